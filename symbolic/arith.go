@@ -1,0 +1,391 @@
+package symbolic
+
+import (
+	"math/big"
+	"slices"
+)
+
+func newSum(terms []Expr) *Sum {
+	return &Sum{terms: terms, h: mix('+', hashes(terms)...), n: addSizes(terms)}
+}
+
+func newProduct(factors []Expr) *Product {
+	return &Product{factors: factors, h: mix('*', hashes(factors)...), n: addSizes(factors)}
+}
+
+func newPower(base, exp Expr) *Power {
+	return &Power{base: base, exp: exp, h: mix('^', base.hash(), exp.hash()), n: 1 + base.size() + exp.size()}
+}
+
+// splitTerm returns a term's rational coefficient and the rest of it; the
+// rest is nil for a number.
+func splitTerm(t Expr) (*big.Rat, Expr) {
+	switch t := t.(type) {
+	case *Num:
+		return &t.r, nil
+	case *Product:
+		if c, ok := t.factors[0].(*Num); ok {
+			if len(t.factors) == 2 {
+				return &c.r, t.factors[1]
+			}
+			return &c.r, newProduct(t.factors[1:])
+		}
+	}
+	return &one.r, t
+}
+
+func coefficient(t Expr) Expr {
+	c, _ := splitTerm(t)
+	return newNum(c)
+}
+
+// withCoef builds c·rest from a rest that has no coefficient of its own.
+func withCoef(c *big.Rat, rest Expr) Expr {
+	switch {
+	case c.Sign() == 0:
+		return zero
+	case rest == nil:
+		return newNum(c)
+	case c.Cmp(&one.r) == 0:
+		return rest
+	}
+	if p, ok := rest.(*Product); ok {
+		return newProduct(append([]Expr{newNum(c)}, p.factors...))
+	}
+	return newProduct([]Expr{newNum(c), rest})
+}
+
+// Add returns the sum of terms with nested sums flattened, numbers folded
+// and like terms collected (x + 2x is 3x).
+func Add(terms ...Expr) Expr {
+	var flat []Expr
+	for _, t := range terms {
+		if s, ok := t.(*Sum); ok {
+			flat = append(flat, s.terms...)
+		} else {
+			flat = append(flat, t)
+		}
+	}
+	return collectTerms(distributeWhereItCombines(flat))
+}
+
+// distributeWhereItCombines expands a term c·(a + b + …) into the sum when
+// one of a, b, … is like another term of the sum, so x + 1 - (x + 1) is 0,
+// while 2(x - y + 1) stays as a book writes it.
+func distributeWhereItCombines(terms []Expr) []Expr {
+	var outer map[uint64][]Expr
+	for i, t := range terms {
+		c, rest := splitTerm(t)
+		inner, ok := rest.(*Sum)
+		if !ok {
+			continue
+		}
+		if outer == nil {
+			outer = map[uint64][]Expr{}
+			for _, u := range terms {
+				if _, r := splitTerm(u); r != nil {
+					outer[r.hash()] = append(outer[r.hash()], r)
+				}
+			}
+		}
+		combines := false
+		for _, it := range inner.terms {
+			_, r := splitTerm(it)
+			if r == nil {
+				continue
+			}
+			for _, o := range outer[r.hash()] {
+				if Equal(o, r) {
+					combines = true
+				}
+			}
+		}
+		if !combines {
+			continue
+		}
+		expanded := slices.Clone(terms[:i])
+		for _, it := range inner.terms {
+			ic, ir := splitTerm(it)
+			expanded = append(expanded, withCoef(new(big.Rat).Mul(c, ic), ir))
+		}
+		return append(expanded, distributeWhereItCombines(terms[i+1:])...)
+	}
+	return terms
+}
+
+func collectTerms(terms []Expr) Expr {
+	type like struct {
+		rest Expr
+		coef big.Rat
+	}
+	var constant big.Rat
+	var likes []*like
+	byHash := map[uint64][]*like{}
+	for _, t := range terms {
+		c, rest := splitTerm(t)
+		if rest == nil {
+			constant.Add(&constant, c)
+			continue
+		}
+		var l *like
+		for _, cand := range byHash[rest.hash()] {
+			if Equal(cand.rest, rest) {
+				l = cand
+				break
+			}
+		}
+		if l == nil {
+			l = &like{rest: rest}
+			likes = append(likes, l)
+			byHash[rest.hash()] = append(byHash[rest.hash()], l)
+		}
+		l.coef.Add(&l.coef, c)
+	}
+	out := make([]Expr, 0, len(likes)+1)
+	for _, l := range likes {
+		if l.coef.Sign() != 0 {
+			out = append(out, withCoef(&l.coef, l.rest))
+		}
+	}
+	slices.SortFunc(out, compareTerms)
+	if constant.Sign() != 0 {
+		out = append(out, newNum(&constant))
+	}
+	switch len(out) {
+	case 0:
+		return zero
+	case 1:
+		return out[0]
+	}
+	return newSum(out)
+}
+
+// Mul returns the product of factors with nested products flattened,
+// numbers folded into one coefficient and powers of a common base combined
+// (x·x^2 is x^3, x/x is 1).
+func Mul(factors ...Expr) Expr {
+	type group struct {
+		base Expr
+		exps []Expr
+	}
+	coef := new(big.Rat).SetInt64(1)
+	var groups []*group
+	byHash := map[uint64][]*group{}
+	var add func(f Expr)
+	add = func(f Expr) {
+		switch f := f.(type) {
+		case *Num:
+			coef.Mul(coef, &f.r)
+			return
+		case *Product:
+			for _, g := range f.factors {
+				add(g)
+			}
+			return
+		}
+		b, e := baseExp(f)
+		for _, g := range byHash[b.hash()] {
+			if Equal(g.base, b) {
+				g.exps = append(g.exps, e)
+				return
+			}
+		}
+		g := &group{base: b, exps: []Expr{e}}
+		groups = append(groups, g)
+		byHash[b.hash()] = append(byHash[b.hash()], g)
+	}
+	for _, f := range factors {
+		add(f)
+	}
+	if coef.Sign() == 0 {
+		return zero
+	}
+	out := make([]Expr, 0, len(groups)+1)
+	again := false
+	for _, g := range groups {
+		var p Expr
+		if len(g.exps) == 1 {
+			p = Pow(g.base, g.exps[0])
+		} else {
+			p = Pow(g.base, Add(g.exps...))
+		}
+		switch p.(type) {
+		case *Num, *Product:
+			again = true
+		}
+		out = append(out, p)
+	}
+	if again {
+		return Mul(append(out, newNum(coef))...)
+	}
+	slices.SortFunc(out, compare)
+	if coef.Cmp(&one.r) != 0 {
+		out = append([]Expr{newNum(coef)}, out...)
+	}
+	switch len(out) {
+	case 0:
+		return one
+	case 1:
+		return out[0]
+	}
+	return newProduct(out)
+}
+
+// Neg returns -e.
+func Neg(e Expr) Expr { return Mul(minusOne, e) }
+
+// Sub returns a - b.
+func Sub(a, b Expr) Expr { return Add(a, Neg(b)) }
+
+// Div returns a/b.
+func Div(a, b Expr) Expr { return Mul(a, Pow(b, minusOne)) }
+
+// maxExactBits bounds exact powers of numbers: 2^(10^9) stays unevaluated
+// rather than filling memory.
+const maxExactBits = 1 << 16
+
+// Pow returns base^exp, folding exact numbers and simplifying where it is
+// valid for every real value: (x^a)^n is x^(an) for integer n, (2x)^3 is
+// 8x^3, e^ln(u) is u.
+func Pow(base, exp Expr) Expr {
+	switch {
+	case isZero(exp):
+		return one
+	case isOne(exp):
+		return base
+	case isOne(base):
+		return one
+	}
+	en, expIsNum := exp.(*Num)
+	if bn, ok := base.(*Num); ok {
+		if bn.r.Sign() == 0 && expIsNum && en.r.Sign() > 0 {
+			return zero
+		}
+		if expIsNum {
+			if v, ok := foldPow(&bn.r, &en.r); ok {
+				return v
+			}
+		}
+	}
+	switch b := base.(type) {
+	case *Power:
+		if isInteger(exp) || isPositiveConstant(b.base) {
+			return Pow(b.base, Mul(b.exp, exp))
+		}
+	case *Product:
+		if isInteger(exp) {
+			fs := make([]Expr, len(b.factors))
+			for i, f := range b.factors {
+				fs[i] = Pow(f, exp)
+			}
+			return Mul(fs...)
+		}
+		if c, ok := b.factors[0].(*Num); ok && c.r.Sign() > 0 {
+			return Mul(Pow(c, exp), Pow(Mul(b.factors[1:]...), exp))
+		}
+	case *Constant:
+		if b == E {
+			if u, ok := lnOf(exp); ok {
+				return u
+			}
+		}
+	}
+	return newPower(base, exp)
+}
+
+// lnOf recognises ln(u) and n·ln(u), giving u and u^n, so e^(2ln(x)) is x^2.
+func lnOf(e Expr) (Expr, bool) {
+	switch e := e.(type) {
+	case *Call:
+		if e.fn == fnLn {
+			return e.arg, true
+		}
+	case *Product:
+		if len(e.factors) == 2 {
+			if c, ok := e.factors[1].(*Call); ok && c.fn == fnLn {
+				if _, ok := e.factors[0].(*Num); ok {
+					return Pow(c.arg, e.factors[0]), true
+				}
+			}
+		}
+	}
+	return nil, false
+}
+
+func isPositiveConstant(e Expr) bool {
+	switch e := e.(type) {
+	case *Constant:
+		return true
+	case *Num:
+		return e.r.Sign() > 0
+	}
+	return false
+}
+
+// foldPow computes b^e exactly when the result is rational and not huge.
+func foldPow(b, e *big.Rat) (Expr, bool) {
+	if b.Sign() == 0 && e.Sign() < 0 {
+		return nil, false // 1/0: left for evaluation to report
+	}
+	if !e.IsInt() {
+		if b.Sign() < 0 || !e.Denom().IsInt64() || e.Denom().Int64() > 64 {
+			return nil, false
+		}
+		q := uint(e.Denom().Int64())
+		num, ok1 := exactRoot(b.Num(), q)
+		den, ok2 := exactRoot(b.Denom(), q)
+		if !ok1 || !ok2 {
+			return nil, false
+		}
+		root := new(big.Rat).SetFrac(num, den)
+		return foldPow(root, new(big.Rat).SetInt(e.Num()))
+	}
+	n := e.Num()
+	bits := max(b.Num().BitLen(), b.Denom().BitLen())
+	if !n.IsInt64() || int64(bits)*abs64(n.Int64()) > maxExactBits {
+		return nil, false
+	}
+	k := abs64(n.Int64())
+	num := new(big.Int).Exp(b.Num(), big.NewInt(k), nil)
+	den := new(big.Int).Exp(b.Denom(), big.NewInt(k), nil)
+	r := new(big.Rat).SetFrac(num, den)
+	if n.Sign() < 0 {
+		r.Inv(r)
+	}
+	return newNum(r), true
+}
+
+func abs64(n int64) int64 {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// exactRoot returns the q-th root of a non-negative integer when it is exact.
+func exactRoot(n *big.Int, q uint) (*big.Int, bool) {
+	if n.Sign() == 0 || n.Cmp(big.NewInt(1)) == 0 {
+		return new(big.Int).Set(n), true
+	}
+	if q == 2 {
+		r := new(big.Int).Sqrt(n)
+		return r, new(big.Int).Mul(r, r).Cmp(n) == 0
+	}
+	// Newton's method on integers for the floor of the q-th root.
+	x := new(big.Int).Lsh(big.NewInt(1), uint(n.BitLen())/q+1)
+	qq := big.NewInt(int64(q))
+	q1 := big.NewInt(int64(q - 1))
+	for {
+		// y = ((q-1)x + n / x^(q-1)) / q
+		t := new(big.Int).Exp(x, q1, nil)
+		t.Quo(n, t)
+		y := new(big.Int).Mul(q1, x)
+		y.Add(y, t)
+		y.Quo(y, qq)
+		if y.Cmp(x) >= 0 {
+			break
+		}
+		x = y
+	}
+	return x, new(big.Int).Exp(x, qq, nil).Cmp(n) == 0
+}

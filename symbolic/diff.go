@@ -1,0 +1,173 @@
+package symbolic
+
+import (
+	"context"
+	"fmt"
+)
+
+// MaxSize bounds the size (in nodes, see Size) of a derivative; past it
+// differentiation stops with a *TooLargeError rather than exhausting memory,
+// as diff(x^x, x, 40) would.
+const MaxSize = 200_000
+
+// TooLargeError reports a derivative that grew past MaxSize.
+type TooLargeError struct {
+	Order int // the order of the derivative being computed
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("the derivative of order %d is too large (over %d nodes)", e.Order, MaxSize)
+}
+
+// Derivative returns de/dx, treating every other symbol as a constant.
+func Derivative(e Expr, x string) (Expr, error) {
+	return Diff(context.Background(), e, x, 1)
+}
+
+// Diff returns the n-th derivative of e with respect to x. It stops with
+// ctx's error when ctx is cancelled and with a *TooLargeError when the
+// result grows past MaxSize.
+func Diff(ctx context.Context, e Expr, x string, n int) (Expr, error) {
+	if n < 0 {
+		return nil, fmt.Errorf("the order of a derivative must be at least 0, not %d", n)
+	}
+	d := &differ{ctx: ctx, x: x, memo: map[Expr]Expr{}}
+	for d.order = 1; d.order <= n; d.order++ {
+		var err error
+		if e, err = d.diff(e); err != nil {
+			return nil, err
+		}
+	}
+	return e, nil
+}
+
+// Gradient returns the partial derivatives of e with respect to each of vars.
+func Gradient(ctx context.Context, e Expr, vars []string) ([]Expr, error) {
+	g := make([]Expr, len(vars))
+	for i, v := range vars {
+		var err error
+		if g[i], err = Diff(ctx, e, v, 1); err != nil {
+			return nil, err
+		}
+	}
+	return g, nil
+}
+
+// Hessian returns the matrix of second partial derivatives of e.
+func Hessian(ctx context.Context, e Expr, vars []string) ([][]Expr, error) {
+	g, err := Gradient(ctx, e, vars)
+	if err != nil {
+		return nil, err
+	}
+	h := make([][]Expr, len(vars))
+	for i := range h {
+		h[i] = make([]Expr, len(vars))
+	}
+	for i := range vars {
+		for j := i; j < len(vars); j++ {
+			if h[i][j], err = Diff(ctx, g[i], vars[j], 1); err != nil {
+				return nil, err
+			}
+			h[j][i] = h[i][j] // equal for the smooth functions fprime builds
+		}
+	}
+	return h, nil
+}
+
+type differ struct {
+	ctx   context.Context
+	x     string
+	order int
+	memo  map[Expr]Expr
+	steps int
+}
+
+func (d *differ) diff(e Expr) (Expr, error) {
+	if r, ok := d.memo[e]; ok {
+		return r, nil
+	}
+	if d.steps++; d.steps%512 == 0 {
+		if err := d.ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	r, err := d.rule(e)
+	if err != nil {
+		return nil, err
+	}
+	if r.size() > MaxSize {
+		return nil, &TooLargeError{Order: d.order}
+	}
+	d.memo[e] = r
+	return r, nil
+}
+
+// rule applies the differentiation rules; the rule for each built-in
+// function is its row in the table of funcs.go.
+func (d *differ) rule(e Expr) (Expr, error) {
+	switch e := e.(type) {
+	case *Num, *Constant:
+		return zero, nil
+	case *Symbol:
+		if e.name == d.x {
+			return one, nil
+		}
+		return zero, nil
+	case *Sum: // (u + v)' = u' + v'
+		terms := make([]Expr, 0, len(e.terms))
+		for _, t := range e.terms {
+			dt, err := d.diff(t)
+			if err != nil {
+				return nil, err
+			}
+			terms = append(terms, dt)
+		}
+		return Add(terms...), nil
+	case *Product: // (uv)' = u'v + uv'
+		var terms []Expr
+		for i, f := range e.factors {
+			df, err := d.diff(f)
+			if err != nil {
+				return nil, err
+			}
+			if isZero(df) {
+				continue
+			}
+			fs := append([]Expr(nil), e.factors...)
+			fs[i] = df
+			terms = append(terms, Mul(fs...))
+		}
+		return Add(terms...), nil
+	case *Power:
+		return d.power(e)
+	case *Call: // chain rule: f(u)' = f'(u)·u'
+		du, err := d.diff(e.arg)
+		if err != nil || isZero(du) {
+			return zero, err
+		}
+		return Mul(e.fn.Deriv(e.arg), du), nil
+	}
+	return nil, fmt.Errorf("cannot differentiate %v", e)
+}
+
+func (d *differ) power(e *Power) (Expr, error) {
+	db, err := d.diff(e.base)
+	if err != nil {
+		return nil, err
+	}
+	dx, err := d.diff(e.exp)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case isZero(dx): // power rule: (u^n)' = n·u^(n-1)·u'
+		if isZero(db) {
+			return zero, nil
+		}
+		return Mul(e.exp, Pow(e.base, Sub(e.exp, one)), db), nil
+	case isZero(db): // exponential rule: (a^v)' = a^v·ln(a)·v'
+		return Mul(e, Apply(fnLn, e.base), dx), nil
+	}
+	// general power rule: (u^v)' = u^v·(v'·ln(u) + v·u'/u)
+	return Mul(e, Add(Mul(dx, Apply(fnLn, e.base)), Mul(e.exp, db, Pow(e.base, minusOne)))), nil
+}

@@ -1,0 +1,222 @@
+package symbolic
+
+import (
+	"hash/maphash"
+	"math"
+	"math/big"
+)
+
+// Expr is an immutable mathematical expression. The set of node types is
+// closed: *Num, *Symbol, *Constant, *Sum, *Product, *Power and *Call. Values
+// are built only through the constructors (Int, Add, Mul, Pow, Apply, …),
+// which normalise as they build, so every Expr is already simplified.
+type Expr interface {
+	// String prints the expression in fprime's ASCII notation; the result
+	// parses back to the same function.
+	String() string
+	hash() uint64
+	size() int
+}
+
+// Num is an exact rational number.
+type Num struct {
+	r big.Rat
+	h uint64
+}
+
+// Symbol is a variable or a named constant whose value is bound at evaluation.
+type Symbol struct {
+	name string
+	h    uint64
+}
+
+// Constant is a mathematical constant with a known value: pi or Euler's e.
+type Constant struct {
+	name  string
+	latex string
+	value float64
+	h     uint64
+}
+
+// Sum is a sum of two or more terms in canonical order, like terms collected.
+type Sum struct {
+	terms []Expr
+	h     uint64
+	n     int
+}
+
+// Product is a product of two or more factors: an optional rational
+// coefficient first, then factors with distinct bases in canonical order.
+type Product struct {
+	factors []Expr
+	h       uint64
+	n       int
+}
+
+// Power is base^exp.
+type Power struct {
+	base, exp Expr
+	h         uint64
+	n         int
+}
+
+// Call applies a built-in function to its argument.
+type Call struct {
+	fn  *Func
+	arg Expr
+	h   uint64
+	n   int
+}
+
+var hashSeed = maphash.MakeSeed()
+
+func mix(kind byte, parts ...uint64) uint64 {
+	var h maphash.Hash
+	h.SetSeed(hashSeed)
+	h.WriteByte(kind)
+	var b [8]byte
+	for _, p := range parts {
+		for i := range b {
+			b[i] = byte(p >> (8 * i))
+		}
+		h.Write(b[:])
+	}
+	return h.Sum64()
+}
+
+func (n *Num) hash() uint64      { return n.h }
+func (s *Symbol) hash() uint64   { return s.h }
+func (c *Constant) hash() uint64 { return c.h }
+func (s *Sum) hash() uint64      { return s.h }
+func (p *Product) hash() uint64  { return p.h }
+func (p *Power) hash() uint64    { return p.h }
+func (c *Call) hash() uint64     { return c.h }
+
+func (n *Num) size() int      { return 1 }
+func (s *Symbol) size() int   { return 1 }
+func (c *Constant) size() int { return 1 }
+func (s *Sum) size() int      { return s.n }
+func (p *Product) size() int  { return p.n }
+func (p *Power) size() int    { return p.n }
+func (c *Call) size() int     { return c.n }
+
+// Size is the number of nodes in e's tree; it is what derivative limits count.
+func Size(e Expr) int { return e.size() }
+
+func addSizes(parts []Expr) int {
+	n := 1
+	for _, p := range parts {
+		n += p.size()
+		if n > math.MaxInt32 {
+			return math.MaxInt32
+		}
+	}
+	return n
+}
+
+func hashString(kind byte, s string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(hashSeed)
+	h.WriteByte(kind)
+	h.WriteString(s)
+	return h.Sum64()
+}
+
+func hashes(parts []Expr) []uint64 {
+	hs := make([]uint64, len(parts))
+	for i, p := range parts {
+		hs[i] = p.hash()
+	}
+	return hs
+}
+
+func newNum(r *big.Rat) *Num {
+	n := &Num{}
+	n.r.Set(r)
+	n.h = hashString('n', n.r.String())
+	return n
+}
+
+// NewRat returns the exact number r.
+func NewRat(r *big.Rat) Expr { return newNum(r) }
+
+// Int returns the integer n.
+func Int(n int64) Expr { return newNum(new(big.Rat).SetInt64(n)) }
+
+// Frac returns the fraction a/b; b must not be zero.
+func Frac(a, b int64) Expr { return newNum(big.NewRat(a, b)) }
+
+// Sym returns the variable (or named constant) called name.
+func Sym(name string) Expr {
+	return &Symbol{name: name, h: hashString('s', name)}
+}
+
+var (
+	zero     = Int(0).(*Num)
+	one      = Int(1).(*Num)
+	minusOne = Int(-1).(*Num)
+	half     = Frac(1, 2).(*Num)
+
+	// Pi is the constant π.
+	Pi Expr = &Constant{name: "pi", latex: `\pi`, value: math.Pi, h: mix('c', 'p')}
+	// E is Euler's number e; exp(u) is E^u.
+	E Expr = &Constant{name: "e", latex: "e", value: math.E, h: mix('c', 'e')}
+)
+
+// Rat returns a copy of the number's exact value.
+func (n *Num) Rat() *big.Rat { return new(big.Rat).Set(&n.r) }
+
+// Name is the symbol's name.
+func (s *Symbol) Name() string { return s.name }
+
+// Name is the constant's name: "pi" or "e".
+func (c *Constant) Name() string { return c.name }
+
+// Value is the constant's float64 value.
+func (c *Constant) Value() float64 { return c.value }
+
+// Terms returns the sum's terms in canonical order.
+func (s *Sum) Terms() []Expr { return append([]Expr(nil), s.terms...) }
+
+// Factors returns the product's factors; a rational coefficient comes first.
+func (p *Product) Factors() []Expr { return append([]Expr(nil), p.factors...) }
+
+// Base is the power's base.
+func (p *Power) Base() Expr { return p.base }
+
+// Exp is the power's exponent.
+func (p *Power) Exp() Expr { return p.exp }
+
+// Func is the function the call applies.
+func (c *Call) Func() *Func { return c.fn }
+
+// Arg is the call's argument.
+func (c *Call) Arg() Expr { return c.arg }
+
+// Equal reports whether a and b are the same expression.
+func Equal(a, b Expr) bool {
+	if a == b {
+		return true
+	}
+	return a.hash() == b.hash() && compare(a, b) == 0
+}
+
+func isNum(e Expr) (*Num, bool) {
+	n, ok := e.(*Num)
+	return n, ok
+}
+
+func isZero(e Expr) bool {
+	n, ok := e.(*Num)
+	return ok && n.r.Sign() == 0
+}
+
+func isOne(e Expr) bool {
+	n, ok := e.(*Num)
+	return ok && n.r.Cmp(&one.r) == 0
+}
+
+func isInteger(e Expr) bool {
+	n, ok := e.(*Num)
+	return ok && n.r.IsInt()
+}

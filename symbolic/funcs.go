@@ -1,0 +1,268 @@
+package symbolic
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"slices"
+)
+
+// Func is one built-in function of one argument: everything fprime knows
+// about it stands in its row of the table below, so a reader can check each
+// derivative against a calculus book and adding a function is one row.
+type Func struct {
+	Name string
+	// Float evaluates the function; it returns NaN outside the domain.
+	Float func(float64) float64
+	// Deriv is f'(u), the derivative with respect to the argument; the
+	// chain rule multiplies it by u'.
+	Deriv func(u Expr) Expr
+	// Rule names the differentiation rule, for step-by-step derivations.
+	Rule string
+	// Domain says where the function is defined, for error messages.
+	Domain string
+	// LaTeX prints f applied to an argument already in LaTeX.
+	LaTeX func(arg string) string
+	// parity lets sin(-x) become -sin(x) and cos(-x) become cos(x).
+	parity parity
+	// exact gives the value at the few rational points where it is rational.
+	exact func(r *big.Rat) (Expr, bool)
+}
+
+type parity int
+
+const (
+	neither parity = iota
+	odd
+	even
+)
+
+// The rows are filled in by init because derivatives refer to each other
+// (sin' is cos and cos' is -sin); they never change afterwards.
+var (
+	fnSin, fnCos, fnTan, fnCot, fnSec, fnCsc, fnAsin, fnAcos, fnAtan, fnSinh, fnCosh, fnTanh, fnAsinh, fnAcosh, fnAtanh, fnLn, fnCbrt, fnAbs *Func
+
+	// funcs is the table of functions, in the order help lists them.
+	funcs    []*Func
+	builtins map[string]*Builtin
+)
+
+func init() {
+	fnSin = &Func{Name: "sin", Float: math.Sin, Rule: "sine rule",
+		Deriv:  func(u Expr) Expr { return Apply(fnCos, u) },
+		Domain: "every real number", LaTeX: latexFn(`\sin`), parity: odd, exact: at(0, 0)}
+	fnCos = &Func{Name: "cos", Float: math.Cos, Rule: "cosine rule",
+		Deriv:  func(u Expr) Expr { return Neg(Apply(fnSin, u)) },
+		Domain: "every real number", LaTeX: latexFn(`\cos`), parity: even, exact: at(0, 1)}
+	fnTan = &Func{Name: "tan", Float: math.Tan, Rule: "tangent rule",
+		Deriv:  func(u Expr) Expr { return Pow(Apply(fnSec, u), Int(2)) },
+		Domain: "x not an odd multiple of pi/2", LaTeX: latexFn(`\tan`), parity: odd, exact: at(0, 0)}
+	fnCot = &Func{Name: "cot", Float: func(x float64) float64 { return 1 / math.Tan(x) }, Rule: "cotangent rule",
+		Deriv:  func(u Expr) Expr { return Neg(Pow(Apply(fnCsc, u), Int(2))) },
+		Domain: "x not a multiple of pi", LaTeX: latexFn(`\cot`), parity: odd}
+	fnSec = &Func{Name: "sec", Float: func(x float64) float64 { return 1 / math.Cos(x) }, Rule: "secant rule",
+		Deriv:  func(u Expr) Expr { return Mul(Apply(fnSec, u), Apply(fnTan, u)) },
+		Domain: "x not an odd multiple of pi/2", LaTeX: latexFn(`\sec`), parity: even, exact: at(0, 1)}
+	fnCsc = &Func{Name: "csc", Float: func(x float64) float64 { return 1 / math.Sin(x) }, Rule: "cosecant rule",
+		Deriv:  func(u Expr) Expr { return Neg(Mul(Apply(fnCsc, u), Apply(fnCot, u))) },
+		Domain: "x not a multiple of pi", LaTeX: latexFn(`\csc`), parity: odd}
+
+	fnAsin = &Func{Name: "asin", Float: math.Asin, Rule: "arcsine rule",
+		Deriv:  func(u Expr) Expr { return Pow(Sub(one, Pow(u, Int(2))), Frac(-1, 2)) },
+		Domain: "-1 <= x <= 1", LaTeX: latexFn(`\arcsin`), parity: odd, exact: at(0, 0)}
+	fnAcos = &Func{Name: "acos", Float: math.Acos, Rule: "arccosine rule",
+		Deriv:  func(u Expr) Expr { return Neg(Pow(Sub(one, Pow(u, Int(2))), Frac(-1, 2))) },
+		Domain: "-1 <= x <= 1", LaTeX: latexFn(`\arccos`), exact: at(1, 0)}
+	fnAtan = &Func{Name: "atan", Float: math.Atan, Rule: "arctangent rule",
+		Deriv:  func(u Expr) Expr { return Pow(Add(one, Pow(u, Int(2))), minusOne) },
+		Domain: "every real number", LaTeX: latexFn(`\arctan`), parity: odd, exact: at(0, 0)}
+
+	fnSinh = &Func{Name: "sinh", Float: math.Sinh, Rule: "hyperbolic sine rule",
+		Deriv:  func(u Expr) Expr { return Apply(fnCosh, u) },
+		Domain: "every real number", LaTeX: latexFn(`\sinh`), parity: odd, exact: at(0, 0)}
+	fnCosh = &Func{Name: "cosh", Float: math.Cosh, Rule: "hyperbolic cosine rule",
+		Deriv:  func(u Expr) Expr { return Apply(fnSinh, u) },
+		Domain: "every real number", LaTeX: latexFn(`\cosh`), parity: even, exact: at(0, 1)}
+	fnTanh = &Func{Name: "tanh", Float: math.Tanh, Rule: "hyperbolic tangent rule",
+		Deriv:  func(u Expr) Expr { return Pow(Apply(fnCosh, u), Int(-2)) },
+		Domain: "every real number", LaTeX: latexFn(`\tanh`), parity: odd, exact: at(0, 0)}
+	fnAsinh = &Func{Name: "asinh", Float: math.Asinh, Rule: "inverse hyperbolic sine rule",
+		Deriv:  func(u Expr) Expr { return Pow(Add(Pow(u, Int(2)), one), Frac(-1, 2)) },
+		Domain: "every real number", LaTeX: latexFn(`\operatorname{arsinh}`), parity: odd, exact: at(0, 0)}
+	fnAcosh = &Func{Name: "acosh", Float: math.Acosh, Rule: "inverse hyperbolic cosine rule",
+		Deriv:  func(u Expr) Expr { return Pow(Sub(Pow(u, Int(2)), one), Frac(-1, 2)) },
+		Domain: "x >= 1", LaTeX: latexFn(`\operatorname{arcosh}`), exact: at(1, 0)}
+	fnAtanh = &Func{Name: "atanh", Float: math.Atanh, Rule: "inverse hyperbolic tangent rule",
+		Deriv:  func(u Expr) Expr { return Pow(Sub(one, Pow(u, Int(2))), minusOne) },
+		Domain: "-1 < x < 1", LaTeX: latexFn(`\operatorname{artanh}`), parity: odd, exact: at(0, 0)}
+
+	fnLn = &Func{Name: "ln", Float: math.Log, Rule: "logarithm rule",
+		Deriv:  func(u Expr) Expr { return Pow(u, minusOne) },
+		Domain: "x > 0", LaTeX: latexFn(`\ln`), exact: at(1, 0)}
+	fnCbrt = &Func{Name: "cbrt", Float: math.Cbrt, Rule: "cube root rule",
+		// 1/(3cbrt(u)^2) rather than u^(-2/3)/3, so it still evaluates for u < 0.
+		Deriv:  func(u Expr) Expr { return Mul(Frac(1, 3), Pow(Apply(fnCbrt, u), Int(-2))) },
+		Domain: "every real number", LaTeX: latexWrap(`\sqrt[3]{`, `}`), parity: odd, exact: exactCbrt}
+	fnAbs = &Func{Name: "abs", Float: math.Abs, Rule: "absolute value rule",
+		Deriv:  func(u Expr) Expr { return Div(u, Apply(fnAbs, u)) },
+		Domain: "every real number", LaTeX: latexWrap(`\left|`, `\right|`), parity: even, exact: exactAbs}
+
+	funcs = []*Func{fnSin, fnCos, fnTan, fnCot, fnSec, fnCsc, fnAsin, fnAcos, fnAtan, fnSinh, fnCosh, fnTanh, fnAsinh, fnAcosh, fnAtanh, fnLn, fnCbrt, fnAbs}
+	builtins = makeBuiltins()
+}
+
+// Funcs returns the table of built-in functions.
+func Funcs() []*Func { return slices.Clone(funcs) }
+
+func latexFn(cmd string) func(string) string {
+	return func(arg string) string { return cmd + `\left(` + arg + `\right)` }
+}
+
+func latexWrap(open, close string) func(string) string {
+	return func(arg string) string { return open + arg + close }
+}
+
+// at gives the value y at the single point x.
+func at(x, y int64) func(*big.Rat) (Expr, bool) {
+	return func(r *big.Rat) (Expr, bool) {
+		if r.IsInt() && r.Num().IsInt64() && r.Num().Int64() == x {
+			return Int(y), true
+		}
+		return nil, false
+	}
+}
+
+func exactCbrt(r *big.Rat) (Expr, bool) {
+	v, ok := foldPow(new(big.Rat).Abs(r), big.NewRat(1, 3))
+	if !ok {
+		return nil, false
+	}
+	if r.Sign() < 0 {
+		return Neg(v), true
+	}
+	return v, true
+}
+
+func exactAbs(r *big.Rat) (Expr, bool) { return newNum(new(big.Rat).Abs(r)), true }
+
+// Apply returns fn(arg), simplified where that is exact: sin(0) is 0,
+// sin(-x) is -sin(x), ln(e^u) is u, abs(abs(u)) is abs(u).
+func Apply(fn *Func, arg Expr) Expr {
+	if n, ok := arg.(*Num); ok && fn.exact != nil {
+		if v, ok := fn.exact(&n.r); ok {
+			return v
+		}
+	}
+	if fn.parity != neither && isNegative(arg) {
+		if fn.parity == odd {
+			return Neg(Apply(fn, Neg(arg)))
+		}
+		return Apply(fn, Neg(arg))
+	}
+	switch fn {
+	case fnLn:
+		if arg == E {
+			return one
+		}
+		if p, ok := arg.(*Power); ok && p.base == E {
+			return p.exp
+		}
+	case fnAbs:
+		if c, ok := arg.(*Call); ok && c.fn == fnAbs {
+			return arg
+		}
+		if p, ok := arg.(*Power); ok && p.base == E {
+			return arg
+		}
+	}
+	return &Call{fn: fn, arg: arg, h: mix('f', hashString('f', fn.Name), arg.hash()), n: 1 + arg.size()}
+}
+
+// isNegative reports whether e prints with a leading minus: -3, -2x.
+func isNegative(e Expr) bool {
+	c, _ := splitTerm(e)
+	return c.Sign() < 0
+}
+
+// Builtin is a function name of the language. Most name a Func; a few are
+// written in terms of others, as books define them: exp(u) is e^u,
+// sqrt(u) is u^(1/2), log(b, u) is ln(u)/ln(b).
+type Builtin struct {
+	Name             string
+	MinArgs, MaxArgs int
+	// Help is a one-line description for help and completion.
+	Help  string
+	apply func(args []Expr) Expr
+}
+
+// Apply builds the expression for the builtin applied to args; the number
+// of args must lie in [MinArgs, MaxArgs].
+func (b *Builtin) Apply(args ...Expr) (Expr, error) {
+	if len(args) < b.MinArgs || len(args) > b.MaxArgs {
+		want := fmt.Sprint(b.MinArgs)
+		if b.MaxArgs != b.MinArgs {
+			want = fmt.Sprintf("%d or %d", b.MinArgs, b.MaxArgs)
+		}
+		s := "s"
+		if want == "1" {
+			s = ""
+		}
+		return nil, fmt.Errorf("%s takes %s argument%s, not %d", b.Name, want, s, len(args))
+	}
+	return b.apply(args), nil
+}
+
+func unary(f func(Expr) Expr) func([]Expr) Expr {
+	return func(args []Expr) Expr { return f(args[0]) }
+}
+
+func logBase(b Expr) func([]Expr) Expr {
+	return func(args []Expr) Expr { return Div(Apply(fnLn, args[0]), Apply(fnLn, b)) }
+}
+
+func makeBuiltins() map[string]*Builtin {
+	m := map[string]*Builtin{}
+	for _, f := range funcs {
+		f := f
+		m[f.Name] = &Builtin{Name: f.Name, MinArgs: 1, MaxArgs: 1, Help: f.Rule[:len(f.Rule)-len(" rule")],
+			apply: unary(func(u Expr) Expr { return Apply(f, u) })}
+	}
+	alias := func(name, of string) {
+		b := *m[of]
+		b.Name = name
+		m[name] = &b
+	}
+	alias("arcsin", "asin")
+	alias("arccos", "acos")
+	alias("arctan", "atan")
+	m["exp"] = &Builtin{Name: "exp", MinArgs: 1, MaxArgs: 1, Help: "exponential, e^x",
+		apply: unary(func(u Expr) Expr { return Pow(E, u) })}
+	m["sqrt"] = &Builtin{Name: "sqrt", MinArgs: 1, MaxArgs: 1, Help: "square root, x^(1/2)",
+		apply: unary(func(u Expr) Expr { return Pow(u, half) })}
+	m["log"] = &Builtin{Name: "log", MinArgs: 1, MaxArgs: 2, Help: "natural logarithm; log(b, x) is base b",
+		apply: func(args []Expr) Expr {
+			if len(args) == 1 {
+				return Apply(fnLn, args[0])
+			}
+			return logBase(args[0])(args[1:])
+		}}
+	m["log2"] = &Builtin{Name: "log2", MinArgs: 1, MaxArgs: 1, Help: "base-2 logarithm", apply: logBase(Int(2))}
+	m["log10"] = &Builtin{Name: "log10", MinArgs: 1, MaxArgs: 1, Help: "base-10 logarithm", apply: logBase(Int(10))}
+	return m
+}
+
+// LookupBuiltin returns the built-in function called name.
+func LookupBuiltin(name string) (*Builtin, bool) {
+	b, ok := builtins[name]
+	return b, ok
+}
+
+// BuiltinNames returns every built-in function name, sorted.
+func BuiltinNames() []string {
+	names := make([]string, 0, len(builtins))
+	for n := range builtins {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}

@@ -1,0 +1,189 @@
+package symbolic
+
+import (
+	"cmp"
+	"strings"
+)
+
+// The canonical order of expressions. Sums list their terms by falling
+// polynomial degree with the constant last (x^2 + y - 7); products list the
+// coefficient, then constants, symbols, exponentials, functions and finally
+// parenthesised sums (4x(x^2 + y - 7)), as books do.
+
+// rank orders the kinds of bases within a product.
+func rank(e Expr) int {
+	switch e := e.(type) {
+	case *Num:
+		return 0
+	case *Constant:
+		return 1
+	case *Symbol:
+		return 2
+	case *Power:
+		if e.base == E {
+			return 3
+		}
+		return rank(e.base)
+	case *Product:
+		return 4
+	case *Call:
+		return 5
+	case *Sum:
+		return 6
+	}
+	return 7
+}
+
+func baseExp(e Expr) (Expr, Expr) {
+	if p, ok := e.(*Power); ok {
+		return p.base, p.exp
+	}
+	return e, one
+}
+
+// compare is a total order on expressions that is zero exactly for equal ones.
+func compare(a, b Expr) int {
+	if a == b {
+		return 0
+	}
+	if c := cmp.Compare(rank(a), rank(b)); c != 0 {
+		return c
+	}
+	switch a := a.(type) {
+	case *Num:
+		if b, ok := b.(*Num); ok {
+			return a.r.Cmp(&b.r)
+		}
+	case *Constant:
+		if b, ok := b.(*Constant); ok {
+			return strings.Compare(a.name, b.name)
+		}
+	case *Symbol:
+		if b, ok := b.(*Symbol); ok {
+			return strings.Compare(a.name, b.name)
+		}
+	case *Call:
+		if b, ok := b.(*Call); ok {
+			if c := strings.Compare(a.fn.Name, b.fn.Name); c != 0 {
+				return c
+			}
+			return compare(a.arg, b.arg)
+		}
+	case *Sum:
+		if b, ok := b.(*Sum); ok {
+			return compareLists(a.terms, b.terms)
+		}
+	case *Product:
+		if b, ok := b.(*Product); ok {
+			return compareLists(a.factors, b.factors)
+		}
+	}
+	// Powers and their bases: x < x^2 < x^3 < y, sin(x) < sin(x)^2.
+	ab, ae := baseExp(a)
+	bb, be := baseExp(b)
+	if ab == a && bb == b {
+		// Both are bare (not powers) yet of different types within one rank.
+		return cmp.Compare(kindOrder(a), kindOrder(b))
+	}
+	if c := compare(ab, bb); c != 0 {
+		return c
+	}
+	return compare(ae, be)
+}
+
+func kindOrder(e Expr) int {
+	switch e.(type) {
+	case *Num:
+		return 0
+	case *Constant:
+		return 1
+	case *Symbol:
+		return 2
+	case *Call:
+		return 3
+	case *Product:
+		return 4
+	case *Sum:
+		return 5
+	}
+	return 6
+}
+
+func compareLists(a, b []Expr) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if c := compare(a[i], b[i]); c != 0 {
+			return c
+		}
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+// degree is a term's total degree in its symbols, counting numeric powers.
+func degree(term Expr) float64 {
+	var d float64
+	for _, f := range factorsOf(term) {
+		b, e := baseExp(f)
+		if _, ok := b.(*Symbol); !ok {
+			continue
+		}
+		if n, ok := e.(*Num); ok {
+			v, _ := n.r.Float64()
+			d += v
+		}
+	}
+	return d
+}
+
+// factorsOf returns the factors of a term without its coefficient.
+func factorsOf(term Expr) []Expr {
+	switch t := term.(type) {
+	case *Product:
+		if _, ok := t.factors[0].(*Num); ok {
+			return t.factors[1:]
+		}
+		return t.factors
+	case *Num:
+		return nil
+	}
+	return []Expr{term}
+}
+
+// compareTerms orders the terms of a sum: higher degree first, numbers last.
+func compareTerms(a, b Expr) int {
+	_, an := a.(*Num)
+	_, bn := b.(*Num)
+	if an || bn {
+		switch {
+		case an && bn:
+			return compare(a, b)
+		case an:
+			return 1
+		default:
+			return -1
+		}
+	}
+	if c := cmp.Compare(degree(b), degree(a)); c != 0 {
+		return c
+	}
+	af, bf := factorsOf(a), factorsOf(b)
+	for i := 0; i < len(af) && i < len(bf); i++ {
+		if c := compareFactorsInTerm(af[i], bf[i]); c != 0 {
+			return c
+		}
+	}
+	if c := cmp.Compare(len(af), len(bf)); c != 0 {
+		return c
+	}
+	return compare(coefficient(a), coefficient(b))
+}
+
+// compareFactorsInTerm is compare, except that a higher power of the same
+// symbol comes first, so x^2 + x y + y^2 reads in the usual order.
+func compareFactorsInTerm(a, b Expr) int {
+	ab, ae := baseExp(a)
+	bb, be := baseExp(b)
+	if _, ok := ab.(*Symbol); ok && Equal(ab, bb) {
+		return compare(be, ae)
+	}
+	return compare(a, b)
+}

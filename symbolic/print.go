@@ -1,0 +1,238 @@
+package symbolic
+
+import (
+	"math/big"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Prec is an operator precedence level, lowest first. The parser builds
+// expressions with these levels and both printers put parentheses exactly
+// where a lower level stands inside a higher one.
+type Prec int
+
+// The precedence levels of fprime's notation.
+const (
+	PrecSum     Prec = iota + 1 // a + b, a - b
+	PrecProduct                 // a*b, a/b, and juxtaposition: 2x, x y
+	PrecUnary                   // -a; so -x^2 is -(x^2)
+	PrecPower                   // a^b, right associative: 2^3^2 is 2^9
+	PrecAtom                    // numbers, names, calls, parenthesised expressions
+)
+
+// Operator is a binary operator of the notation.
+type Operator struct {
+	Symbol     string
+	Prec       Prec
+	RightAssoc bool
+}
+
+// BinaryOperator returns the operator spelt sym in ASCII: + - * / ^ or **.
+func BinaryOperator(sym string) (Operator, bool) {
+	switch sym {
+	case "+", "-":
+		return Operator{sym, PrecSum, false}, true
+	case "*", "/":
+		return Operator{sym, PrecProduct, false}, true
+	case "^", "**":
+		return Operator{sym, PrecPower, true}, true
+	}
+	return Operator{}, false
+}
+
+// notation is what differs between the plain and the LaTeX printer; the
+// layout (signs, fractions, parentheses) is shared.
+type notation struct {
+	paren    func(s string) string
+	frac     func(num, den string, denFactors int) string
+	power    func(base, exp string, expIsAtom bool) string
+	sqrt     func(s string) string
+	call     func(fn *Func, arg string) string
+	symbol   func(name string) string
+	constant func(c *Constant) string
+	juxt     func(left, right string, leftIsCoef bool) string
+}
+
+var plain = &notation{
+	paren: func(s string) string { return "(" + s + ")" },
+	frac: func(num, den string, denFactors int) string {
+		if denFactors > 1 {
+			den = "(" + den + ")"
+		}
+		return num + "/" + den
+	},
+	power: func(base, exp string, expIsAtom bool) string {
+		if !expIsAtom {
+			exp = "(" + exp + ")"
+		}
+		return base + "^" + exp
+	},
+	sqrt:     func(s string) string { return "sqrt(" + s + ")" },
+	call:     func(fn *Func, arg string) string { return fn.Name + "(" + arg + ")" },
+	symbol:   func(name string) string { return name },
+	constant: func(c *Constant) string { return c.name },
+	juxt:     plainJuxt,
+}
+
+// plainJuxt writes a product of two factors side by side when that reads
+// back unchanged (2x, 4x(x + 1), x sin(x)) and with * where it would not
+// (2*3^x, or 2*e2 where e2 is a name).
+func plainJuxt(left, right string, leftIsCoef bool) string {
+	l, _ := utf8.DecodeLastRuneInString(left)
+	r, _ := utf8.DecodeRuneInString(right)
+	digit := func(c rune) bool { return c >= '0' && c <= '9' || c == '.' }
+	word := func(c rune) bool { return c == '_' || unicode.IsLetter(c) || unicode.IsDigit(c) }
+	switch {
+	case digit(l) && digit(r),
+		digit(l) && (r == 'e' || r == 'E') && len(right) > 1 && strings.ContainsRune("0123456789+-", rune(right[1])),
+		l == ')' && digit(r):
+		return left + "*" + right
+	case leftIsCoef:
+		return left + right
+	case (word(l) || l == ')') && word(r):
+		return left + " " + right
+	}
+	return left + right
+}
+
+func (n *Num) String() string      { return format(plain, n) }
+func (s *Symbol) String() string   { return format(plain, s) }
+func (c *Constant) String() string { return format(plain, c) }
+func (s *Sum) String() string      { return format(plain, s) }
+func (p *Product) String() string  { return format(plain, p) }
+func (p *Power) String() string    { return format(plain, p) }
+func (c *Call) String() string     { return format(plain, c) }
+
+func format(nt *notation, e Expr) string {
+	s, _ := layout(nt, e)
+	return s
+}
+
+// layout prints e and returns the precedence of what it printed.
+func layout(nt *notation, e Expr) (string, Prec) {
+	switch e := e.(type) {
+	case *Num:
+		return layoutNum(nt, e)
+	case *Symbol:
+		return nt.symbol(e.name), PrecAtom
+	case *Constant:
+		return nt.constant(e), PrecAtom
+	case *Call:
+		return nt.call(e.fn, format(nt, e.arg)), PrecAtom
+	case *Sum:
+		return layoutSum(nt, e), PrecSum
+	}
+	return layoutProduct(nt, e)
+}
+
+func layoutNum(nt *notation, n *Num) (string, Prec) {
+	if n.r.IsInt() {
+		if n.r.Sign() < 0 {
+			return "-" + n.r.Num().String()[1:], PrecUnary
+		}
+		return n.r.Num().String(), PrecAtom
+	}
+	return layoutProduct(nt, n)
+}
+
+func layoutSum(nt *notation, s *Sum) string {
+	terms := s.terms
+	// Lead with a positive term where there is one: 1 - x, not -x + 1.
+	if isNegative(terms[0]) {
+		for i, t := range terms {
+			if !isNegative(t) {
+				terms = append(append([]Expr{t}, terms[:i]...), terms[i+1:]...)
+				break
+			}
+		}
+	}
+	var b strings.Builder
+	for i, t := range terms {
+		switch {
+		case i == 0:
+			b.WriteString(format(nt, t))
+		case isNegative(t):
+			b.WriteString(" - ")
+			b.WriteString(format(nt, Neg(t)))
+		default:
+			b.WriteString(" + ")
+			b.WriteString(format(nt, t))
+		}
+	}
+	return b.String()
+}
+
+// layoutProduct prints a product, a power or a fraction: a sign, then the
+// factors with positive exponents over those with negative ones.
+func layoutProduct(nt *notation, e Expr) (string, Prec) {
+	c, rest := splitTerm(e)
+	var num, den []string
+	numPrec := PrecAtom
+	if c.Num().CmpAbs(one.r.Num()) != 0 {
+		num = append(num, new(big.Int).Abs(c.Num()).String())
+	}
+	if !c.IsInt() {
+		den = append(den, c.Denom().String())
+	}
+	numIsCoef := len(num) == 1
+	if rest != nil {
+		for _, f := range factorsOf(rest) {
+			b, x := baseExp(f)
+			if n, ok := x.(*Num); ok && n.r.Sign() < 0 {
+				s, _ := layoutPower(nt, b, Neg(x))
+				den = append(den, s)
+				continue
+			}
+			s, p := layoutPower(nt, b, x)
+			num = append(num, s)
+			numPrec = p
+		}
+	}
+	var s string
+	switch len(num) {
+	case 0:
+		s = "1"
+	case 1:
+		s = num[0]
+	default:
+		s = num[0]
+		for i, f := range num[1:] {
+			s = nt.juxt(s, f, i == 0 && numIsCoef)
+		}
+		numPrec = PrecProduct
+	}
+	prec := numPrec
+	if len(den) > 0 {
+		d := den[0]
+		for i, f := range den[1:] {
+			d = nt.juxt(d, f, i == 0 && !c.IsInt())
+		}
+		s = nt.frac(s, d, len(den))
+		prec = PrecProduct
+	}
+	if c.Sign() < 0 {
+		return "-" + s, PrecUnary
+	}
+	return s, prec
+}
+
+// layoutPower prints base^exp for a factor of a product (exp is positive
+// when it is a number) with parentheses around a sum or product.
+func layoutPower(nt *notation, base, exp Expr) (string, Prec) {
+	b, bp := layout(nt, base)
+	if isOne(exp) {
+		if bp < PrecPower {
+			return nt.paren(b), PrecAtom
+		}
+		return b, bp
+	}
+	if n, ok := exp.(*Num); ok && n.r.Cmp(&half.r) == 0 {
+		return nt.sqrt(b), PrecAtom
+	}
+	if bp < PrecAtom {
+		b = nt.paren(b)
+	}
+	x, xp := layout(nt, exp)
+	return nt.power(b, x, xp == PrecAtom), PrecPower
+}
