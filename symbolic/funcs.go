@@ -19,7 +19,7 @@ type Func struct {
 	Deriv func(u Expr) Expr
 	// Rule names the differentiation rule, for step-by-step derivations.
 	Rule string
-	// Domain says where the function is defined, for error messages.
+	// Domain says which arguments the function takes, for error messages.
 	Domain string
 	// LaTeX prints f applied to an argument already in LaTeX.
 	LaTeX func(arg string) string
@@ -50,62 +50,62 @@ var (
 func init() {
 	fnSin = &Func{Name: "sin", Float: math.Sin, Rule: "sine rule",
 		Deriv:  func(u Expr) Expr { return Apply(fnCos, u) },
-		Domain: "every real number", LaTeX: latexFn(`\sin`), parity: odd, exact: at(0, 0)}
+		Domain: "any argument", LaTeX: latexFn(`\sin`), parity: odd, exact: at(0, 0)}
 	fnCos = &Func{Name: "cos", Float: math.Cos, Rule: "cosine rule",
 		Deriv:  func(u Expr) Expr { return Neg(Apply(fnSin, u)) },
-		Domain: "every real number", LaTeX: latexFn(`\cos`), parity: even, exact: at(0, 1)}
+		Domain: "any argument", LaTeX: latexFn(`\cos`), parity: even, exact: at(0, 1)}
 	fnTan = &Func{Name: "tan", Float: math.Tan, Rule: "tangent rule",
 		Deriv:  func(u Expr) Expr { return Pow(Apply(fnSec, u), Int(2)) },
-		Domain: "x not an odd multiple of pi/2", LaTeX: latexFn(`\tan`), parity: odd, exact: at(0, 0)}
+		Domain: "an argument that is not an odd multiple of pi/2", LaTeX: latexFn(`\tan`), parity: odd, exact: at(0, 0)}
 	fnCot = &Func{Name: "cot", Float: func(x float64) float64 { return 1 / math.Tan(x) }, Rule: "cotangent rule",
 		Deriv:  func(u Expr) Expr { return Neg(Pow(Apply(fnCsc, u), Int(2))) },
-		Domain: "x not a multiple of pi", LaTeX: latexFn(`\cot`), parity: odd}
+		Domain: "an argument that is not a multiple of pi", LaTeX: latexFn(`\cot`), parity: odd}
 	fnSec = &Func{Name: "sec", Float: func(x float64) float64 { return 1 / math.Cos(x) }, Rule: "secant rule",
 		Deriv:  func(u Expr) Expr { return Mul(Apply(fnSec, u), Apply(fnTan, u)) },
-		Domain: "x not an odd multiple of pi/2", LaTeX: latexFn(`\sec`), parity: even, exact: at(0, 1)}
+		Domain: "an argument that is not an odd multiple of pi/2", LaTeX: latexFn(`\sec`), parity: even, exact: at(0, 1)}
 	fnCsc = &Func{Name: "csc", Float: func(x float64) float64 { return 1 / math.Sin(x) }, Rule: "cosecant rule",
 		Deriv:  func(u Expr) Expr { return Neg(Mul(Apply(fnCsc, u), Apply(fnCot, u))) },
-		Domain: "x not a multiple of pi", LaTeX: latexFn(`\csc`), parity: odd}
+		Domain: "an argument that is not a multiple of pi", LaTeX: latexFn(`\csc`), parity: odd}
 
 	fnAsin = &Func{Name: "asin", Float: math.Asin, Rule: "arcsine rule",
 		Deriv:  func(u Expr) Expr { return Pow(Sub(one, Pow(u, Int(2))), Frac(-1, 2)) },
-		Domain: "-1 <= x <= 1", LaTeX: latexFn(`\arcsin`), parity: odd, exact: at(0, 0)}
+		Domain: "an argument from -1 to 1", LaTeX: latexFn(`\arcsin`), parity: odd, exact: at(0, 0)}
 	fnAcos = &Func{Name: "acos", Float: math.Acos, Rule: "arccosine rule",
 		Deriv:  func(u Expr) Expr { return Neg(Pow(Sub(one, Pow(u, Int(2))), Frac(-1, 2))) },
-		Domain: "-1 <= x <= 1", LaTeX: latexFn(`\arccos`), exact: at(1, 0)}
+		Domain: "an argument from -1 to 1", LaTeX: latexFn(`\arccos`), exact: at(1, 0)}
 	fnAtan = &Func{Name: "atan", Float: math.Atan, Rule: "arctangent rule",
 		Deriv:  func(u Expr) Expr { return Pow(Add(one, Pow(u, Int(2))), minusOne) },
-		Domain: "every real number", LaTeX: latexFn(`\arctan`), parity: odd, exact: at(0, 0)}
+		Domain: "any argument", LaTeX: latexFn(`\arctan`), parity: odd, exact: at(0, 0)}
 
 	fnSinh = &Func{Name: "sinh", Float: math.Sinh, Rule: "hyperbolic sine rule",
 		Deriv:  func(u Expr) Expr { return Apply(fnCosh, u) },
-		Domain: "every real number", LaTeX: latexFn(`\sinh`), parity: odd, exact: at(0, 0)}
+		Domain: "any argument", LaTeX: latexFn(`\sinh`), parity: odd, exact: at(0, 0)}
 	fnCosh = &Func{Name: "cosh", Float: math.Cosh, Rule: "hyperbolic cosine rule",
 		Deriv:  func(u Expr) Expr { return Apply(fnSinh, u) },
-		Domain: "every real number", LaTeX: latexFn(`\cosh`), parity: even, exact: at(0, 1)}
+		Domain: "any argument", LaTeX: latexFn(`\cosh`), parity: even, exact: at(0, 1)}
 	fnTanh = &Func{Name: "tanh", Float: math.Tanh, Rule: "hyperbolic tangent rule",
 		Deriv:  func(u Expr) Expr { return Pow(Apply(fnCosh, u), Int(-2)) },
-		Domain: "every real number", LaTeX: latexFn(`\tanh`), parity: odd, exact: at(0, 0)}
+		Domain: "any argument", LaTeX: latexFn(`\tanh`), parity: odd, exact: at(0, 0)}
 	fnAsinh = &Func{Name: "asinh", Float: math.Asinh, Rule: "inverse hyperbolic sine rule",
 		Deriv:  func(u Expr) Expr { return Pow(Add(Pow(u, Int(2)), one), Frac(-1, 2)) },
-		Domain: "every real number", LaTeX: latexFn(`\operatorname{arsinh}`), parity: odd, exact: at(0, 0)}
+		Domain: "any argument", LaTeX: latexFn(`\operatorname{arsinh}`), parity: odd, exact: at(0, 0)}
 	fnAcosh = &Func{Name: "acosh", Float: math.Acosh, Rule: "inverse hyperbolic cosine rule",
 		Deriv:  func(u Expr) Expr { return Pow(Sub(Pow(u, Int(2)), one), Frac(-1, 2)) },
-		Domain: "x >= 1", LaTeX: latexFn(`\operatorname{arcosh}`), exact: at(1, 0)}
+		Domain: "an argument >= 1", LaTeX: latexFn(`\operatorname{arcosh}`), exact: at(1, 0)}
 	fnAtanh = &Func{Name: "atanh", Float: math.Atanh, Rule: "inverse hyperbolic tangent rule",
 		Deriv:  func(u Expr) Expr { return Pow(Sub(one, Pow(u, Int(2))), minusOne) },
-		Domain: "-1 < x < 1", LaTeX: latexFn(`\operatorname{artanh}`), parity: odd, exact: at(0, 0)}
+		Domain: "an argument strictly between -1 and 1", LaTeX: latexFn(`\operatorname{artanh}`), parity: odd, exact: at(0, 0)}
 
 	fnLn = &Func{Name: "ln", Float: math.Log, Rule: "logarithm rule",
 		Deriv:  func(u Expr) Expr { return Pow(u, minusOne) },
-		Domain: "x > 0", LaTeX: latexFn(`\ln`), exact: at(1, 0)}
+		Domain: "a positive argument", LaTeX: latexFn(`\ln`), exact: at(1, 0)}
 	fnCbrt = &Func{Name: "cbrt", Float: math.Cbrt, Rule: "cube root rule",
 		// 1/(3cbrt(u)^2) rather than u^(-2/3)/3, so it still evaluates for u < 0.
 		Deriv:  func(u Expr) Expr { return Mul(Frac(1, 3), Pow(Apply(fnCbrt, u), Int(-2))) },
-		Domain: "every real number", LaTeX: latexWrap(`\sqrt[3]{`, `}`), parity: odd, exact: exactCbrt}
+		Domain: "any argument", LaTeX: latexWrap(`\sqrt[3]{`, `}`), parity: odd, exact: exactCbrt}
 	fnAbs = &Func{Name: "abs", Float: math.Abs, Rule: "absolute value rule",
 		Deriv:  func(u Expr) Expr { return Div(u, Apply(fnAbs, u)) },
-		Domain: "every real number", LaTeX: latexWrap(`\left|`, `\right|`), parity: even, exact: exactAbs}
+		Domain: "any argument", LaTeX: latexWrap(`\left|`, `\right|`), parity: even, exact: exactAbs}
 
 	funcs = []*Func{fnSin, fnCos, fnTan, fnCot, fnSec, fnCsc, fnAsin, fnAcos, fnAtan, fnSinh, fnCosh, fnTanh, fnAsinh, fnAcosh, fnAtanh, fnLn, fnCbrt, fnAbs}
 	builtins = makeBuiltins()

@@ -2,6 +2,7 @@ package symbolic
 
 import (
 	"math/big"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -129,11 +130,22 @@ func layout(nt *notation, e Expr) (string, Prec) {
 func layoutNum(nt *notation, n *Num) (string, Prec) {
 	if n.r.IsInt() {
 		if n.r.Sign() < 0 {
-			return "-" + n.r.Num().String()[1:], PrecUnary
+			return "-" + integerText(new(big.Int).Neg(n.r.Num())), PrecUnary
 		}
-		return n.r.Num().String(), PrecAtom
+		return integerText(n.r.Num()), PrecAtom
 	}
 	return layoutProduct(nt, n)
+}
+
+// integerText prints a non-negative integer, writing a long run of trailing
+// zeros as an exponent: 10^400 prints as 1e400, which reads back exactly.
+func integerText(n *big.Int) string {
+	s := n.String()
+	t := strings.TrimRight(s, "0")
+	if zeros := len(s) - len(t); zeros >= 16 {
+		return t + "e" + strconv.Itoa(zeros)
+	}
+	return s
 }
 
 func layoutSum(nt *notation, s *Sum) string {
@@ -170,7 +182,7 @@ func layoutProduct(nt *notation, e Expr) (string, Prec) {
 	var num, den []string
 	numPrec := PrecAtom
 	if c.Num().CmpAbs(one.r.Num()) != 0 {
-		num = append(num, new(big.Int).Abs(c.Num()).String())
+		num = append(num, integerText(new(big.Int).Abs(c.Num())))
 	}
 	if !c.IsInt() {
 		den = append(den, c.Denom().String())

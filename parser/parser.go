@@ -1,0 +1,118 @@
+package parser
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/fprime/fprime/symbolic"
+)
+
+var exprParser = participle.MustBuild[expression](participle.Lexer(mathLexer{}))
+
+// ParseExpr reads an expression in fprime's notation, with every name other
+// than the built-in functions, pi and e taken as a variable.
+func ParseExpr(src string) (symbolic.Expr, error) {
+	e, _, err := ParseExprIn(context.Background(), src, nil)
+	return e, err
+}
+
+// ParseExprIn reads an expression whose names env explains. Besides the
+// expression it returns its reading, the input with implicit products and
+// paren-less calls written out ("(1/2)·x" for 1/2x), or "" when the reading
+// holds no surprise. Errors are *Error values; ctx bounds the work of any
+// diff(...) in the input.
+func ParseExprIn(ctx context.Context, src string, env *Env) (symbolic.Expr, string, error) {
+	toks, err := lex(src)
+	if err != nil {
+		return nil, "", err
+	}
+	tree, err := exprParser.ParseFromLexer(peek(toks))
+	if err != nil {
+		return nil, "", translate(toks, err)
+	}
+	c := &converter{ctx: ctx, env: env}
+	p, err := c.expression(tree)
+	if err != nil {
+		return nil, "", err
+	}
+	if !c.surprising {
+		p.text = ""
+	}
+	return p.e, p.text, nil
+}
+
+func lex(src string) ([]lexer.Token, error) {
+	if err := checkInput(src); err != nil {
+		return nil, err
+	}
+	toks, err := tokenize(src)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkTokens(toks); err != nil {
+		return nil, err
+	}
+	return toks, nil
+}
+
+func peek(toks []lexer.Token) *lexer.PeekingLexer {
+	pl, _ := lexer.Upgrade(&tokenList{toks: toks})
+	return pl
+}
+
+// translate turns participle's error into one a student understands,
+// positioned at the first token that cannot be read.
+func translate(toks []lexer.Token, err error) error {
+	var perr participle.Error
+	if !errors.As(err, &perr) {
+		return err
+	}
+	pos := perr.Position()
+	var ut *participle.UnexpectedTokenError
+	if !errors.As(err, &ut) {
+		return errorAt(pos.Line, pos.Column, "%s", perr.Message())
+	}
+	return unexpected(toks, ut.Unexpected)
+}
+
+// unexpected explains a token that cannot stand where it is.
+func unexpected(toks []lexer.Token, t lexer.Token) error {
+	var prev *lexer.Token
+	for i := range toks {
+		if toks[i].Pos.Offset == t.Pos.Offset && toks[i].Type == t.Type {
+			if i > 0 {
+				prev = &toks[i-1]
+			}
+			break
+		}
+	}
+	at := func(format string, args ...any) error { return errorAt(t.Pos.Line, t.Pos.Column, format, args...) }
+	afterOp := prev != nil && prev.Type == tokPunct && isOperator(prev.Value)
+	switch {
+	case t.Type == lexer.EOF && afterOp:
+		return at("expected an expression after %q", prev.Value)
+	case t.Type == lexer.EOF:
+		return at("unexpected end of input")
+	case afterOp && t.Type == tokPunct:
+		return at("expected an expression after %q, found %q", prev.Value, t.Value)
+	case prev != nil && prev.Value == "(" && t.Value == ")":
+		return at("expected an expression inside \"()\"")
+	case prev == nil && t.Type == tokPunct && isOperator(t.Value):
+		return at("expected an expression before %q", t.Value)
+	case t.Type == tokString:
+		return at("unexpected %s", fmt.Sprintf("%q", `"`+t.Value+`"`))
+	}
+	return at("unexpected %q", t.Value)
+}
+
+func isOperator(s string) bool {
+	switch s {
+	case "+", "-", "*", "/", "^", "√", "(", ",", "=":
+		return true
+	}
+	return false
+}

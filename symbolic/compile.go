@@ -1,0 +1,410 @@
+package symbolic
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+)
+
+// Program is an expression compiled once for fast evaluation many times: a
+// flat list of register instructions, with common sub-expressions computed
+// once. Evaluating allocates nothing. A Program keeps its registers inside,
+// so one Program must not be evaluated by two goroutines at once (Clone it).
+type Program struct {
+	vars []string
+	code []instr
+	regs []float64 // inputs first, then constants, then temporaries
+	outs []int32
+	src  []Expr // src[r] is the expression register r holds, for errors
+}
+
+type opcode uint8
+
+const (
+	opAdd opcode = iota
+	opSub
+	opMul
+	opDiv
+	opNeg
+	opPowInt
+	opPow
+	opSqrt
+	opExp
+	opCall
+)
+
+type instr struct {
+	op   opcode
+	dst  int32
+	a, b int32
+	k    int32 // the exponent of opPowInt
+	fn   *Func // the function of opCall
+}
+
+// EvalError is a value that is not a finite number: a domain error such as
+// ln(-1), a division by zero, or an overflow. Expr is the sub-expression
+// where it arose.
+type EvalError struct {
+	Expr Expr
+	Msg  string
+}
+
+func (e *EvalError) Error() string { return e.Msg }
+
+// Compile compiles e as a function of vars, in that order. Every symbol of e
+// must be one of vars.
+func Compile(e Expr, vars ...string) (*Program, error) {
+	return CompileAll([]Expr{e}, vars...)
+}
+
+// CompileAll compiles several expressions of the same variables into one
+// program that computes them together, sharing their common parts (the
+// components of a gradient, say).
+func CompileAll(exprs []Expr, vars ...string) (*Program, error) {
+	c := &compiler{p: &Program{vars: append([]string(nil), vars...)}, seen: map[uint64][]cached{}}
+	for _, v := range vars {
+		c.newReg(Sym(v), 0)
+	}
+	for _, e := range exprs {
+		r, err := c.expr(e)
+		if err != nil {
+			return nil, err
+		}
+		c.p.outs = append(c.p.outs, r)
+	}
+	return c.p, nil
+}
+
+// Vars returns the program's variables in order.
+func (p *Program) Vars() []string { return append([]string(nil), p.vars...) }
+
+// Clone returns a copy with its own registers, for use on another goroutine.
+func (p *Program) Clone() *Program {
+	q := *p
+	q.regs = append([]float64(nil), p.regs...)
+	return &q
+}
+
+// Eval evaluates the program's first expression at the given values of its
+// variables.
+func (p *Program) Eval(vals ...float64) (float64, error) {
+	if err := p.run(vals); err != nil {
+		return 0, err
+	}
+	return p.regs[p.outs[0]], nil
+}
+
+// EvalAll evaluates every expression of the program into out, which must
+// have one place for each.
+func (p *Program) EvalAll(vals, out []float64) error {
+	if err := p.run(vals); err != nil {
+		return err
+	}
+	for i, r := range p.outs {
+		out[i] = p.regs[r]
+	}
+	return nil
+}
+
+func (p *Program) run(vals []float64) error {
+	if len(vals) != len(p.vars) {
+		return fmt.Errorf("the program takes %d values, not %d", len(p.vars), len(vals))
+	}
+	r := p.regs
+	for i, v := range vals {
+		if v-v != 0 {
+			return &EvalError{Expr: Sym(p.vars[i]), Msg: fmt.Sprintf("%s = %v is not a finite number", p.vars[i], v)}
+		}
+		r[i] = v
+	}
+	for i := range p.code {
+		in := &p.code[i]
+		var v float64
+		switch in.op {
+		case opAdd:
+			v = r[in.a] + r[in.b]
+		case opSub:
+			v = r[in.a] - r[in.b]
+		case opMul:
+			v = r[in.a] * r[in.b]
+		case opDiv:
+			v = r[in.a] / r[in.b]
+		case opNeg:
+			v = -r[in.a]
+		case opPowInt:
+			v = powInt(r[in.a], in.k)
+		case opPow:
+			v = math.Pow(r[in.a], r[in.b])
+		case opSqrt:
+			v = math.Sqrt(r[in.a])
+		case opExp:
+			v = math.Exp(r[in.a])
+		case opCall:
+			v = in.fn.Float(r[in.a])
+		}
+		if v-v != 0 {
+			return p.explain(in, v)
+		}
+		r[in.dst] = v
+	}
+	return nil
+}
+
+func powInt(x float64, n int32) float64 {
+	r := 1.0
+	for n > 0 {
+		if n&1 == 1 {
+			r *= x
+		}
+		x *= x
+		n >>= 1
+	}
+	return r
+}
+
+// explain turns the first value that is not finite into an error that
+// names its sub-expression and why.
+func (p *Program) explain(in *instr, v float64) error {
+	src := p.src[in.dst]
+	arg := p.regs[in.a]
+	num := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+	var msg string
+	switch in.op {
+	case opDiv:
+		if p.regs[in.b] == 0 {
+			msg = fmt.Sprintf("division by zero in %v", src)
+		}
+	case opPow:
+		if arg == 0 {
+			msg = fmt.Sprintf("division by zero in %v: 0 to a negative power", src)
+		} else if math.IsNaN(v) {
+			msg = fmt.Sprintf("%v is undefined: a negative number (%s) to a fractional power", src, num(arg))
+		}
+	case opSqrt:
+		msg = fmt.Sprintf("%v is undefined: sqrt needs an argument >= 0, and here it is %s", src, num(arg))
+	case opCall:
+		// A pole (ln(0), cot(0), atanh(1)) or a point outside the domain is
+		// undefined; a huge argument (sinh(1000)) overflows.
+		if math.IsNaN(v) || math.Abs(arg) < 100 {
+			msg = fmt.Sprintf("%v is undefined: %s needs %s", src, in.fn.Name, in.fn.Domain)
+			if _, isNum := p.src[in.a].(*Num); !isNum {
+				msg += ", and here it is " + num(arg)
+			}
+		}
+	}
+	if msg == "" {
+		msg = fmt.Sprintf("%v overflows: its value is too large for a float64", src)
+	}
+	return &EvalError{Expr: src, Msg: msg}
+}
+
+type cached struct {
+	e Expr
+	r int32
+}
+
+type compiler struct {
+	p    *Program
+	seen map[uint64][]cached
+}
+
+func (c *compiler) newReg(e Expr, v float64) int32 {
+	c.p.regs = append(c.p.regs, v)
+	c.p.src = append(c.p.src, e)
+	return int32(len(c.p.regs) - 1)
+}
+
+func (c *compiler) lookup(e Expr) (int32, bool) {
+	for _, k := range c.seen[e.hash()] {
+		if Equal(k.e, e) {
+			return k.r, true
+		}
+	}
+	return 0, false
+}
+
+func (c *compiler) remember(e Expr, r int32) {
+	c.seen[e.hash()] = append(c.seen[e.hash()], cached{e, r})
+}
+
+func (c *compiler) emit(e Expr, in instr) int32 {
+	in.dst = c.newReg(e, 0)
+	c.p.code = append(c.p.code, in)
+	return in.dst
+}
+
+func (c *compiler) constant(e Expr, v float64) (int32, error) {
+	if v-v != 0 || math.IsInf(v, 0) {
+		return 0, &EvalError{Expr: e, Msg: fmt.Sprintf("%s is too large for a float64", bigText(e))}
+	}
+	return c.newReg(e, v), nil
+}
+
+// bigText prints a number compactly for messages: 1e+400, not 401 digits.
+func bigText(e Expr) string {
+	if n, ok := e.(*Num); ok && (n.r.Num().BitLen() > 64 || n.r.Denom().BitLen() > 64) {
+		return new(big.Float).SetRat(&n.r).Text('g', 6)
+	}
+	return e.String()
+}
+
+func (c *compiler) expr(e Expr) (int32, error) {
+	if r, ok := c.lookup(e); ok {
+		return r, nil
+	}
+	r, err := c.build(e)
+	if err != nil {
+		return 0, err
+	}
+	c.remember(e, r)
+	return r, nil
+}
+
+func (c *compiler) build(e Expr) (int32, error) {
+	switch e := e.(type) {
+	case *Num:
+		v, _ := e.r.Float64()
+		return c.constant(e, v)
+	case *Constant:
+		return c.constant(e, e.value)
+	case *Symbol:
+		return 0, fmt.Errorf("%s has no value", e.name)
+	case *Call:
+		a, err := c.expr(e.arg)
+		if err != nil {
+			return 0, err
+		}
+		return c.emit(e, instr{op: opCall, a: a, fn: e.fn}), nil
+	case *Sum:
+		return c.sum(e)
+	}
+	return c.product(e)
+}
+
+// sum adds the terms, subtracting those with a negative coefficient.
+func (c *compiler) sum(e *Sum) (int32, error) {
+	var acc int32 = -1
+	for _, t := range e.terms {
+		neg := isNegative(t)
+		if neg {
+			t = Neg(t)
+		}
+		r, err := c.expr(t)
+		if err != nil {
+			return 0, err
+		}
+		switch {
+		case acc < 0 && neg:
+			acc = c.emit(e, instr{op: opNeg, a: r})
+		case acc < 0:
+			acc = r
+		case neg:
+			acc = c.emit(e, instr{op: opSub, a: acc, b: r})
+		default:
+			acc = c.emit(e, instr{op: opAdd, a: acc, b: r})
+		}
+	}
+	return acc, nil
+}
+
+// product multiplies the factors with positive exponents and divides by
+// those with negative ones, as the expression prints.
+func (c *compiler) product(e Expr) (int32, error) {
+	coef, rest := splitTerm(e)
+	var num, den []Expr
+	if coef.Num().CmpAbs(one.r.Num()) != 0 {
+		num = append(num, newNum(new(big.Rat).SetFrac(new(big.Int).Abs(coef.Num()), big.NewInt(1))))
+	}
+	if !coef.IsInt() {
+		den = append(den, newNum(new(big.Rat).SetInt(coef.Denom())))
+	}
+	if rest != nil {
+		for _, f := range factorsOf(rest) {
+			b, x := baseExp(f)
+			if n, ok := x.(*Num); ok && n.r.Sign() < 0 {
+				den = append(den, Pow(b, Neg(x)))
+			} else {
+				num = append(num, f)
+			}
+		}
+	}
+	n, err := c.chain(e, num)
+	if err != nil {
+		return 0, err
+	}
+	if len(den) > 0 {
+		d, err := c.chain(e, den)
+		if err != nil {
+			return 0, err
+		}
+		if n < 0 {
+			n, _ = c.constant(one, 1)
+		}
+		n = c.emit(e, instr{op: opDiv, a: n, b: d})
+	}
+	if coef.Sign() < 0 {
+		n = c.emit(e, instr{op: opNeg, a: n})
+	}
+	return n, nil
+}
+
+// chain multiplies factors; it returns -1 for an empty list.
+func (c *compiler) chain(e Expr, factors []Expr) (int32, error) {
+	var acc int32 = -1
+	for _, f := range factors {
+		var r int32
+		var err error
+		if p, ok := f.(*Power); ok {
+			r, err = c.power(p)
+		} else {
+			r, err = c.expr(f)
+		}
+		if err != nil {
+			return 0, err
+		}
+		if acc < 0 {
+			acc = r
+		} else {
+			acc = c.emit(e, instr{op: opMul, a: acc, b: r})
+		}
+	}
+	return acc, nil
+}
+
+func (c *compiler) power(p *Power) (int32, error) {
+	if r, ok := c.lookup(p); ok {
+		return r, nil
+	}
+	if n, ok := p.exp.(*Num); ok && n.r.Sign() < 0 {
+		return c.product(p)
+	}
+	b, err := c.expr(p.base)
+	if err != nil {
+		return 0, err
+	}
+	var r int32
+	n, isNum := p.exp.(*Num)
+	switch {
+	case p.base == E:
+		x, err := c.expr(p.exp)
+		if err != nil {
+			return 0, err
+		}
+		r = c.emit(p, instr{op: opExp, a: x})
+	case isNum && n.r.Cmp(&half.r) == 0:
+		r = c.emit(p, instr{op: opSqrt, a: b})
+	case isNum && n.r.IsInt() && n.r.Num().IsInt64() && n.r.Num().Int64() == 2:
+		r = c.emit(p, instr{op: opMul, a: b, b: b})
+	case isNum && n.r.IsInt() && n.r.Num().IsInt64() && n.r.Num().Int64() <= math.MaxInt32:
+		r = c.emit(p, instr{op: opPowInt, a: b, k: int32(n.r.Num().Int64())})
+	default:
+		x, err := c.expr(p.exp)
+		if err != nil {
+			return 0, err
+		}
+		r = c.emit(p, instr{op: opPow, a: b, b: x})
+	}
+	c.remember(p, r)
+	return r, nil
+}
