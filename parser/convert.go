@@ -110,18 +110,27 @@ type unit struct {
 	piece
 	fn     *symbolic.Builtin // a function name still waiting for its argument
 	fnPow  piece             // sin^2 x: the power of the function's value
-	fnNeg  bool
+	neg    bool // a leading minus, applied to the whole term when it starts one
 	simple bool // a number or a variable, maybe to a power: can be an argument of sin x
 	number bool // a bare number: 2 3 is a mistake, not 6
 	named  bool // a variable, maybe to a power: x y is surprising
 }
 
 func (c *converter) expression(x *expression) (piece, error) {
-	operands := []*operand{x.First}
-	ops := []string{""}
-	for _, l := range x.Rest {
-		operands = append(operands, l.Operand)
+	var operands []*operand
+	var ops []string
+	links := append([]*link{{Pos: x.Pos, Operand: x.First}}, x.Rest...)
+	for _, l := range links {
+		left, right, err := c.splitProduct(l.Operand)
+		if err != nil {
+			return piece{}, err
+		}
+		operands = append(operands, left)
 		ops = append(ops, l.Op)
+		if right != nil {
+			operands = append(operands, right)
+			ops = append(ops, "")
+		}
 	}
 	var units []unit
 	for i := 0; i < len(operands); {
@@ -149,6 +158,38 @@ func (c *converter) expression(x *expression) (piece, error) {
 	return c.sum(units), nil
 }
 
+// splitProduct separates x(x + 1), where x is a variable or constant, into
+// x and (x + 1) side by side, so that powers bind as they look:
+// x^x(ln(x) + 1) is x^x·(ln(x) + 1) and x(x + 1)^2 is x·(x + 1)^2.
+func (c *converter) splitProduct(o *operand) (*operand, *operand, error) {
+	n := o.Atom.Name
+	if n == nil || n.Args == nil || len(n.Primes) > 0 || n.Ident == "diff" || !c.isProductName(n.Ident) {
+		return o, nil, nil
+	}
+	if len(n.Args.List) != 1 {
+		return nil, nil, errAt(n.Pos, "%s is a variable, not a function, so it takes no arguments", n.Ident)
+	}
+	c.surprising = true
+	left := &operand{Pos: o.Pos, Minus: o.Minus, Sqrt: o.Sqrt,
+		Atom: &atom{Pos: n.Pos, Name: &name{Pos: n.Pos, Ident: n.Ident}}}
+	right := &operand{Pos: n.Args.Pos, Super: o.Super,
+		Atom: &atom{Pos: n.Args.Pos, Paren: n.Args.List[0]}}
+	return left, right, nil
+}
+
+// isProductName reports whether a name before "(" multiplies: a variable
+// or constant does. Among free names only one letter does, so x(x + 1) is a
+// product but foo(2) is a call of an unknown function.
+func (c *converter) isProductName(id string) bool {
+	switch c.env.kind(id) {
+	case constantName:
+		return true
+	case variableName:
+		return c.env != nil && c.env.Vars != nil || len([]rune(id)) == 1
+	}
+	return false
+}
+
 // powerChain folds a^b^c from the right and applies each operand's prefix
 // minus and √ to the power it begins, so -x^2 is -(x^2) and 2^-x^2 is
 // 2^(-(x^2)).
@@ -169,9 +210,14 @@ func (c *converter) powerChain(ops []*operand) (unit, error) {
 		} else {
 			r = piece{symbolic.Pow(b.e, r.e), b.text + "^" + r.text}
 		}
-		r = prefix(ops[k], r)
+		if k > 0 {
+			r = prefix(ops[k], r)
+		}
 	}
-	u.piece = r
+	// The first operand's minus is left to the term, so that
+	// -(a + 1)(a + 2) is -((a + 1)(a + 2)), as it prints.
+	u.piece = roots(first, r)
+	u.neg = len(first.Minus)%2 == 1
 	a := first.Atom
 	u.named = a.Name != nil && a.Name.Args == nil && len(first.Minus) == 0 && len(first.Sqrt) == 0
 	u.number = a.Number != "" && len(first.Minus) == 0 && len(first.Sqrt) == 0
@@ -180,11 +226,16 @@ func (c *converter) powerChain(ops []*operand) (unit, error) {
 }
 
 func prefix(o *operand, r piece) piece {
-	for range o.Sqrt {
-		r = piece{symbolic.Pow(r.e, symbolic.Frac(1, 2)), "√" + r.text}
-	}
+	r = roots(o, r)
 	for range o.Minus {
 		r = piece{symbolic.Neg(r.e), "-" + r.text}
+	}
+	return r
+}
+
+func roots(o *operand, r piece) piece {
+	for range o.Sqrt {
+		r = piece{symbolic.Pow(r.e, symbolic.Frac(1, 2)), "√" + r.text}
 	}
 	return r
 }
@@ -198,7 +249,7 @@ func (c *converter) pendingFunction(ops []*operand) (unit, error) {
 	if len(first.Sqrt) > 0 {
 		return unit{}, errAt(n.Pos, "%s needs an argument in parentheses here: write √%s(x)", n.Ident, n.Ident)
 	}
-	u := unit{pos: first.Pos, fn: b, fnNeg: len(first.Minus)%2 == 1}
+	u := unit{pos: first.Pos, fn: b, neg: len(first.Minus)%2 == 1}
 	var exp piece
 	switch {
 	case first.Super != "" && len(ops) == 1:
@@ -260,11 +311,7 @@ func (c *converter) applyWithoutParens(units []unit) ([]unit, error) {
 			e = symbolic.Pow(e, u.fnPow.e)
 			text += "^" + u.fnPow.text
 		}
-		if u.fnNeg {
-			e = symbolic.Neg(e)
-			text = "-" + text
-		}
-		out = append(out, unit{op: u.op, pos: u.pos, piece: piece{e, text}})
+		out = append(out, unit{op: u.op, pos: u.pos, piece: piece{e, text}, neg: u.neg})
 		i = j - 1
 	}
 	return out, nil
@@ -275,9 +322,13 @@ func (c *converter) applyWithoutParens(units []unit) ([]unit, error) {
 func (c *converter) sum(units []unit) piece {
 	var terms, factors []symbolic.Expr
 	var text, termText strings.Builder
-	divided := false
+	divided, negative := false, false
 	flush := func() {
-		terms = append(terms, symbolic.Mul(factors...))
+		t := symbolic.Mul(factors...)
+		if negative {
+			t = symbolic.Neg(t)
+		}
+		terms = append(terms, t)
 		text.WriteString(termText.String())
 		factors = factors[:0]
 		termText.Reset()
@@ -288,36 +339,42 @@ func (c *converter) sum(units []unit) piece {
 		if u.op == "" {
 			op, _ = symbolic.BinaryOperator("*")
 		}
-		switch {
-		case i == 0:
-			factors = append(factors, u.e)
-			termText.WriteString(u.text)
-		case op.Prec == symbolic.PrecSum:
-			flush()
-			text.WriteString(" " + u.op + " ")
-			e := u.e
-			if u.op == "-" {
-				e = symbolic.Neg(e)
-			}
-			factors = append(factors, e)
-			termText.WriteString(u.text)
-		case u.op == "/":
-			factors = append(factors, symbolic.Pow(u.e, symbolic.Int(-1)))
-			termText.WriteString("/" + u.text)
-			divided = true
-		default:
-			if u.op == "" && (divided || units[i-1].named && u.named) {
-				c.surprising = true
-			}
-			factors = append(factors, u.e)
-			if divided {
-				s := termText.String()
-				termText.Reset()
-				termText.WriteString("(" + s + ")")
-				divided = false
-			}
-			termText.WriteString("·" + u.text)
+		utext := u.text
+		if u.neg {
+			utext = "-" + utext
 		}
+		switch {
+		case i == 0 || op.Prec == symbolic.PrecSum:
+			if i > 0 {
+				flush()
+				text.WriteString(" " + u.op + " ")
+			}
+			negative = (u.op == "-") != u.neg
+			factors = append(factors, u.e)
+			termText.WriteString(utext)
+			continue
+		}
+		e := u.e
+		if u.neg {
+			e = symbolic.Neg(e)
+		}
+		if u.op == "/" {
+			factors = append(factors, symbolic.Pow(e, symbolic.Int(-1)))
+			termText.WriteString("/" + utext)
+			divided = true
+			continue
+		}
+		if u.op == "" && (divided || units[i-1].named && u.named) {
+			c.surprising = true
+		}
+		factors = append(factors, e)
+		if divided {
+			s := termText.String()
+			termText.Reset()
+			termText.WriteString("(" + s + ")")
+			divided = false
+		}
+		termText.WriteString("·" + utext)
 	}
 	flush()
 	return piece{symbolic.Add(terms...), text.String()}
@@ -393,11 +450,6 @@ func (c *converter) name(n *name) (piece, error) {
 		return c.diff(n)
 	}
 	kind := c.env.kind(id)
-	if kind == variableName && n.Args != nil && (c.env == nil || c.env.Vars == nil) && len([]rune(id)) > 1 {
-		// Among free names only one letter reads as a variable before "(":
-		// x(x + 1) is a product, but foo(2) is a call of an unknown function.
-		kind = unknownName
-	}
 	if n.Args == nil {
 		switch {
 		case kind == functionName && primes != "":
@@ -453,11 +505,6 @@ func (c *converter) name(n *name) (piece, error) {
 		if primes != "" {
 			return piece{}, errAt(n.Pos, "%s is not a function, so %s%s means nothing", id, id, primes)
 		}
-		if len(args) != 1 {
-			return piece{}, errAt(n.Pos, "%s is a variable, not a function, so it takes no arguments", id)
-		}
-		c.surprising = true
-		return piece{symbolic.Mul(c.env.symbol(id), exprs[0]), id + "·(" + texts[0] + ")"}, nil
 	}
 	return piece{}, errAt(n.Pos, "unknown function %q%s", id, c.didYouMean(id, true))
 }

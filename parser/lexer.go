@@ -140,8 +140,8 @@ func tokenize(s string) ([]lexer.Token, error) {
 			advance(2)
 			continue
 		case c == '"':
-			end := strings.IndexByte(s[i+1:], '"')
-			if end < 0 {
+			end := strings.IndexAny(s[i+1:], "\"\n")
+			if end < 0 || s[i+1+end] == '\n' {
 				return nil, &Error{Line: start.Line, Col: start.Column, Msg: `missing closing " for the file name`}
 			}
 			toks = append(toks, lexer.Token{Type: tokString, Value: s[i+1 : i+1+end], Pos: start})

@@ -218,6 +218,17 @@ func Mul(factors ...Expr) Expr {
 	if again {
 		return Mul(append(out, newNum(coef))...)
 	}
+	if len(out) == 1 && coef.Cmp(&minusOne.r) == 0 {
+		if sum, ok := out[0].(*Sum); ok {
+			// -(a + b) is -a - b.
+			terms := make([]Expr, len(sum.terms))
+			for i, t := range sum.terms {
+				c, rest := splitTerm(t)
+				terms[i] = withCoef(new(big.Rat).Neg(c), rest)
+			}
+			return Add(terms...)
+		}
+	}
 	slices.SortFunc(out, compare)
 	if coef.Cmp(&one.r) != 0 {
 		out = append([]Expr{newNum(coef)}, out...)
@@ -342,7 +353,7 @@ func foldPow(b, e *big.Rat) (Expr, bool) {
 	}
 	n := e.Num()
 	bits := max(b.Num().BitLen(), b.Denom().BitLen())
-	if !n.IsInt64() || int64(bits)*abs64(n.Int64()) > maxExactBits {
+	if !n.IsInt64() || abs64(n.Int64())-1 > maxExactBits/int64(max(bits, 1)) {
 		return nil, false
 	}
 	k := abs64(n.Int64())

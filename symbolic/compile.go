@@ -40,6 +40,9 @@ type instr struct {
 	a, b int32
 	k    int32 // the exponent of opPowInt
 	fn   *Func // the function of opCall
+	// mayOverflow marks a step of a denominator: if it overflows to ±Inf
+	// the quotient is 0 (it underflows), as for 1/cosh(x)^3 at x = 300.
+	mayOverflow bool
 }
 
 // EvalError is a value that is not a finite number: a domain error such as
@@ -64,7 +67,8 @@ func Compile(e Expr, vars ...string) (*Program, error) {
 func CompileAll(exprs []Expr, vars ...string) (*Program, error) {
 	c := &compiler{p: &Program{vars: append([]string(nil), vars...)}, seen: map[uint64][]cached{}}
 	for _, v := range vars {
-		c.newReg(Sym(v), 0)
+		s := Sym(v)
+		c.remember(s, c.newReg(s, 0))
 	}
 	for _, e := range exprs {
 		r, err := c.expr(e)
@@ -143,7 +147,7 @@ func (p *Program) run(vals []float64) error {
 		case opCall:
 			v = in.fn.Float(r[in.a])
 		}
-		if v-v != 0 {
+		if v-v != 0 && !(in.mayOverflow && math.IsInf(v, 0)) {
 			return p.explain(in, v)
 		}
 		r[in.dst] = v
@@ -207,6 +211,8 @@ type cached struct {
 type compiler struct {
 	p    *Program
 	seen map[uint64][]cached
+	// inDenominator counts the denominators being compiled.
+	inDenominator int
 }
 
 func (c *compiler) newReg(e Expr, v float64) int32 {
@@ -229,6 +235,10 @@ func (c *compiler) remember(e Expr, r int32) {
 }
 
 func (c *compiler) emit(e Expr, in instr) int32 {
+	switch in.op {
+	case opAdd, opSub, opMul, opPowInt, opPow, opExp:
+		in.mayOverflow = c.inDenominator > 0
+	}
 	in.dst = c.newReg(e, 0)
 	c.p.code = append(c.p.code, in)
 	return in.dst
@@ -334,7 +344,9 @@ func (c *compiler) product(e Expr) (int32, error) {
 		return 0, err
 	}
 	if len(den) > 0 {
+		c.inDenominator++
 		d, err := c.chain(e, den)
+		c.inDenominator--
 		if err != nil {
 			return 0, err
 		}

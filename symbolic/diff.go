@@ -165,6 +165,8 @@ func (d *differ) power(e *Power) (Expr, error) {
 			return zero, nil
 		}
 		return Mul(e.exp, Pow(e.base, Sub(e.exp, one)), db), nil
+	case isZero(e.base): // 0^v is 0 wherever it is defined
+		return zero, nil
 	case isZero(db): // exponential rule: (a^v)' = a^v·ln(a)·v'
 		return Mul(e, Apply(fnLn, e.base), dx), nil
 	}

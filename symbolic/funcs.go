@@ -266,3 +266,13 @@ func BuiltinNames() []string {
 	slices.Sort(names)
 	return names
 }
+
+// LookupFunc returns the table row of the function called name, or nil.
+func LookupFunc(name string) *Func {
+	for _, f := range funcs {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
+}

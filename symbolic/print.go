@@ -53,6 +53,7 @@ type notation struct {
 	symbol   func(name string) string
 	constant func(c *Constant) string
 	juxt     func(left, right string, leftIsCoef bool) string
+	number   func(digits string) string // digits as integerText writes them
 }
 
 var plain = &notation{
@@ -74,6 +75,7 @@ var plain = &notation{
 	symbol:   func(name string) string { return name },
 	constant: func(c *Constant) string { return c.name },
 	juxt:     plainJuxt,
+	number:   func(digits string) string { return digits },
 }
 
 // plainJuxt writes a product of two factors side by side when that reads
@@ -89,12 +91,29 @@ func plainJuxt(left, right string, leftIsCoef bool) string {
 		digit(l) && (r == 'e' || r == 'E') && len(right) > 1 && strings.ContainsRune("0123456789+-", rune(right[1])),
 		l == ')' && digit(r):
 		return left + "*" + right
+	case r == '(' && longNameAtEnd(left):
+		return left + "*" + right // ab(x + 1) would read as a call of ab
 	case leftIsCoef:
 		return left + right
 	case (word(l) || l == ')') && word(r):
 		return left + " " + right
 	}
 	return left + right
+}
+
+// longNameAtEnd reports whether s ends with a name of two or more
+// characters. A name starts at its first letter: 20A0 is 20 and A0.
+func longNameAtEnd(s string) bool {
+	start := len(s)
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:start])
+		if r != '_' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		start -= n
+	}
+	name := strings.TrimLeftFunc(s[start:], func(r rune) bool { return r >= '0' && r <= '9' || r == '.' })
+	return utf8.RuneCountInString(name) > 1
 }
 
 func (n *Num) String() string      { return format(plain, n) }
@@ -130,9 +149,9 @@ func layout(nt *notation, e Expr) (string, Prec) {
 func layoutNum(nt *notation, n *Num) (string, Prec) {
 	if n.r.IsInt() {
 		if n.r.Sign() < 0 {
-			return "-" + integerText(new(big.Int).Neg(n.r.Num())), PrecUnary
+			return "-" + nt.number(integerText(new(big.Int).Neg(n.r.Num()))), PrecUnary
 		}
-		return integerText(n.r.Num()), PrecAtom
+		return nt.number(integerText(n.r.Num())), PrecAtom
 	}
 	return layoutProduct(nt, n)
 }
@@ -166,7 +185,11 @@ func layoutSum(nt *notation, s *Sum) string {
 			b.WriteString(format(nt, t))
 		case isNegative(t):
 			b.WriteString(" - ")
-			b.WriteString(format(nt, Neg(t)))
+			s, p := layout(nt, Neg(t))
+			if p <= PrecSum {
+				s = nt.paren(s)
+			}
+			b.WriteString(s)
 		default:
 			b.WriteString(" + ")
 			b.WriteString(format(nt, t))
@@ -182,16 +205,18 @@ func layoutProduct(nt *notation, e Expr) (string, Prec) {
 	var num, den []string
 	numPrec := PrecAtom
 	if c.Num().CmpAbs(one.r.Num()) != 0 {
-		num = append(num, integerText(new(big.Int).Abs(c.Num())))
+		num = append(num, nt.number(integerText(new(big.Int).Abs(c.Num()))))
 	}
 	if !c.IsInt() {
-		den = append(den, c.Denom().String())
+		den = append(den, nt.number(integerText(c.Denom())))
 	}
 	numIsCoef := len(num) == 1
 	if rest != nil {
 		for _, f := range factorsOf(rest) {
 			b, x := baseExp(f)
-			if n, ok := x.(*Num); ok && n.r.Sign() < 0 {
+			// 0^-1 stays as it is: as 1/0 it would merge with other
+			// numbers when read back.
+			if n, ok := x.(*Num); ok && n.r.Sign() < 0 && !isZero(b) {
 				s, _ := layoutPower(nt, b, Neg(x))
 				den = append(den, s)
 				continue

@@ -1,0 +1,16 @@
+// Package symbolic holds fprime's mathematics: immutable expressions that
+// are simplified as they are built, exact derivatives, printing in plain
+// notation and LaTeX, and compilation to programs that evaluate fast.
+//
+// Numbers are exact rationals (0.1 is 1/10); floats appear only when a
+// compiled Program is evaluated. Each built-in function is one row of a
+// table (see Func) that gives its value, derivative, domain and LaTeX.
+//
+// The smallest use:
+//
+//	x := symbolic.Sym("x")
+//	f := symbolic.Add(symbolic.Pow(x, symbolic.Int(2)), symbolic.Mul(symbolic.Int(5), x))
+//	d, _ := symbolic.Derivative(f, "x") // 2x + 5
+//	p, _ := symbolic.Compile(d, "x")
+//	v, _ := p.Eval(3) // 11
+package symbolic

@@ -1,0 +1,62 @@
+package symbolic_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/fprime/fprime/symbolic"
+)
+
+func Example() {
+	x := symbolic.Sym("x")
+	// 9x^2 - 72x, built with the constructors, which simplify as they go.
+	f := symbolic.Sub(symbolic.Mul(symbolic.Int(9), symbolic.Pow(x, symbolic.Int(2))), symbolic.Mul(symbolic.Int(72), x))
+	d, _ := symbolic.Derivative(f, "x")
+	fmt.Println(f)
+	fmt.Println(d)
+	// Output:
+	// 9x^2 - 72x
+	// 18x - 72
+}
+
+func ExampleDiff() {
+	x := symbolic.Sym("x")
+	f := symbolic.Mul(x, symbolic.Apply(symbolic.LookupFunc("sin"), x))
+	d2, _ := symbolic.Diff(context.Background(), f, "x", 2)
+	fmt.Println(d2)
+	// Output: 2cos(x) - x sin(x)
+}
+
+func ExampleCompile() {
+	x := symbolic.Sym("x")
+	p, _ := symbolic.Compile(symbolic.Apply(symbolic.LookupFunc("ln"), x), "x")
+	v, _ := p.Eval(1)
+	fmt.Println(v)
+	_, err := p.Eval(-1)
+	fmt.Println(err)
+	// Output:
+	// 0
+	// ln(x) is undefined: ln needs a positive argument, and here it is -1
+}
+
+func ExampleGradient() {
+	x, y := symbolic.Sym("x"), symbolic.Sym("y")
+	two := symbolic.Int(2)
+	// (x^2 + y - 7)^2 + (x - y + 1)^2
+	g := symbolic.Add(
+		symbolic.Pow(symbolic.Add(symbolic.Pow(x, two), y, symbolic.Int(-7)), two),
+		symbolic.Pow(symbolic.Add(x, symbolic.Neg(y), symbolic.Int(1)), two))
+	grad, _ := symbolic.Gradient(context.Background(), g, []string{"x", "y"})
+	for _, d := range grad {
+		fmt.Println(d)
+	}
+	// Output:
+	// 4x(x^2 + y - 7) + 2(x - y + 1)
+	// 2(x^2 + y - 7) - 2(x - y + 1)
+}
+
+func ExampleLaTeX() {
+	x := symbolic.Sym("x")
+	fmt.Println(symbolic.LaTeX(symbolic.Pow(x, symbolic.Frac(-1, 2))))
+	// Output: \frac{1}{\sqrt{x}}
+}
