@@ -110,10 +110,10 @@ type unit struct {
 	piece
 	fn     *symbolic.Builtin // a function name still waiting for its argument
 	fnPow  piece             // sin^2 x: the power of the function's value
-	neg    bool // a leading minus, applied to the whole term when it starts one
-	simple bool // a number or a variable, maybe to a power: can be an argument of sin x
-	number bool // a bare number: 2 3 is a mistake, not 6
-	named  bool // a variable, maybe to a power: x y is surprising
+	neg    bool              // a leading minus, applied to the whole term when it starts one
+	simple bool              // a number or a variable, maybe to a power: can be an argument of sin x
+	number bool              // a bare number: 2 3 is a mistake, not 6
+	named  bool              // a variable, maybe to a power: x y is surprising
 }
 
 func (c *converter) expression(x *expression) (piece, error) {
