@@ -209,9 +209,12 @@ func Mul(factors ...Expr) Expr {
 		} else {
 			p = Pow(g.base, Add(g.exps...))
 		}
-		switch p.(type) {
+		switch q := p.(type) {
 		case *Num, *Product:
 			again = true
+		case *Power:
+			// (x^2)^(1/2)·(x^2)^(1/2) is x^2, which may meet other powers of x.
+			again = again || !Equal(q.base, g.base)
 		}
 		out = append(out, p)
 	}
@@ -280,7 +283,9 @@ func Pow(base, exp Expr) Expr {
 	}
 	switch b := base.(type) {
 	case *Power:
-		if isInteger(exp) || isPositiveConstant(b.base) {
+		// (u^a)^b is u^(ab) for whole b, for a positive u, and for a
+		// fractional a, which already needs u >= 0: sqrt(sqrt(x)) is x^(1/4).
+		if isInteger(exp) || isPositiveConstant(b.base) || isFraction(b.exp) {
 			return Pow(b.base, Mul(b.exp, exp))
 		}
 	case *Product:
@@ -321,6 +326,11 @@ func lnOf(e Expr) (Expr, bool) {
 		}
 	}
 	return nil, false
+}
+
+func isFraction(e Expr) bool {
+	n, ok := e.(*Num)
+	return ok && !n.r.IsInt()
 }
 
 func isPositiveConstant(e Expr) bool {

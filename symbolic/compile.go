@@ -12,11 +12,12 @@ import (
 // once. Evaluating allocates nothing. A Program keeps its registers inside,
 // so one Program must not be evaluated by two goroutines at once (Clone it).
 type Program struct {
-	vars []string
-	code []instr
-	regs []float64 // inputs first, then constants, then temporaries
-	outs []int32
-	src  []Expr // src[r] is the expression register r holds, for errors
+	vars  []string
+	code  []instr
+	regs  []float64 // inputs first, then constants, then temporaries
+	outs  []int32
+	src   []Expr  // src[r] is the expression register r holds, for errors
+	funcs []*Func // the functions opCall applies
 }
 
 type opcode uint8
@@ -34,15 +35,16 @@ const (
 	opCall
 )
 
+// instr is one step, r[dst] = op(r[a], r[b]), kept to 16 bytes so the
+// loop stays in cache; opPowInt keeps its exponent in b and opCall the
+// index of its function in b.
 type instr struct {
-	op   opcode
-	dst  int32
-	a, b int32
-	k    int32 // the exponent of opPowInt
-	fn   *Func // the function of opCall
-	// mayOverflow marks a step of a denominator: if it overflows to ±Inf
-	// the quotient is 0 (it underflows), as for 1/cosh(x)^3 at x = 300.
-	mayOverflow bool
+	op opcode
+	// overflows marks a step of a denominator: if it overflows to ±Inf
+	// the quotient is 0 (it underflows), as for 1/cosh(x)^3 at x = 300. A
+	// function may overflow only for |argument| > 1, so ln(0) stays an error.
+	overflows bool
+	dst, a, b int32
 }
 
 // EvalError is a value that is not a finite number: a domain error such as
@@ -123,7 +125,7 @@ func (p *Program) run(vals []float64) error {
 		r[i] = v
 	}
 	for i := range p.code {
-		in := &p.code[i]
+		in := p.code[i]
 		var v float64
 		switch in.op {
 		case opAdd:
@@ -136,23 +138,34 @@ func (p *Program) run(vals []float64) error {
 			v = r[in.a] / r[in.b]
 		case opNeg:
 			v = -r[in.a]
-		case opPowInt:
-			v = powInt(r[in.a], in.k)
-		case opPow:
-			v = math.Pow(r[in.a], r[in.b])
-		case opSqrt:
-			v = math.Sqrt(r[in.a])
-		case opExp:
-			v = math.Exp(r[in.a])
-		case opCall:
-			v = in.fn.Float(r[in.a])
+		default:
+			v = p.slow(in, r)
 		}
-		if v-v != 0 && !(in.mayOverflow && math.IsInf(v, 0)) {
+		if v-v != 0 && !(in.overflows && math.IsInf(v, 0) && (in.op != opCall || math.Abs(r[in.a]) > 1)) {
 			return p.explain(in, v)
 		}
 		r[in.dst] = v
 	}
 	return nil
+}
+
+// slow runs the steps that call out of the loop; keeping them apart keeps
+// the loop's registers free.
+//
+//go:noinline
+func (p *Program) slow(in instr, r []float64) float64 {
+	a := r[in.a]
+	switch in.op {
+	case opPowInt:
+		return powInt(a, in.b)
+	case opPow:
+		return math.Pow(a, r[in.b])
+	case opSqrt:
+		return math.Sqrt(a)
+	case opExp:
+		return math.Exp(a)
+	}
+	return p.funcs[in.b].Float(a)
 }
 
 func powInt(x float64, n int32) float64 {
@@ -169,7 +182,7 @@ func powInt(x float64, n int32) float64 {
 
 // explain turns the first value that is not finite into an error that
 // names its sub-expression and why.
-func (p *Program) explain(in *instr, v float64) error {
+func (p *Program) explain(in instr, v float64) error {
 	src := p.src[in.dst]
 	arg := p.regs[in.a]
 	num := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
@@ -186,12 +199,15 @@ func (p *Program) explain(in *instr, v float64) error {
 			msg = fmt.Sprintf("%v is undefined: a negative number (%s) to a fractional power", src, num(arg))
 		}
 	case opSqrt:
-		msg = fmt.Sprintf("%v is undefined: sqrt needs an argument >= 0, and here it is %s", src, num(arg))
+		if math.IsNaN(v) {
+			msg = fmt.Sprintf("%v is undefined: sqrt needs an argument >= 0, and here it is %s", src, num(arg))
+		}
 	case opCall:
 		// A pole (ln(0), cot(0), atanh(1)) or a point outside the domain is
 		// undefined; a huge argument (sinh(1000)) overflows.
 		if math.IsNaN(v) || math.Abs(arg) < 100 {
-			msg = fmt.Sprintf("%v is undefined: %s needs %s", src, in.fn.Name, in.fn.Domain)
+			fn := p.funcs[in.b]
+			msg = fmt.Sprintf("%v is undefined: %s needs %s", src, fn.Name, fn.Domain)
 			if _, isNum := p.src[in.a].(*Num); !isNum {
 				msg += ", and here it is " + num(arg)
 			}
@@ -236,8 +252,8 @@ func (c *compiler) remember(e Expr, r int32) {
 
 func (c *compiler) emit(e Expr, in instr) int32 {
 	switch in.op {
-	case opAdd, opSub, opMul, opPowInt, opPow, opExp:
-		in.mayOverflow = c.inDenominator > 0
+	case opAdd, opSub, opMul, opPowInt, opPow, opExp, opSqrt, opCall:
+		in.overflows = c.inDenominator > 0
 	}
 	in.dst = c.newReg(e, 0)
 	c.p.code = append(c.p.code, in)
@@ -285,7 +301,8 @@ func (c *compiler) build(e Expr) (int32, error) {
 		if err != nil {
 			return 0, err
 		}
-		return c.emit(e, instr{op: opCall, a: a, fn: e.fn}), nil
+		c.p.funcs = append(c.p.funcs, e.fn)
+		return c.emit(e, instr{op: opCall, a: a, b: int32(len(c.p.funcs) - 1)}), nil
 	case *Sum:
 		return c.sum(e)
 	}
@@ -295,7 +312,15 @@ func (c *compiler) build(e Expr) (int32, error) {
 // sum adds the terms, subtracting those with a negative coefficient.
 func (c *compiler) sum(e *Sum) (int32, error) {
 	var acc int32 = -1
-	for _, t := range e.terms {
+	terms := e.terms
+	// Start from a positive term where there is one: y - x^2 is one step.
+	for i, t := range terms {
+		if !isNegative(t) {
+			terms = append(append([]Expr{t}, terms[:i]...), terms[i+1:]...)
+			break
+		}
+	}
+	for _, t := range terms {
 		neg := isNegative(t)
 		if neg {
 			t = Neg(t)
@@ -318,13 +343,13 @@ func (c *compiler) sum(e *Sum) (int32, error) {
 	return acc, nil
 }
 
-// product multiplies the factors with positive exponents and divides by
-// those with negative ones, as the expression prints.
+// product multiplies the coefficient's numerator and the factors with
+// positive exponents, and divides by the rest, as the expression prints.
 func (c *compiler) product(e Expr) (int32, error) {
 	coef, rest := splitTerm(e)
 	var num, den []Expr
-	if coef.Num().CmpAbs(one.r.Num()) != 0 {
-		num = append(num, newNum(new(big.Rat).SetFrac(new(big.Int).Abs(coef.Num()), big.NewInt(1))))
+	if coef.Num().Cmp(one.r.Num()) != 0 { // the sign goes with it: -2x is one step
+		num = append(num, newNum(new(big.Rat).SetInt(coef.Num())))
 	}
 	if !coef.IsInt() {
 		den = append(den, newNum(new(big.Rat).SetInt(coef.Denom())))
@@ -354,9 +379,6 @@ func (c *compiler) product(e Expr) (int32, error) {
 			n, _ = c.constant(one, 1)
 		}
 		n = c.emit(e, instr{op: opDiv, a: n, b: d})
-	}
-	if coef.Sign() < 0 {
-		n = c.emit(e, instr{op: opNeg, a: n})
 	}
 	return n, nil
 }
@@ -409,7 +431,7 @@ func (c *compiler) power(p *Power) (int32, error) {
 	case isNum && n.r.IsInt() && n.r.Num().IsInt64() && n.r.Num().Int64() == 2:
 		r = c.emit(p, instr{op: opMul, a: b, b: b})
 	case isNum && n.r.IsInt() && n.r.Num().IsInt64() && n.r.Num().Int64() <= math.MaxInt32:
-		r = c.emit(p, instr{op: opPowInt, a: b, k: int32(n.r.Num().Int64())})
+		r = c.emit(p, instr{op: opPowInt, a: b, b: int32(n.r.Num().Int64())})
 	default:
 		x, err := c.expr(p.exp)
 		if err != nil {

@@ -24,7 +24,8 @@ func Derivative(e Expr, x string) (Expr, error) {
 	return Diff(context.Background(), e, x, 1)
 }
 
-// Diff returns the n-th derivative of e with respect to x. It stops with
+// Diff returns the n-th derivative of e with respect to x, simplified (see
+// Simplify). It stops with
 // ctx's error when ctx is cancelled and with a *TooLargeError when the
 // result grows past MaxSize.
 func Diff(ctx context.Context, e Expr, x string, n int) (Expr, error) {
@@ -38,7 +39,10 @@ func Diff(ctx context.Context, e Expr, x string, n int) (Expr, error) {
 			return nil, err
 		}
 	}
-	return e, nil
+	if n == 0 {
+		return e, nil
+	}
+	return Simplify(e), nil
 }
 
 // Gradient returns the partial derivatives of e with respect to each of vars.

@@ -70,18 +70,16 @@ type Call struct {
 
 var hashSeed = maphash.MakeSeed()
 
+// mix combines a node's kind with its parts' hashes (splitmix64 steps).
 func mix(kind byte, parts ...uint64) uint64 {
-	var h maphash.Hash
-	h.SetSeed(hashSeed)
-	h.WriteByte(kind)
-	var b [8]byte
+	h := uint64(kind) * 0x9e3779b97f4a7c15
 	for _, p := range parts {
-		for i := range b {
-			b[i] = byte(p >> (8 * i))
-		}
-		h.Write(b[:])
+		h ^= p + 0x9e3779b97f4a7c15 + h<<6 + h>>2
+		h ^= h >> 30
+		h *= 0xbf58476d1ce4e5b9
+		h ^= h >> 27
 	}
-	return h.Sum64()
+	return h
 }
 
 func (n *Num) hash() uint64      { return n.h }
@@ -133,7 +131,11 @@ func hashes(parts []Expr) []uint64 {
 func newNum(r *big.Rat) *Num {
 	n := &Num{}
 	n.r.Set(r)
-	n.h = hashString('n', n.r.String())
+	if n.r.Num().IsInt64() && n.r.Denom().IsInt64() {
+		n.h = mix('n', uint64(n.r.Num().Int64()), uint64(n.r.Denom().Int64()))
+	} else {
+		n.h = hashString('n', n.r.String())
+	}
 	return n
 }
 

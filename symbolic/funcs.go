@@ -164,6 +164,9 @@ func Apply(fn *Func, arg Expr) Expr {
 		if arg == E {
 			return one
 		}
+		if n, ok := arg.(*Num); ok && n.r.Sign() > 0 && n.r.Num().Cmp(n.r.Denom()) < 0 && n.r.Num().Cmp(one.r.Num()) == 0 {
+			return Neg(Apply(fnLn, newNum(new(big.Rat).Inv(&n.r)))) // ln(1/2) is -ln(2)
+		}
 		if p, ok := arg.(*Power); ok && p.base == E {
 			return p.exp
 		}

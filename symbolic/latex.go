@@ -2,6 +2,7 @@ package symbolic
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -20,6 +21,7 @@ var latex = &notation{
 		return name
 	},
 	constant: func(c *Constant) string { return c.latex },
+	fracPart: func(sum string) string { return sum },
 	number: func(digits string) string {
 		m, k, ok := strings.Cut(digits, "e")
 		switch {
@@ -31,16 +33,22 @@ var latex = &notation{
 		return m + ` \cdot 10^{` + k + "}"
 	},
 	juxt: func(left, right string, _ bool) string {
-		l, _ := utf8.DecodeLastRuneInString(left)
 		r, _ := utf8.DecodeRuneInString(right)
-		if l >= '0' && l <= '9' && (r >= '0' && r <= '9' || r == '.') {
+		switch {
+		case r >= '0' && r <= '9' || r == '.':
 			return left + ` \cdot ` + right
-		}
-		if r == '\\' || l == '}' {
+		case r == '\\' || strings.HasSuffix(left, "}") || endsInControlWord(left):
 			return left + " " + right
 		}
 		return left + right
 	},
+}
+
+// endsInControlWord reports whether s ends with a command such as \pi,
+// which a following letter would lengthen.
+func endsInControlWord(s string) bool {
+	t := strings.TrimRightFunc(s, unicode.IsLetter)
+	return len(t) < len(s) && strings.HasSuffix(t, `\`)
 }
 
 // LaTeX prints e as LaTeX, ready to paste: \frac, \sqrt, \sin, \left( … \right).

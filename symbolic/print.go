@@ -54,6 +54,8 @@ type notation struct {
 	constant func(c *Constant) string
 	juxt     func(left, right string, leftIsCoef bool) string
 	number   func(digits string) string // digits as integerText writes them
+	// fracPart wraps a sum that stands alone above or below a fraction bar.
+	fracPart func(sum string) string
 }
 
 var plain = &notation{
@@ -76,6 +78,7 @@ var plain = &notation{
 	constant: func(c *Constant) string { return c.name },
 	juxt:     plainJuxt,
 	number:   func(digits string) string { return digits },
+	fracPart: func(sum string) string { return "(" + sum + ")" },
 }
 
 // plainJuxt writes a product of two factors side by side when that reads
@@ -169,8 +172,9 @@ func integerText(n *big.Int) string {
 
 func layoutSum(nt *notation, s *Sum) string {
 	terms := s.terms
-	// Lead with a positive term where there is one: 1 - x, not -x + 1.
-	if isNegative(terms[0]) {
+	// Lead with the positive term when there is just one: 1 - x and
+	// y - x^2, not -x + 1 and -x^2 + y.
+	if isNegative(terms[0]) && positives(terms) == 1 {
 		for i, t := range terms {
 			if !isNegative(t) {
 				terms = append(append([]Expr{t}, terms[:i]...), terms[i+1:]...)
@@ -196,6 +200,16 @@ func layoutSum(nt *notation, s *Sum) string {
 		}
 	}
 	return b.String()
+}
+
+func positives(terms []Expr) int {
+	n := 0
+	for _, t := range terms {
+		if !isNegative(t) {
+			n++
+		}
+	}
+	return n
 }
 
 // layoutProduct prints a product, a power or a fraction: a sign, then the
@@ -232,6 +246,9 @@ func layoutProduct(nt *notation, e Expr) (string, Prec) {
 		s = "1"
 	case 1:
 		s = num[0]
+		if sum, ok := bareSum(rest); ok && len(den) > 0 {
+			s = nt.fracPart(format(nt, sum))
+		}
 	default:
 		s = num[0]
 		for i, f := range num[1:] {
@@ -245,6 +262,11 @@ func layoutProduct(nt *notation, e Expr) (string, Prec) {
 		for i, f := range den[1:] {
 			d = nt.juxt(d, f, i == 0 && !c.IsInt())
 		}
+		if len(den) == 1 && rest != nil {
+			if sum, ok := soleDenominatorSum(rest); ok {
+				d = nt.fracPart(format(nt, sum))
+			}
+		}
 		s = nt.frac(s, d, len(den))
 		prec = PrecProduct
 	}
@@ -252,6 +274,40 @@ func layoutProduct(nt *notation, e Expr) (string, Prec) {
 		return "-" + s, PrecUnary
 	}
 	return s, prec
+}
+
+// bareSum finds the one numerator factor of a product when it is a sum.
+func bareSum(rest Expr) (*Sum, bool) {
+	var found *Sum
+	for _, f := range factorsOf(rest) {
+		if _, x := baseExp(f); isNegative(x) {
+			continue
+		}
+		s, ok := f.(*Sum)
+		if !ok || found != nil {
+			return nil, false
+		}
+		found = s
+	}
+	return found, found != nil
+}
+
+// soleDenominatorSum finds the denominator of a product when it is one sum
+// to the power -1: the x + 1 of 2/(x + 1).
+func soleDenominatorSum(rest Expr) (*Sum, bool) {
+	for _, f := range factorsOf(rest) {
+		if p, ok := f.(*Power); ok && isMinusOne(p.exp) {
+			if s, ok := p.base.(*Sum); ok {
+				return s, true
+			}
+		}
+	}
+	return nil, false
+}
+
+func isMinusOne(e Expr) bool {
+	n, ok := e.(*Num)
+	return ok && n.r.Cmp(&minusOne.r) == 0
 }
 
 // layoutPower prints base^exp for a factor of a product (exp is positive

@@ -1,0 +1,71 @@
+package symbolic_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/fprime/fprime/parser"
+	"github.com/fprime/fprime/symbolic"
+)
+
+// The benchmarks of the core, each beside its baseline so that a run states
+// ratios: compare BenchmarkRosenbrockGradient/compiled with /handwritten.
+
+func mustParse(b testing.TB, s string) symbolic.Expr {
+	b.Helper()
+	e, err := parser.ParseExpr(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return e
+}
+
+var sink float64
+
+func BenchmarkRosenbrockGradient(b *testing.B) {
+	f := mustParse(b, "(1 - x)^2 + 100(y - x^2)^2")
+	grad, err := symbolic.Gradient(context.Background(), f, []string{"x", "y"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := symbolic.CompileAll(grad, "x", "y")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("compiled", func(b *testing.B) {
+		in, out := []float64{-1.2, 1}, make([]float64, 2)
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			in[0] += 1e-9
+			if err := p.EvalAll(in, out); err != nil {
+				b.Fatal(err)
+			}
+		}
+		sink = out[0] + out[1]
+	})
+	b.Run("handwritten", func(b *testing.B) {
+		x, y := -1.2, 1.0
+		var gx, gy float64
+		for i := 0; i < b.N; i++ {
+			x += 1e-9
+			gx, gy = rosenbrockGrad(x, y)
+		}
+		sink = gx + gy
+	})
+}
+
+//go:noinline
+func rosenbrockGrad(x, y float64) (float64, float64) {
+	t := y - x*x
+	return -2*(1-x) - 400*x*t, 200 * t
+}
+
+// BenchmarkDiff8 is the 8th derivative of x^3 sin(x) e^x/(1 + x^2).
+func BenchmarkDiff8(b *testing.B) {
+	f := mustParse(b, "x^3 sin(x) e^x/(1 + x^2)")
+	for i := 0; i < b.N; i++ {
+		if _, err := symbolic.Diff(context.Background(), f, "x", 8); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

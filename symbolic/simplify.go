@@ -1,0 +1,457 @@
+package symbolic
+
+import (
+	"math/big"
+)
+
+// Simplify returns the shortest of a few equivalent forms of e, measured by
+// Ops, preferring e itself on a tie: sums over a common denominator with
+// the numerator expanded (1/(x + 1) - x/(x + 1)^2 is 1/(x + 1)^2), and
+// sums with their common factors taken out (x e^x + e^x is (x + 1)e^x).
+// The constructors already collect like terms; Simplify does what costs
+// more and what does not always shorten.
+func Simplify(e Expr) Expr {
+	s := &simplifier{memo: map[Expr]Expr{}}
+	return s.simplify(e)
+}
+
+// maxExpandTerms bounds the expansion of a numerator; past it a form is
+// not tried.
+const maxExpandTerms = 400
+
+type simplifier struct {
+	memo map[Expr]Expr
+}
+
+func (s *simplifier) simplify(e Expr) Expr {
+	if r, ok := s.memo[e]; ok {
+		return r
+	}
+	var r Expr
+	switch e := e.(type) {
+	case *Sum:
+		r = Add(mapAll(e.terms, s.simplify)...)
+	case *Product:
+		r = Mul(mapAll(e.factors, s.simplify)...)
+	case *Power:
+		r = Pow(s.simplify(e.base), s.simplify(e.exp))
+	case *Call:
+		r = Apply(e.fn, s.simplify(e.arg))
+	default:
+		r = e
+	}
+	best, bestOps := r, Ops(r)
+	for _, c := range s.candidates(r) {
+		if n := Ops(c); n < bestOps {
+			best, bestOps = c, n
+		}
+	}
+	s.memo[e] = best
+	return best
+}
+
+// candidates are the other forms of e worth measuring.
+func (s *simplifier) candidates(e Expr) []Expr {
+	var out []Expr
+	switch e := e.(type) {
+	case *Sum:
+		out = append(out, s.sumForms(e)...)
+		out = append(out, trigSum(e)...)
+		if multipliesSums(e) {
+			// (x - 3)(x - 2) + (x - 3)(x - 1) + (x - 2)(x - 1) is
+			// 3x^2 - 12x + 11; but 2(x^2 + y - 7) - 2(x - y + 1) keeps
+			// the shape of the chain rule.
+			if x, ok := (&expander{}).expand(e); ok {
+				out = append(out, x)
+			}
+		}
+	case *Product:
+		// A sum inside a product may pay for its common denominator only
+		// once the product cancels it: 1/(x^2(1/x^2 + 1)) is 1/(x^2 + 1).
+		for i, f := range e.factors {
+			b, x := baseExp(f)
+			sum, ok := b.(*Sum)
+			if !ok {
+				continue
+			}
+			for _, t := range s.sumForms(sum) {
+				fs := append([]Expr(nil), e.factors...)
+				fs[i] = Pow(t, x)
+				out = append(out, Mul(fs...))
+			}
+		}
+		out = append(out, trigProduct(e)...)
+		out = append(out, cubeRoots(e)...)
+	case *Power:
+		// sqrt(1 - x^2/4) is sqrt(4 - x^2)/2.
+		if sum, ok := e.base.(*Sum); ok {
+			if c := contentOf(sum.terms); !c.IsInt() && c.Sign() > 0 {
+				out = append(out, Mul(Pow(newNum(c), e.exp), Pow(scaleSum(new(big.Rat).Inv(c), sum), e.exp)))
+			}
+		}
+	}
+	return out
+}
+
+func (s *simplifier) sumForms(sum *Sum) []Expr {
+	var out []Expr
+	if t, ok := together(sum); ok {
+		out = append(out, t)
+		if p, ok := t.(*Product); ok {
+			// Take common factors out of the new numerator too.
+			for i, f := range p.factors {
+				if n, ok := f.(*Sum); ok {
+					fs := append([]Expr(nil), p.factors...)
+					fs[i] = factorCommon(n)
+					out = append(out, Mul(fs...))
+				}
+			}
+		} else if n, ok := t.(*Sum); ok {
+			out = append(out, factorCommon(n))
+		}
+	}
+	return append(out, factorCommon(sum))
+}
+
+// splitDenominator separates a term into its numerator and the powers of
+// its denominator: 3x/(x + 1)^2 is 3x and {x + 1: 2}.
+func splitDenominator(t Expr) (num []Expr, den []Expr, dexp []*big.Rat) {
+	for _, f := range append([]Expr{coefficient(t)}, factorsOf(t)...) {
+		b, x := baseExp(f)
+		if n, ok := x.(*Num); ok && n.r.Sign() < 0 {
+			den = append(den, b)
+			dexp = append(dexp, new(big.Rat).Neg(&n.r))
+			continue
+		}
+		num = append(num, f)
+	}
+	return num, den, dexp
+}
+
+// together writes a sum with denominators as one fraction with an expanded
+// numerator. It reports false when there is nothing to combine or the
+// numerator would grow past maxExpandTerms.
+func together(sum *Sum) (Expr, bool) {
+	type denom struct {
+		base Expr
+		exp  *big.Rat
+	}
+	var lcd []*denom
+	find := func(b Expr) *denom {
+		for _, d := range lcd {
+			if Equal(d.base, b) {
+				return d
+			}
+		}
+		return nil
+	}
+	type split struct {
+		num  []Expr
+		den  []Expr
+		dexp []*big.Rat
+	}
+	parts := make([]split, len(sum.terms))
+	for i, t := range sum.terms {
+		num, den, dexp := splitDenominator(t)
+		parts[i] = split{num, den, dexp}
+		for j, b := range den {
+			if d := find(b); d == nil {
+				lcd = append(lcd, &denom{b, dexp[j]})
+			} else if dexp[j].Cmp(d.exp) > 0 {
+				d.exp = dexp[j]
+			}
+		}
+	}
+	if len(lcd) == 0 {
+		return nil, false
+	}
+	terms := make([]Expr, len(parts))
+	for i, p := range parts {
+		fs := append([]Expr(nil), p.num...)
+		for _, d := range lcd {
+			missing := new(big.Rat).Set(d.exp)
+			for j, b := range p.den {
+				if Equal(b, d.base) {
+					missing.Sub(missing, p.dexp[j])
+				}
+			}
+			if missing.Sign() > 0 {
+				fs = append(fs, Pow(d.base, newNum(missing)))
+			}
+		}
+		terms[i] = Mul(fs...)
+	}
+	numerator, ok := (&expander{}).expand(Add(terms...))
+	if !ok {
+		return nil, false
+	}
+	// A fraction in every coefficient goes below: (5x^2 - 1)/(2sqrt(x)).
+	fs := []Expr{numerator}
+	if n, ok := numerator.(*Sum); ok {
+		if c := contentOf(n.terms); !c.IsInt() {
+			fs = []Expr{newNum(c), scaleSum(new(big.Rat).Inv(c), n)}
+		}
+	}
+	for _, d := range lcd {
+		fs = append(fs, Pow(d.base, newNum(new(big.Rat).Neg(d.exp))))
+	}
+	return Mul(fs...), true
+}
+
+// expander multiplies out products and whole powers of sums, as far as
+// maxExpandTerms allows, remembering the powers of sums it has expanded:
+// a common denominator raises the same sum to the same powers many times.
+type expander struct {
+	powers []expandedPower
+}
+
+type expandedPower struct {
+	base  *Sum
+	n     int64
+	terms []Expr
+}
+
+func (x *expander) expand(e Expr) (Expr, bool) {
+	switch e := e.(type) {
+	case *Sum:
+		terms := make([]Expr, 0, len(e.terms))
+		for _, t := range e.terms {
+			r, ok := x.expand(t)
+			if !ok {
+				return nil, false
+			}
+			terms = append(terms, r)
+		}
+		r := Add(terms...)
+		return r, termCount(r) <= maxExpandTerms
+	case *Product:
+		acc := []Expr{one}
+		for _, f := range e.factors {
+			r, ok := x.factor(f)
+			if !ok {
+				return nil, false
+			}
+			acc = multiplyOut(acc, r)
+			if len(acc) > maxExpandTerms {
+				return nil, false
+			}
+		}
+		return Add(acc...), true
+	}
+	r, ok := x.factor(e)
+	return Add(r...), ok
+}
+
+// factor returns the terms of one factor multiplied out.
+func (x *expander) factor(f Expr) ([]Expr, bool) {
+	switch f := f.(type) {
+	case *Sum:
+		r, ok := x.expand(f)
+		return termsOf(r), ok
+	case *Power:
+		s, ok := f.base.(*Sum)
+		n, isNum := f.exp.(*Num)
+		if !ok || !isNum || !n.r.IsInt() || n.r.Sign() <= 0 || !n.r.Num().IsInt64() || n.r.Num().Int64() > 16 {
+			return []Expr{f}, true
+		}
+		k := n.r.Num().Int64()
+		for _, p := range x.powers {
+			if p.n == k && Equal(p.base, s) {
+				return p.terms, true
+			}
+		}
+		acc := []Expr{one}
+		for i := int64(0); i < k; i++ {
+			acc = multiplyOut(acc, s.terms)
+			if len(acc) > maxExpandTerms {
+				return nil, false
+			}
+		}
+		x.powers = append(x.powers, expandedPower{s, k, acc})
+		return acc, true
+	}
+	return []Expr{f}, true
+}
+
+func termsOf(e Expr) []Expr {
+	if s, ok := e.(*Sum); ok {
+		return s.terms
+	}
+	return []Expr{e}
+}
+
+func termCount(e Expr) int { return len(termsOf(e)) }
+
+// multiplyOut is the distributive law: (a + b)(c + d) is ac + ad + bc + bd,
+// with like terms collected.
+func multiplyOut(a, b []Expr) []Expr {
+	out := make([]Expr, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, Mul(x, y))
+		}
+	}
+	return termsOf(Add(out...))
+}
+
+// factorCommon takes out what every term of a sum shares: the rational
+// content and the common powers, so 2x^3 cos(x) + 6x^2 sin(x) is
+// 2x^2(x cos(x) + 3sin(x)).
+//
+// A polynomial stays expanded, as books print it: 3x^2 - 4x, not x(3x - 4).
+func factorCommon(sum *Sum) Expr {
+	if isPolynomial(sum) {
+		return sum
+	}
+	type common struct {
+		base Expr
+		exp  Expr // numeric: the least power; otherwise the power all share
+	}
+	var commons []*common
+	for i, t := range sum.terms {
+		var next []*common
+		for _, f := range factorsOf(t) {
+			b, x := baseExp(f)
+			if i == 0 {
+				if n, ok := x.(*Num); !ok || n.r.Sign() > 0 {
+					next = append(next, &common{b, x})
+				}
+				continue
+			}
+			for _, c := range commons {
+				if !Equal(c.base, b) {
+					continue
+				}
+				cn, ok1 := c.exp.(*Num)
+				xn, ok2 := x.(*Num)
+				switch {
+				case ok1 && ok2:
+					// Only a power of the numerators: a common
+					// denominator is together's work.
+					if cn.r.Sign() > 0 && xn.r.Sign() > 0 {
+						next = append(next, &common{b, minNum(cn, xn)})
+					}
+				case Equal(c.exp, x):
+					next = append(next, c)
+				}
+			}
+		}
+		commons = next
+	}
+	if len(commons) == 0 {
+		// A number alone stays inside: 2(x^2 + y - 7) - 2(x - y + 1) keeps
+		// the shape of the chain rule that made it.
+		return sum
+	}
+	content := contentOf(sum.terms)
+	outside := []Expr{newNum(content)}
+	for _, c := range commons {
+		outside = append(outside, Pow(c.base, c.exp))
+	}
+	g := Mul(outside...)
+	inv := Pow(g, minusOne)
+	inner := make([]Expr, len(sum.terms))
+	for i, t := range sum.terms {
+		inner[i] = Mul(t, inv)
+	}
+	return Mul(g, Add(inner...))
+}
+
+// contentOf is the positive rational that divides every coefficient to an
+// integer with no common factor, negated when the first term is negative
+// and so are most of the others.
+func contentOf(terms []Expr) *big.Rat {
+	num := new(big.Int)
+	den := big.NewInt(1)
+	negatives := 0
+	for _, t := range terms {
+		c, _ := splitTerm(t)
+		num.GCD(nil, nil, num, new(big.Int).Abs(c.Num()))
+		d := c.Denom()
+		den.Div(new(big.Int).Mul(den, d), new(big.Int).GCD(nil, nil, den, d))
+		if c.Sign() < 0 {
+			negatives++
+		}
+	}
+	r := new(big.Rat).SetFrac(num, den)
+	if negatives == len(terms) {
+		r.Neg(r)
+	}
+	return r
+}
+
+func minNum(a, b *Num) *Num {
+	if a.r.Cmp(&b.r) <= 0 {
+		return a
+	}
+	return b
+}
+
+// isPolynomial reports whether every term is a number times whole powers
+// of symbols.
+func isPolynomial(sum *Sum) bool {
+	for _, t := range sum.terms {
+		for _, f := range factorsOf(t) {
+			b, x := baseExp(f)
+			if _, ok := b.(*Symbol); !ok {
+				return false
+			}
+			if n, ok := x.(*Num); !ok || !n.r.IsInt() || n.r.Sign() < 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// scaleSum multiplies every term of a sum by c, which Mul leaves to the
+// reader: 4(1 - x^2/4) is 4 - x^2.
+func scaleSum(c *big.Rat, sum *Sum) Expr {
+	terms := make([]Expr, len(sum.terms))
+	for i, t := range sum.terms {
+		tc, rest := splitTerm(t)
+		terms[i] = withCoef(new(big.Rat).Mul(c, tc), rest)
+	}
+	return Add(terms...)
+}
+
+// cubeRoots writes u^m as cbrt(u)^(3m) in a product that holds cbrt(u), so
+// that x/cbrt(x)^2 is cbrt(x): cbrt(u)^3 is u for every real u.
+func cubeRoots(p *Product) []Expr {
+	var out []Expr
+	for _, f := range p.factors {
+		b, _ := baseExp(f)
+		c, ok := b.(*Call)
+		if !ok || c.fn != fnCbrt {
+			continue
+		}
+		for j, g := range p.factors {
+			gb, gx := baseExp(g)
+			if Equal(gb, c.arg) && isInteger(gx) {
+				fs := append([]Expr(nil), p.factors...)
+				fs[j] = Pow(c, Mul(Int(3), gx))
+				out = append(out, Mul(fs...))
+			}
+		}
+	}
+	return out
+}
+
+// multipliesSums reports whether a term of sum multiplies sums together.
+func multipliesSums(sum *Sum) bool {
+	for _, t := range sum.terms {
+		n := 0
+		for _, f := range factorsOf(t) {
+			b, x := baseExp(f)
+			if _, ok := b.(*Sum); ok {
+				if k, ok := x.(*Num); ok && k.r.IsInt() && k.r.Sign() > 0 {
+					n += int(min(k.r.Num().Int64(), 2))
+				}
+			}
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
+}
