@@ -112,8 +112,10 @@ type unit struct {
 	fnPow  piece             // sin^2 x: the power of the function's value
 	neg    bool              // a leading minus, applied to the whole term when it starts one
 	simple bool              // a number or a variable, maybe to a power: can be an argument of sin x
-	number bool              // a bare number: 2 3 is a mistake, not 6
-	named  bool              // a variable, maybe to a power: x y is surprising
+	number bool              // begins with a number
+	// endsInNumber: 2 3 and x^2 3 are mistakes, but 2^x 3^x is fine.
+	endsInNumber bool
+	named        bool // a variable, maybe to a power: x y is surprising
 }
 
 func (c *converter) expression(x *expression) (piece, error) {
@@ -147,7 +149,7 @@ func (c *converter) expression(x *expression) (piece, error) {
 		i = j
 	}
 	for i := 1; i < len(units); i++ {
-		if units[i].op == "" && units[i].number && units[i-1].number && len(operands) > 0 {
+		if units[i].op == "" && units[i].number && units[i-1].endsInNumber {
 			return piece{}, errAt(units[i].pos, "missing operator between %s and %s", units[i-1].text, units[i].text)
 		}
 	}
@@ -221,6 +223,8 @@ func (c *converter) powerChain(ops []*operand) (unit, error) {
 	a := first.Atom
 	u.named = a.Name != nil && a.Name.Args == nil && len(first.Minus) == 0 && len(first.Sqrt) == 0
 	u.number = a.Number != "" && len(first.Minus) == 0 && len(first.Sqrt) == 0
+	last := ops[len(ops)-1]
+	u.endsInNumber = last.Atom.Number != "" && last.Super == ""
 	u.simple = u.named || u.number
 	return u, nil
 }
