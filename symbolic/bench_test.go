@@ -2,6 +2,7 @@ package symbolic_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/fprime/fprime/parser"
@@ -69,3 +70,5 @@ func BenchmarkDiff8(b *testing.B) {
 		}
 	}
 }
+
+func asError[T error](err error, target *T) bool { return errors.As(err, target) }

@@ -8,7 +8,7 @@ import (
 // MaxSize bounds the size (in nodes, see Size) of a derivative; past it
 // differentiation stops with a *TooLargeError rather than exhausting memory,
 // as diff(x^x, x, 40) would.
-const MaxSize = 200_000
+const MaxSize = 50_000
 
 // TooLargeError reports a derivative that grew past MaxSize.
 type TooLargeError struct {

@@ -1,0 +1,74 @@
+package symbolic_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fprime/fprime/parser"
+	"github.com/fprime/fprime/symbolic"
+)
+
+// FuzzDiff differentiates whatever parses: no panic, an error only for a
+// derivative that grows too large, a result that prints in a form that
+// parses back the same, and a compiled program that evaluates or reports
+// an *EvalError.
+func FuzzDiff(f *testing.F) {
+	for _, s := range []string{"x^x", "x^2 + 5sin(x)", "sqrt(x)/abs(x)", "ln(ln(x))", "0^x", "(x - x)^x",
+		"e^(1/x)", "cbrt(x)^x", "x^(1/3)", "atanh(x)^sin(x)", "(1/2)^x", "x^-1^-1", "sin(x)^2 + cos(x)^2"} {
+		f.Add(s, uint8(1))
+	}
+	if b, err := os.ReadFile("testdata/corpus.txt"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+				f.Add(line, uint8(2))
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, src string, order uint8) {
+		e, err := parser.ParseExpr(src)
+		if err != nil {
+			return
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		d, err := symbolic.Diff(ctx, e, "x", int(order%4))
+		var tooLarge *symbolic.TooLargeError
+		if errors.As(err, &tooLarge) || errors.Is(err, context.DeadlineExceeded) {
+			return
+		}
+		if err != nil {
+			t.Fatalf("diff(%s, x, %d): %v", src, order%4, err)
+		}
+		printed := d.String()
+		back, err := parser.ParseExpr(printed)
+		if err != nil {
+			t.Fatalf("diff(%s, x, %d) = %s, which does not parse: %v", src, order%4, printed, err)
+		}
+		if back.String() != printed {
+			t.Fatalf("diff(%s, x, %d) = %s, which reads back as %s", src, order%4, printed, back)
+		}
+		vars := symbolic.Symbols(d)
+		p, err := symbolic.Compile(d, vars...)
+		if err != nil {
+			var ee *symbolic.EvalError
+			if !errors.As(err, &ee) {
+				t.Fatalf("compile %s: %v", printed, err)
+			}
+			return
+		}
+		vals := make([]float64, len(vars))
+		for i := range vals {
+			vals[i] = 0.7 + float64(i)/3
+		}
+		if _, err := p.Eval(vals...); err != nil {
+			var ee *symbolic.EvalError
+			if !errors.As(err, &ee) {
+				t.Fatalf("eval %s: %v is not an *EvalError", printed, err)
+			}
+		}
+	})
+}
