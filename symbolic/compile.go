@@ -27,7 +27,6 @@ const (
 	opSub
 	opMul
 	opDiv
-	opNeg
 	opPowInt
 	opPow
 	opSqrt
@@ -124,6 +123,11 @@ func (p *Program) run(vals []float64) error {
 		}
 		r[i] = v
 	}
+	// The fast loop only notes whether any step was not finite (in integer
+	// arithmetic, without a branch); then a checked run finds which step,
+	// and whether it matters.
+	const expBits = 0x7ff << 52
+	var notFinite uint64
 	for i := range p.code {
 		in := p.code[i]
 		var v float64
@@ -136,8 +140,33 @@ func (p *Program) run(vals []float64) error {
 			v = r[in.a] * r[in.b]
 		case opDiv:
 			v = r[in.a] / r[in.b]
-		case opNeg:
-			v = -r[in.a]
+		default:
+			v = p.slow(in, r)
+		}
+		notFinite |= math.Float64bits(v)&expBits + 1<<52
+		r[in.dst] = v
+	}
+	if notFinite>>63 != 0 {
+		return p.runChecked()
+	}
+	return nil
+}
+
+// runChecked runs the program again, stopping at the first value that is
+// not finite unless it is an overflow in a denominator (see instr).
+func (p *Program) runChecked() error {
+	r := p.regs
+	for _, in := range p.code {
+		var v float64
+		switch in.op {
+		case opAdd:
+			v = r[in.a] + r[in.b]
+		case opSub:
+			v = r[in.a] - r[in.b]
+		case opMul:
+			v = r[in.a] * r[in.b]
+		case opDiv:
+			v = r[in.a] / r[in.b]
 		default:
 			v = p.slow(in, r)
 		}
@@ -321,24 +350,24 @@ func (c *compiler) sum(e *Sum) (int32, error) {
 		}
 	}
 	for _, t := range terms {
-		neg := isNegative(t)
-		if neg {
-			t = Neg(t)
+		if acc < 0 {
+			// The first term carries its own sign.
+			r, err := c.expr(t)
+			if err != nil {
+				return 0, err
+			}
+			acc = r
+			continue
+		}
+		op := opAdd
+		if isNegative(t) {
+			op, t = opSub, Neg(t)
 		}
 		r, err := c.expr(t)
 		if err != nil {
 			return 0, err
 		}
-		switch {
-		case acc < 0 && neg:
-			acc = c.emit(e, instr{op: opNeg, a: r})
-		case acc < 0:
-			acc = r
-		case neg:
-			acc = c.emit(e, instr{op: opSub, a: acc, b: r})
-		default:
-			acc = c.emit(e, instr{op: opAdd, a: acc, b: r})
-		}
+		acc = c.emit(e, instr{op: op, a: acc, b: r})
 	}
 	return acc, nil
 }
