@@ -1,0 +1,456 @@
+// Package session holds what a person has defined in fprime (functions,
+// constants, settings) and runs statements against it. A statement either
+// succeeds whole or changes nothing. The REPL, the script runner and
+// --json are front ends over it; it prints nothing itself.
+package session
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/fprime/fprime/parser"
+	"github.com/fprime/fprime/symbolic"
+)
+
+// Settings are the defaults of min and max.
+type Settings struct {
+	Eta     float64
+	Eps     float64
+	MaxIter int
+	X0      []float64 // one value for every parameter, or one for all
+}
+
+// DefaultSettings are the built-in defaults.
+func DefaultSettings() Settings {
+	return Settings{Eta: 0.1, Eps: 1e-6, MaxIter: 10000, X0: []float64{0}}
+}
+
+// Function is a user's function; Body has the bodies of the functions it
+// called inlined, and names constants as symbols.
+type Function struct {
+	Name   string
+	Params []string
+	Body   symbolic.Expr
+}
+
+// Constant is a user's named constant; Value names no variables.
+type Constant struct {
+	Name  string
+	Value symbolic.Expr
+}
+
+// Session is one person's definitions and settings.
+type Session struct {
+	funcs    map[string]*Function
+	consts   map[string]*Constant
+	order    []string // names in the order they were first defined
+	settings Settings
+	// Load runs a script into the session; the front end provides it, as
+	// it owns files and output. It is nil where loading is not allowed.
+	Load func(ctx context.Context, path string) ([]Result, error)
+}
+
+// New returns an empty session with the built-in settings.
+func New() *Session {
+	return &Session{funcs: map[string]*Function{}, consts: map[string]*Constant{}, settings: DefaultSettings()}
+}
+
+// Settings returns the current settings.
+func (s *Session) Settings() Settings { return s.settings }
+
+// Env is what the parser needs to know of the session's names.
+func (s *Session) Env() *parser.Env {
+	env := &parser.Env{Functions: map[string]parser.Function{}, Constants: map[string]bool{}}
+	for n, f := range s.funcs {
+		env.Functions[n] = parser.Function{Params: f.Params, Body: f.Body}
+	}
+	for n := range s.consts {
+		env.Constants[n] = true
+	}
+	return env
+}
+
+// Names lists every defined name, for completion.
+func (s *Session) Names() []string { return slices.Clone(s.order) }
+
+// Error is a statement's failure at a place in its line.
+type Error = parser.Error
+
+func errAt(at parser.Pos, format string, args ...any) error {
+	return &parser.Error{Line: at.Line, Col: at.Col, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Run parses and executes one statement.
+func (s *Session) Run(ctx context.Context, c parser.Chunk) (Result, error) {
+	st, err := parser.ParseStatement(ctx, c, s.Env())
+	if err != nil {
+		return nil, err
+	}
+	return s.Exec(ctx, st)
+}
+
+// Exec executes a parsed statement.
+func (s *Session) Exec(ctx context.Context, st parser.Statement) (Result, error) {
+	switch st := st.(type) {
+	case *parser.DefineFunc:
+		return s.defineFunc(st)
+	case *parser.DefineConst:
+		return s.defineConst(st)
+	case *parser.Eval:
+		return s.eval(st)
+	case *parser.Derivative:
+		return s.derivative(ctx, st)
+	case *parser.Partial:
+		return s.partial(ctx, st)
+	case *parser.Gradient:
+		return s.gradient(ctx, st)
+	case *parser.Hessian:
+		return s.hessian(ctx, st)
+	case *parser.Check:
+		return s.check(ctx, st)
+	case *parser.Set:
+		return s.set(st)
+	case *parser.Defs:
+		return s.defs(), nil
+	case *parser.Delete:
+		return s.del(st)
+	case *parser.Help:
+		return help(st)
+	case *parser.Quit:
+		return Quit{}, nil
+	case *parser.Save:
+		return s.save(st)
+	case *parser.Load:
+		if s.Load == nil {
+			return nil, errAt(st.At, "load is not available here")
+		}
+		rs, err := s.Load(ctx, st.Path)
+		return Many(rs), err
+	case *parser.Descent:
+		word := "min"
+		if st.Max {
+			word = "max"
+		}
+		return nil, errAt(st.At, "%s is not available yet: gradient descent comes in a later version", word)
+	case *parser.Extrema:
+		return nil, errAt(st.At, "extrema is not available yet: it comes with gradient descent in a later version")
+	case *parser.Later:
+		return nil, errAt(st.At, "%s is not available yet: it comes in a later version", st.Keyword)
+	}
+	return nil, fmt.Errorf("unknown statement %T", st)
+}
+
+// usedBy lists the functions whose bodies name the constant.
+func (s *Session) usedBy(name string) []string {
+	var users []string
+	for _, n := range s.order {
+		if f, ok := s.funcs[n]; ok && slices.Contains(symbolic.Symbols(f.Body), name) {
+			users = append(users, n)
+		}
+		if c, ok := s.consts[n]; ok && n != name && slices.Contains(symbolic.Symbols(c.Value), name) {
+			users = append(users, n)
+		}
+	}
+	return users
+}
+
+func (s *Session) remember(name string) {
+	if !slices.Contains(s.order, name) {
+		s.order = append(s.order, name)
+	}
+}
+
+func (s *Session) defineFunc(st *parser.DefineFunc) (Result, error) {
+	if _, ok := s.consts[st.Name]; ok {
+		if users := s.usedBy(st.Name); len(users) > 0 {
+			return nil, errAt(st.At, "%s is a constant used by %s: delete or redefine them first", st.Name, strings.Join(users, ", "))
+		}
+	}
+	delete(s.consts, st.Name)
+	s.funcs[st.Name] = &Function{Name: st.Name, Params: st.Params, Body: st.Body}
+	s.remember(st.Name)
+	return Defined{Name: st.Name, Reading: st.Reading}, nil
+}
+
+func (s *Session) defineConst(st *parser.DefineConst) (Result, error) {
+	if free := s.unbound(st.Value); len(free) > 0 {
+		return nil, errAt(st.At, "a constant needs a value: %s %s not defined", strings.Join(free, ", "), isAre(len(free)))
+	}
+	// A constant holds the value it has now: b = 2a keeps b when a changes.
+	v := s.bind(st.Value)
+	if _, err := s.number(st.At, v); err != nil {
+		return nil, err
+	}
+	if _, ok := s.funcs[st.Name]; ok {
+		delete(s.funcs, st.Name)
+	}
+	s.consts[st.Name] = &Constant{Name: st.Name, Value: v}
+	s.remember(st.Name)
+	return Defined{Name: st.Name, Reading: st.Reading}, nil
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
+
+// unbound lists the names in e that are neither constants nor known.
+func (s *Session) unbound(e symbolic.Expr) []string {
+	var free []string
+	for _, n := range symbolic.Symbols(e) {
+		if _, ok := s.consts[n]; !ok {
+			free = append(free, n)
+		}
+	}
+	return free
+}
+
+// bind replaces the constants in e by their values.
+func (s *Session) bind(e symbolic.Expr) symbolic.Expr {
+	vals := map[string]symbolic.Expr{}
+	for _, n := range symbolic.Symbols(e) {
+		if c, ok := s.consts[n]; ok {
+			vals[n] = c.Value
+		}
+	}
+	if len(vals) == 0 {
+		return e
+	}
+	return symbolic.Substitute(e, vals)
+}
+
+// number evaluates an expression with no free names.
+func (s *Session) number(at parser.Pos, e symbolic.Expr) (float64, error) {
+	p, err := symbolic.Compile(s.bind(e))
+	if err != nil {
+		return 0, errAt(at, "%v", err)
+	}
+	v, err := p.Eval()
+	if err != nil {
+		return 0, errAt(at, "%v", err)
+	}
+	return v, nil
+}
+
+func (s *Session) eval(st *parser.Eval) (Result, error) {
+	if len(s.unbound(st.Expr)) > 0 {
+		return Expression{Expr: st.Expr, Reading: st.Reading}, nil
+	}
+	v, err := s.number(st.At, st.Expr)
+	if err != nil {
+		return nil, err
+	}
+	return Number{Value: v, Reading: st.Reading}, nil
+}
+
+func (s *Session) function(at parser.Pos, name string) (*Function, error) {
+	f, ok := s.funcs[name]
+	if !ok {
+		return nil, errAt(at, "unknown function %q", name)
+	}
+	return f, nil
+}
+
+func (s *Session) derivative(ctx context.Context, st *parser.Derivative) (Result, error) {
+	f, err := s.function(st.At, st.Name)
+	if err != nil {
+		return nil, err
+	}
+	d, err := symbolic.Diff(ctx, f.Body, f.Params[0], st.Order)
+	if err != nil {
+		return nil, errAt(st.At, "%v", err)
+	}
+	return Expression{Name: st.Name + strings.Repeat("'", st.Order), Params: f.Params, Expr: d}, nil
+}
+
+func (s *Session) partial(ctx context.Context, st *parser.Partial) (Result, error) {
+	f, err := s.function(st.At, st.Name)
+	if err != nil {
+		return nil, err
+	}
+	d, err := symbolic.Diff(ctx, f.Body, st.Var, st.Order)
+	if err != nil {
+		return nil, errAt(st.At, "%v", err)
+	}
+	return Expression{Name: partialName(st.Name, st.Var, st.Order), Params: f.Params, Expr: d}, nil
+}
+
+// partialName is ∂g/∂y, or ∂²g/∂y² for a higher order.
+func partialName(f, x string, n int) string {
+	if n == 1 {
+		return "∂" + f + "/∂" + x
+	}
+	sup := superscript(n)
+	return "∂" + sup + f + "/∂" + x + sup
+}
+
+func superscript(n int) string {
+	digits := []rune("⁰¹²³⁴⁵⁶⁷⁸⁹")
+	var b strings.Builder
+	for _, c := range fmt.Sprint(n) {
+		b.WriteRune(digits[c-'0'])
+	}
+	return b.String()
+}
+
+func (s *Session) gradient(ctx context.Context, st *parser.Gradient) (Result, error) {
+	f, err := s.function(st.At, st.Name)
+	if err != nil {
+		return nil, err
+	}
+	g, err := symbolic.Gradient(ctx, f.Body, f.Params)
+	if err != nil {
+		return nil, errAt(st.At, "%v", err)
+	}
+	return Vector{Name: "∇" + f.Name, Params: f.Params, Exprs: g}, nil
+}
+
+func (s *Session) hessian(ctx context.Context, st *parser.Hessian) (Result, error) {
+	f, err := s.function(st.At, st.Name)
+	if err != nil {
+		return nil, err
+	}
+	h, err := symbolic.Hessian(ctx, f.Body, f.Params)
+	if err != nil {
+		return nil, errAt(st.At, "%v", err)
+	}
+	return Matrix{Name: "H" + f.Name, Params: f.Params, Rows: h}, nil
+}
+
+func (s *Session) set(st *parser.Set) (Result, error) {
+	if len(st.Options) == 0 {
+		return SettingsShown{s.settings}, nil
+	}
+	next, trace, err := s.apply(s.settings, st.Options)
+	if err != nil {
+		return nil, err
+	}
+	if trace != nil {
+		return nil, errAt(*trace, "trace is an option of min and max, not a setting")
+	}
+	s.settings = next
+	return Defined{}, nil
+}
+
+// apply reads options over settings; it returns where trace was given.
+func (s *Session) apply(set Settings, opts []parser.Option) (Settings, *parser.Pos, error) {
+	var trace *parser.Pos
+	for _, o := range opts {
+		if o.Name == "trace" {
+			at := o.At
+			trace = &at
+			continue
+		}
+		vals := make([]float64, len(o.Values))
+		for i, v := range o.Values {
+			x, err := s.number(o.At, v)
+			if err != nil {
+				return set, nil, err
+			}
+			vals[i] = x
+		}
+		if o.Name != "x0" && len(vals) != 1 {
+			return set, nil, errAt(o.At, "%s takes one number", o.Name)
+		}
+		switch o.Name {
+		case "x0":
+			set.X0 = vals
+		case "eta":
+			if vals[0] <= 0 {
+				return set, nil, errAt(o.At, "eta must be positive, not %v", vals[0])
+			}
+			set.Eta = vals[0]
+		case "eps":
+			if vals[0] <= 0 {
+				return set, nil, errAt(o.At, "eps must be positive, not %v", vals[0])
+			}
+			set.Eps = vals[0]
+		case "maxiter":
+			if vals[0] < 0 || vals[0] != math.Trunc(vals[0]) || vals[0] > 1e12 {
+				return set, nil, errAt(o.At, "maxiter must be a whole number from 0 to 10^12, not %v", vals[0])
+			}
+			set.MaxIter = int(vals[0])
+		}
+	}
+	return set, trace, nil
+}
+
+func (s *Session) defs() Result {
+	var d Definitions
+	for _, n := range s.order {
+		if f, ok := s.funcs[n]; ok {
+			d.Lines = append(d.Lines, fmt.Sprintf("%s(%s) = %v", f.Name, strings.Join(f.Params, ", "), f.Body))
+		}
+		if c, ok := s.consts[n]; ok {
+			d.Lines = append(d.Lines, fmt.Sprintf("%s = %v", c.Name, c.Value))
+		}
+	}
+	return d
+}
+
+func (s *Session) del(st *parser.Delete) (Result, error) {
+	_, isFunc := s.funcs[st.Name]
+	_, isConst := s.consts[st.Name]
+	switch {
+	case !isFunc && !isConst:
+		return nil, errAt(st.At, "%s is not defined", st.Name)
+	case isConst:
+		if users := s.usedBy(st.Name); len(users) > 0 {
+			return nil, errAt(st.At, "%s is used by %s: delete or redefine them first", st.Name, strings.Join(users, ", "))
+		}
+	}
+	// Functions that called a deleted function keep working: they hold its
+	// body, inlined when they were defined.
+	delete(s.funcs, st.Name)
+	delete(s.consts, st.Name)
+	s.order = slices.DeleteFunc(s.order, func(n string) bool { return n == st.Name })
+	return Defined{}, nil
+}
+
+// Script writes the session as statements that rebuild it.
+func (s *Session) Script() string {
+	var b strings.Builder
+	b.WriteString("# fprime session\n")
+	def := DefaultSettings()
+	set := s.settings
+	var opts []string
+	if set.Eta != def.Eta {
+		opts = append(opts, "eta="+formatNumber(set.Eta))
+	}
+	if set.Eps != def.Eps {
+		opts = append(opts, "eps="+formatNumber(set.Eps))
+	}
+	if set.MaxIter != def.MaxIter {
+		opts = append(opts, fmt.Sprintf("maxiter=%d", set.MaxIter))
+	}
+	if !slices.Equal(set.X0, def.X0) {
+		opts = append(opts, "x0="+formatPoint(set.X0))
+	}
+	if len(opts) > 0 {
+		b.WriteString("set " + strings.Join(opts, " ") + "\n")
+	}
+	// Constants first, in the order they were made, since bodies name them.
+	for _, n := range s.order {
+		if c, ok := s.consts[n]; ok {
+			fmt.Fprintf(&b, "%s = %v\n", c.Name, c.Value)
+		}
+	}
+	for _, n := range s.order {
+		if f, ok := s.funcs[n]; ok {
+			fmt.Fprintf(&b, "%s(%s) = %v\n", f.Name, strings.Join(f.Params, ", "), f.Body)
+		}
+	}
+	return b.String()
+}
+
+func (s *Session) save(st *parser.Save) (Result, error) {
+	if err := writeAtomic(st.Path, []byte(s.Script())); err != nil {
+		return nil, errAt(st.At, "cannot save: %v", err)
+	}
+	return Defined{}, nil
+}

@@ -1,0 +1,88 @@
+// Command fprime is a calculus workbench: a REPL when stdin is a terminal,
+// and a script runner otherwise (fprime FILE, fprime -e TEXT, or
+// statements on stdin). See ../shared/PRODUCT.md for the language.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/chzyer/readline"
+)
+
+const version = "0.2.0"
+
+const usage = `fprime: a calculus workbench for the terminal.
+
+Usage:
+  fprime                  the interactive REPL (when stdin is a terminal)
+  fprime FILE             run the statements in FILE
+  fprime -e 'STATEMENTS'  run the given statements (; separates them)
+  fprime < FILE           run statements from stdin
+
+Options:
+  --json      print each result as one JSON object a line
+  -e TEXT     run TEXT instead of a file
+  --version   print the version
+  --help      print this help
+
+Example:
+  fprime -e "f(x) = 9x^2 - 72x; f'; f'(4)"
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is the whole program, with its streams, so tests can drive it.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("fprime", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	jsonOut := fs.Bool("json", false, "")
+	expr := fs.String("e", "", "")
+	showVersion := fs.Bool("version", false, "")
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
+		return 2
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "fprime", version)
+		return 0
+	}
+	exprGiven := false
+	fs.Visit(func(f *flag.Flag) { exprGiven = exprGiven || f.Name == "e" })
+	if fs.NArg() > 1 || fs.NArg() == 1 && exprGiven {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	sc := newScript(stdout, stderr, *jsonOut)
+	ctx := context.Background()
+	switch {
+	case exprGiven:
+		return sc.exit(sc.run(ctx, "-e", strings.NewReader(*expr)))
+	case fs.NArg() == 1:
+		f, err := os.Open(fs.Arg(0))
+		if err != nil {
+			fmt.Fprintf(stderr, "fprime: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		return sc.exit(sc.run(ctx, fs.Arg(0), f))
+	case isTerminal(stdin) && !*jsonOut:
+		return repl(stdin.(*os.File), stdout, stderr)
+	}
+	return sc.exit(sc.run(ctx, "<stdin>", stdin))
+}
+
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && readline.IsTerminal(int(f.Fd()))
+}

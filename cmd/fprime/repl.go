@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/chzyer/readline"
+
+	"github.com/fprime/fprime/cmd/fprime/internal/render"
+	"github.com/fprime/fprime/cmd/fprime/internal/session"
+	"github.com/fprime/fprime/parser"
+	"github.com/fprime/fprime/symbolic"
+)
+
+const prompt = "> "
+
+// repl is the interactive loop: line editing, history kept between runs,
+// Tab completion, a caret under errors, and Ctrl-C that clears the line or
+// stops the running statement but never leaves.
+func repl(stdin *os.File, stdout, stderr io.Writer) int {
+	sc := newScript(stdout, stderr, false)
+	color := os.Getenv("NO_COLOR") == "" && isTerminal(stdout.(io.Reader))
+	rl, err := readline.NewEx(&readline.Config{
+		Prompt:          prompt,
+		HistoryFile:     historyFile(),
+		AutoComplete:    &completer{sess: sc.sess},
+		InterruptPrompt: "^C",
+		EOFPrompt:       "",
+		Stdin:           stdin,
+		Stdout:          stdout,
+		Stderr:          stderr,
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "fprime: %v\n", err)
+		return 1
+	}
+	defer closeSoon(rl)
+	fmt.Fprintln(stdout, "fprime "+version+": type help for help, quit or Ctrl-D to leave.")
+	for lineNo := 1; ; lineNo++ {
+		line, err := rl.Readline()
+		switch {
+		case errors.Is(err, readline.ErrInterrupt):
+			continue // Ctrl-C clears the line
+		case errors.Is(err, io.EOF):
+			return 0
+		case err != nil:
+			fmt.Fprintf(stderr, "fprime: %v\n", err)
+			return 1
+		}
+		for _, c := range parser.Split(line, 1) {
+			r, err := runInterruptibly(sc.sess, c)
+			if err != nil {
+				showError(stderr, line, err, color)
+				break
+			}
+			if _, quit := r.(session.Quit); quit {
+				return 0
+			}
+			showReading(stdout, r, color)
+			render.Text(stdout, r)
+		}
+	}
+}
+
+// runInterruptibly runs one statement with Ctrl-C (SIGINT, since the
+// terminal is not in raw mode while a statement runs) cancelling it.
+func runInterruptibly(sess *session.Session, c parser.Chunk) (session.Result, error) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return sess.Run(ctx, c)
+}
+
+// closeSoon closes readline without waiting long: its Close can block on
+// a pending read of the terminal.
+func closeSoon(rl *readline.Instance) {
+	done := make(chan struct{})
+	go func() { rl.Close(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(200 * time.Millisecond):
+	}
+}
+
+// historyFile is $XDG_STATE_HOME/fprime/history, or under ~/.local/state.
+func historyFile() string {
+	dir := os.Getenv("XDG_STATE_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return ""
+		}
+		dir = filepath.Join(home, ".local", "state")
+	}
+	dir = filepath.Join(dir, "fprime")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "history")
+}
+
+func paint(s, code string, color bool) string {
+	if !color {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}
+
+// showError draws a caret under the column that went wrong.
+func showError(w io.Writer, line string, err error, color bool) {
+	var perr *parser.Error
+	if !errors.As(err, &perr) {
+		if errors.Is(err, context.Canceled) {
+			fmt.Fprintln(w, paint("interrupted", "33", color))
+			return
+		}
+		fmt.Fprintln(w, paint("error: "+err.Error(), "31", color))
+		return
+	}
+	col := min(perr.Col, len([]rune(line))+1)
+	fmt.Fprintln(w, strings.Repeat(" ", len(prompt)+col-1)+paint("^", "31", color))
+	fmt.Fprintln(w, paint("error: "+perr.Msg, "31", color))
+}
+
+// showReading echoes how implicit products and paren-less calls were read
+// when that could surprise: 1/2x is read as (1/2)·x.
+func showReading(w io.Writer, r session.Result, color bool) {
+	var reading string
+	switch r := r.(type) {
+	case session.Defined:
+		reading = r.Reading
+	case session.Number:
+		reading = r.Reading
+	case session.Expression:
+		reading = r.Reading
+	}
+	if reading != "" {
+		fmt.Fprintln(w, paint("read as "+reading, "2", color))
+	}
+}
+
+// completer completes statement words, built-in functions and the
+// session's names at the cursor.
+type completer struct{ sess *session.Session }
+
+func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
+	start := pos
+	for start > 0 && (isWordRune(line[start-1])) {
+		start--
+	}
+	word := string(line[start:pos])
+	if word == "" {
+		return nil, 0
+	}
+	names := append(append(slices.Clone(parser.Keywords), symbolic.BuiltinNames()...), c.sess.Names()...)
+	names = append(names, "pi", "quit", "exit")
+	slices.Sort(names)
+	names = slices.Compact(names)
+	var out [][]rune
+	for _, n := range names {
+		if strings.HasPrefix(n, word) && n != word {
+			out = append(out, []rune(n[len(word):]))
+		}
+	}
+	return out, len([]rune(word))
+}
+
+func isWordRune(r rune) bool {
+	return r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+}

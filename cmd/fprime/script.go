@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/fprime/fprime/cmd/fprime/internal/render"
+	"github.com/fprime/fprime/cmd/fprime/internal/session"
+	"github.com/fprime/fprime/parser"
+)
+
+// script runs statements from a reader: no prompt, results to stdout, the
+// first error to stderr as FILE:LINE:COL: message, which stops the run.
+type script struct {
+	sess   *session.Session
+	out    io.Writer
+	errOut io.Writer
+	json   bool
+	depth  int // of nested loads
+}
+
+// maxLoadDepth bounds load inside load, so a file that loads itself stops.
+const maxLoadDepth = 16
+
+func newScript(out, errOut io.Writer, json bool) *script {
+	sc := &script{sess: session.New(), out: out, errOut: errOut, json: json}
+	sc.sess.Load = sc.load
+	return sc
+}
+
+// located is an error at FILE:LINE:COL.
+type located struct {
+	file      string
+	line, col int
+	msg       string
+}
+
+func (e *located) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.file, e.line, e.col, e.msg) }
+
+// errQuit ends a script early and well.
+var errQuit = errors.New("quit")
+
+// run executes every statement of src in order, stopping at the first
+// error, which it returns after reporting it.
+func (sc *script) run(ctx context.Context, name string, src io.Reader) error {
+	err := sc.each(ctx, name, src, func(r session.Result) { sc.print(r) })
+	if err != nil && !errors.Is(err, errQuit) {
+		sc.report(err)
+	}
+	return err
+}
+
+func (sc *script) exit(err error) int {
+	if err != nil && !errors.Is(err, errQuit) {
+		return 1
+	}
+	return 0
+}
+
+func (sc *script) print(r session.Result) {
+	if sc.json {
+		render.JSON(sc.out, r)
+	} else {
+		render.Text(sc.out, r)
+	}
+}
+
+func (sc *script) report(err error) {
+	var loc *located
+	if !errors.As(err, &loc) {
+		loc = &located{file: "fprime", line: 1, col: 1, msg: err.Error()}
+	}
+	fmt.Fprintln(sc.errOut, loc.Error())
+	if sc.json {
+		render.JSONError(sc.out, loc.msg, loc.line, loc.col)
+	}
+}
+
+// each runs the statements of src, handing each result to emit.
+func (sc *script) each(ctx context.Context, name string, src io.Reader, emit func(session.Result)) error {
+	br := bufio.NewReader(src)
+	for lineNo := 1; ; lineNo++ {
+		line, readErr := br.ReadString('\n')
+		if readErr != nil && readErr != io.EOF {
+			return &located{name, lineNo, 1, readErr.Error()}
+		}
+		if len(line) > parser.MaxInputBytes {
+			return &located{name, lineNo, 1, fmt.Sprintf("line too long: over %d bytes", parser.MaxInputBytes)}
+		}
+		for _, c := range parser.Split(trimEOL(line), lineNo) {
+			r, err := sc.sess.Run(ctx, c)
+			if err != nil {
+				return locate(name, c, err)
+			}
+			if _, quit := r.(session.Quit); quit {
+				return errQuit
+			}
+			emit(r)
+		}
+		if readErr == io.EOF {
+			return nil
+		}
+	}
+}
+
+func trimEOL(s string) string {
+	for len(s) > 0 && (s[len(s)-1] == '\n' || s[len(s)-1] == '\r') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// locate places an error in its file: a parse or session error has its
+// own column; anything else is put at the statement.
+func locate(name string, c parser.Chunk, err error) error {
+	var loc *located
+	if errors.As(err, &loc) {
+		return err
+	}
+	var perr *parser.Error
+	if errors.As(err, &perr) {
+		return &located{name, perr.Line, perr.Col, perr.Msg}
+	}
+	if errors.Is(err, context.Canceled) {
+		return &located{name, c.Line, c.Col, "interrupted"}
+	}
+	return &located{name, c.Line, c.Col, err.Error()}
+}
+
+// load runs a file into the session: what it defines stays even if a later
+// statement fails, and the error names FILE:LINE:COL.
+func (sc *script) load(ctx context.Context, path string) ([]session.Result, error) {
+	if sc.depth >= maxLoadDepth {
+		return nil, fmt.Errorf("load is nested more than %d deep (does %s load itself?)", maxLoadDepth, filepath.Base(path))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot load: %v", err)
+	}
+	defer f.Close()
+	sc.depth++
+	defer func() { sc.depth-- }()
+	var results []session.Result
+	err = sc.each(ctx, path, f, func(r session.Result) { results = append(results, r) })
+	if errors.Is(err, errQuit) {
+		err = nil
+	}
+	return results, err
+}

@@ -1,0 +1,806 @@
+package parser
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/fprime/fprime/symbolic"
+)
+
+// Pos is a place in the input: a line and a 1-based column in characters.
+type Pos struct{ Line, Col int }
+
+// Statement is one statement of the language; the concrete types below
+// say which. Expressions in it are already converted, with names resolved
+// by the Env it was parsed in.
+type Statement interface{ Start() Pos }
+
+// DefineFunc is f(x) = EXPR or g(x, y) = EXPR.
+type DefineFunc struct {
+	At      Pos
+	Name    string
+	Params  []string
+	Body    symbolic.Expr
+	Reading string // the body's reading when it could surprise, else ""
+}
+
+// DefineConst is a = EXPR. Value names no variables.
+type DefineConst struct {
+	At      Pos
+	Name    string
+	Value   symbolic.Expr
+	Reading string
+}
+
+// Eval is an expression to evaluate or simplify.
+type Eval struct {
+	At      Pos
+	Expr    symbolic.Expr
+	Reading string
+}
+
+// Derivative is f', f”, …: the derivative of a one-variable function.
+// It also stands for diff(f, x, n) and d/dx f(x) when f is named.
+type Derivative struct {
+	At    Pos
+	Name  string
+	Order int
+}
+
+// Partial is diff(g, y) (or diff(g, y, n)) for a function g of several
+// variables.
+type Partial struct {
+	At    Pos
+	Name  string
+	Var   string
+	Order int
+}
+
+// Gradient is grad g; Hessian is hessian g.
+type Gradient struct {
+	At   Pos
+	Name string
+}
+
+// Hessian is hessian g.
+type Hessian struct {
+	At   Pos
+	Name string
+}
+
+// Check is check LEFT = RIGHT: whether Right is the derivative Left names.
+// Left is Derivative, Partial or Eval (diff(EXPR, x)); Vars are the
+// variables the right side was read with.
+type Check struct {
+	At    Pos
+	Left  Statement
+	Vars  []string
+	Right symbolic.Expr
+	// LeftText and RightText are the two sides as typed, for the report.
+	LeftText, RightText string
+}
+
+// Option is name=value in set, min and max; Values has one number, or
+// several for x0=(1, 2); a flag such as trace has none.
+type Option struct {
+	At     Pos
+	Name   string // in ASCII: x0, eta, eps, maxiter, trace
+	Values []symbolic.Expr
+}
+
+// Set is set with options; with none it shows the settings.
+type Set struct {
+	At      Pos
+	Options []Option
+}
+
+// Descent is min f OPTIONS or max f OPTIONS.
+type Descent struct {
+	At      Pos
+	Max     bool
+	Name    string
+	Options []Option
+}
+
+// Extrema is extrema f in [A, B].
+type Extrema struct {
+	At   Pos
+	Name string
+	A, B symbolic.Expr
+}
+
+// Later is a statement whose feature has not landed yet (plot, steps,
+// latex, numdiff); Keyword names it.
+type Later struct {
+	At      Pos
+	Keyword string
+}
+
+// Defs lists definitions.
+type Defs struct{ At Pos }
+
+// Delete is del NAME.
+type Delete struct {
+	At   Pos
+	Name string
+}
+
+// Help is help or help TOPIC.
+type Help struct {
+	At    Pos
+	Topic string
+}
+
+// Quit is quit or exit.
+type Quit struct{ At Pos }
+
+// Save is save FILE; Load is load FILE.
+type Save struct {
+	At   Pos
+	Path string
+}
+
+// Load is load FILE.
+type Load struct {
+	At   Pos
+	Path string
+}
+
+func (s *DefineFunc) Start() Pos  { return s.At }
+func (s *DefineConst) Start() Pos { return s.At }
+func (s *Eval) Start() Pos        { return s.At }
+func (s *Derivative) Start() Pos  { return s.At }
+func (s *Partial) Start() Pos     { return s.At }
+func (s *Gradient) Start() Pos    { return s.At }
+func (s *Hessian) Start() Pos     { return s.At }
+func (s *Check) Start() Pos       { return s.At }
+func (s *Set) Start() Pos         { return s.At }
+func (s *Descent) Start() Pos     { return s.At }
+func (s *Extrema) Start() Pos     { return s.At }
+func (s *Later) Start() Pos       { return s.At }
+func (s *Defs) Start() Pos        { return s.At }
+func (s *Delete) Start() Pos      { return s.At }
+func (s *Help) Start() Pos        { return s.At }
+func (s *Quit) Start() Pos        { return s.At }
+func (s *Save) Start() Pos        { return s.At }
+func (s *Load) Start() Pos        { return s.At }
+
+// Keywords are the words that begin statements; they cannot be defined.
+var Keywords = []string{"check", "defs", "del", "diff", "exit", "extrema", "grad", "help", "hessian",
+	"latex", "load", "max", "min", "numdiff", "plot", "quit", "save", "set", "steps"}
+
+// Chunk is one statement's text and where it starts.
+type Chunk struct {
+	Text string
+	Line int
+	Col  int // the column of Text's first character
+}
+
+// Split cuts one line into statements at each ; outside double quotes,
+// dropping a # comment. Blank statements are left out.
+func Split(line string, lineNo int) []Chunk {
+	var out []Chunk
+	start, col, startCol := 0, 1, 1
+	inQuote := false
+	emit := func(end int) {
+		if strings.TrimSpace(line[start:end]) != "" {
+			out = append(out, Chunk{Text: line[start:end], Line: lineNo, Col: startCol})
+		}
+	}
+	for i, r := range line {
+		switch {
+		case r == '"':
+			inQuote = !inQuote
+		case r == '#' && !inQuote:
+			emit(i)
+			return out
+		case r == ';' && !inQuote:
+			emit(i)
+			start, startCol = i+1, col+1
+		}
+		col++
+	}
+	emit(len(line))
+	return out
+}
+
+// ParseStatement reads one statement (no ;) that begins at column col of
+// line; env resolves its names. Errors are *Error values positioned in the
+// line.
+func ParseStatement(ctx context.Context, c Chunk, env *Env) (Statement, error) {
+	toks, err := lex(c.Text)
+	if err != nil {
+		return nil, shift(err, c)
+	}
+	for i := range toks {
+		toks[i].Pos.Line = c.Line
+		toks[i].Pos.Column += c.Col - 1
+	}
+	p := &stmtParser{ctx: ctx, env: env, toks: toks, chunk: c}
+	st, err := p.statement()
+	if err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// shift moves an error found in a chunk to its place in the line.
+func shift(err error, c Chunk) error {
+	if e, ok := err.(*Error); ok {
+		return &Error{Line: c.Line, Col: e.Col + c.Col - 1, Msg: e.Msg}
+	}
+	return err
+}
+
+type stmtParser struct {
+	ctx   context.Context
+	env   *Env
+	toks  []lexer.Token // ends with EOF
+	chunk Chunk
+}
+
+func pos(t lexer.Token) Pos { return Pos{t.Pos.Line, t.Pos.Column} }
+
+func (p *stmtParser) is(i int, value string) bool {
+	return i < len(p.toks) && p.toks[i].Type != lexer.EOF && p.toks[i].Value == value && p.toks[i].Type != tokString
+}
+
+func (p *stmtParser) ident(i int) bool { return i < len(p.toks) && p.toks[i].Type == tokIdent }
+
+func (p *stmtParser) statement() (Statement, error) {
+	t := p.toks[0]
+	at := pos(t)
+	if t.Type == tokIdent && slices.Contains(Keywords, t.Value) && !p.is(1, "(") && !p.is(1, "=") {
+		return p.keyword(t.Value, at)
+	}
+	switch {
+	case p.ident(0) && p.is(1, "("):
+		if end := p.closing(1); end > 0 && p.is(end+1, "=") {
+			return p.defineFunc(at)
+		}
+	case p.ident(0) && p.is(1, "="):
+		return p.defineConst(at)
+	case p.ident(0) && p.is(1, "'"):
+		if d, ok := p.primes(0); ok && p.toks[d.next].Type == lexer.EOF {
+			return p.derivative(d, at)
+		}
+	case p.ident(0) && t.Value == "d" && p.is(1, "/") && p.ident(2) && strings.HasPrefix(p.toks[2].Value, "d") && len(p.toks[2].Value) > 1:
+		return p.dOver(at)
+	}
+	e, reading, err := p.expr(p.toks)
+	if err != nil {
+		return nil, err
+	}
+	return &Eval{At: at, Expr: e, Reading: reading}, nil
+}
+
+// closing finds the ) that matches the ( at i.
+func (p *stmtParser) closing(i int) int {
+	depth := 0
+	for j := i; j < len(p.toks); j++ {
+		switch {
+		case p.is(j, "("):
+			depth++
+		case p.is(j, ")"):
+			if depth--; depth == 0 {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+type primed struct {
+	name  lexer.Token
+	order int
+	next  int
+}
+
+func (p *stmtParser) primes(i int) (primed, bool) {
+	j := i + 1
+	for p.is(j, "'") {
+		j++
+	}
+	return primed{p.toks[i], j - i - 1, j}, j > i+1
+}
+
+// expr converts tokens (ending with EOF) as one expression.
+func (p *stmtParser) expr(toks []lexer.Token) (symbolic.Expr, string, error) {
+	return p.exprIn(toks, p.env)
+}
+
+func (p *stmtParser) exprIn(toks []lexer.Token, env *Env) (symbolic.Expr, string, error) {
+	if toks[0].Type == lexer.EOF {
+		return nil, "", errAt(toks[0].Pos, "expected an expression")
+	}
+	tree, err := exprParser.ParseFromLexer(peek(toks))
+	if err != nil {
+		return nil, "", translate(toks, err)
+	}
+	c := &converter{ctx: p.ctx, env: env}
+	pc, err := c.expression(tree)
+	if err != nil {
+		return nil, "", err
+	}
+	if !c.surprising {
+		pc.text = ""
+	}
+	return pc.e, pc.text, nil
+}
+
+// rest is the tokens from i on, as their own input.
+func (p *stmtParser) rest(i int) []lexer.Token { return p.toks[i:] }
+
+// until is the tokens from i up to (not including) j, then an EOF there.
+func (p *stmtParser) until(i, j int) []lexer.Token {
+	out := append([]lexer.Token(nil), p.toks[i:j]...)
+	return append(out, lexer.Token{Type: lexer.EOF, Pos: p.toks[j].Pos})
+}
+
+func (p *stmtParser) checkName(t lexer.Token, what string) error {
+	switch {
+	case t.Type != tokIdent:
+		return errAt(t.Pos, "expected a name for the %s, found %q", what, t.Value)
+	case t.Value == "pi" || t.Value == "π":
+		return errAt(t.Pos, "pi is reserved: it is the constant π")
+	case slices.Contains(Keywords, t.Value):
+		return errAt(t.Pos, "%s is a statement word and cannot name a %s", t.Value, what)
+	}
+	if _, ok := symbolic.LookupBuiltin(t.Value); ok {
+		return errAt(t.Pos, "%s is a built-in function and cannot be redefined", t.Value)
+	}
+	return nil
+}
+
+func (p *stmtParser) defineFunc(at Pos) (Statement, error) {
+	name := p.toks[0]
+	if err := p.checkName(name, "function"); err != nil {
+		return nil, err
+	}
+	if name.Value == "e" {
+		return nil, errAt(name.Pos, "e is Euler's number: choose another name for a function")
+	}
+	var params []string
+	i := 2
+	for {
+		t := p.toks[i]
+		if err := p.checkName(t, "parameter"); err != nil {
+			return nil, err
+		}
+		if slices.Contains(params, t.Value) {
+			return nil, errAt(t.Pos, "parameter %s is named twice", t.Value)
+		}
+		if t.Value == name.Value {
+			return nil, errAt(t.Pos, "a parameter cannot have the function's name %s", t.Value)
+		}
+		params = append(params, t.Value)
+		i++
+		if p.is(i, ")") {
+			break
+		}
+		if !p.is(i, ",") {
+			return nil, errAt(p.toks[i].Pos, "expected \",\" or \")\" in the parameter list, found %s", describe(p.toks[i]))
+		}
+		i++
+	}
+	env := p.scope(params)
+	// A redefinition may not call itself: the old body would be inlined.
+	delete(env.Functions, name.Value)
+	body, reading, err := p.exprIn(p.rest(i+2), env)
+	if err != nil {
+		return nil, err
+	}
+	return &DefineFunc{At: at, Name: name.Value, Params: params, Body: body, Reading: reading}, nil
+}
+
+// scope is the Env of a body: the session's definitions, and params as the
+// only free names.
+func (p *stmtParser) scope(params []string) *Env {
+	env := &Env{Functions: map[string]Function{}, Constants: map[string]bool{}, Vars: append([]string{}, params...)}
+	if p.env != nil {
+		for k, v := range p.env.Functions {
+			env.Functions[k] = v
+		}
+		for k, v := range p.env.Constants {
+			env.Constants[k] = v
+		}
+	}
+	return env
+}
+
+func (p *stmtParser) defineConst(at Pos) (Statement, error) {
+	name := p.toks[0]
+	if err := p.checkName(name, "constant"); err != nil {
+		return nil, err
+	}
+	env := p.scope(nil)
+	delete(env.Functions, name.Value)
+	value, reading, err := p.exprIn(p.rest(2), env)
+	if err != nil {
+		return nil, err
+	}
+	return &DefineConst{At: at, Name: name.Value, Value: value, Reading: reading}, nil
+}
+
+func (p *stmtParser) function(t lexer.Token) (Function, error) {
+	if t.Type != tokIdent {
+		return Function{}, errAt(t.Pos, "expected the name of a function, found %s", describe(t))
+	}
+	if p.env != nil {
+		if f, ok := p.env.Functions[t.Value]; ok {
+			return f, nil
+		}
+	}
+	c := &converter{env: p.env}
+	return Function{}, errAt(t.Pos, "unknown function %q%s", t.Value, c.didYouMean(t.Value, true))
+}
+
+func (p *stmtParser) derivative(d primed, at Pos) (Statement, error) {
+	f, err := p.function(d.name)
+	if err != nil {
+		return nil, err
+	}
+	if len(f.Params) != 1 {
+		return nil, errAt(d.name.Pos, "%s has %d variables, so %s' is not defined: use grad %s or diff(%s, %s)",
+			d.name.Value, len(f.Params), d.name.Value, d.name.Value, d.name.Value, f.Params[0])
+	}
+	return &Derivative{At: at, Name: d.name.Value, Order: d.order}, nil
+}
+
+// dOver is d/dx EXPR.
+func (p *stmtParser) dOver(at Pos) (Statement, error) {
+	x := strings.TrimPrefix(p.toks[2].Value, "d")
+	e, reading, err := p.expr(p.rest(3))
+	if err != nil {
+		return nil, err
+	}
+	d, err := symbolic.Diff(p.ctx, e, x, 1)
+	if err != nil {
+		return nil, errAt(p.toks[0].Pos, "%v", err)
+	}
+	return &Eval{At: at, Expr: d, Reading: reading}, nil
+}
+
+func (p *stmtParser) keyword(word string, at Pos) (Statement, error) {
+	kw := p.toks[0]
+	end := p.toks[len(p.toks)-1]
+	needName := func() (lexer.Token, error) {
+		if !p.ident(1) {
+			return lexer.Token{}, errAt(p.toks[1].Pos, "%s needs the name of a function, as in %s f", word, word)
+		}
+		return p.toks[1], nil
+	}
+	noMore := func(i int) error {
+		if p.toks[i].Type != lexer.EOF {
+			return errAt(p.toks[i].Pos, "unexpected %s after %s", describe(p.toks[i]), word)
+		}
+		return nil
+	}
+	switch word {
+	case "grad", "hessian":
+		t, err := needName()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := p.function(t); err != nil {
+			return nil, err
+		}
+		if err := noMore(2); err != nil {
+			return nil, err
+		}
+		if word == "grad" {
+			return &Gradient{At: at, Name: t.Value}, nil
+		}
+		return &Hessian{At: at, Name: t.Value}, nil
+	case "min", "max":
+		t, err := needName()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := p.function(t); err != nil {
+			return nil, err
+		}
+		opts, err := p.options(2)
+		if err != nil {
+			return nil, err
+		}
+		return &Descent{At: at, Max: word == "max", Name: t.Value, Options: opts}, nil
+	case "set":
+		opts, err := p.options(1)
+		if err != nil {
+			return nil, err
+		}
+		return &Set{At: at, Options: opts}, nil
+	case "check":
+		return p.check(at)
+	case "extrema":
+		return p.extrema(at)
+	case "defs":
+		if err := noMore(1); err != nil {
+			return nil, err
+		}
+		return &Defs{At: at}, nil
+	case "quit", "exit":
+		if err := noMore(1); err != nil {
+			return nil, err
+		}
+		return &Quit{At: at}, nil
+	case "del":
+		if !p.ident(1) {
+			return nil, errAt(p.toks[1].Pos, "del needs the name of a definition, as in del f")
+		}
+		if err := noMore(2); err != nil {
+			return nil, err
+		}
+		return &Delete{At: at, Name: p.toks[1].Value}, nil
+	case "help":
+		topic := ""
+		if p.toks[1].Type != lexer.EOF {
+			topic = p.toks[1].Value
+			if err := noMore(2); err != nil {
+				return nil, err
+			}
+		}
+		return &Help{At: at, Topic: topic}, nil
+	case "save", "load":
+		path, err := p.path(kw, word)
+		if err != nil {
+			return nil, err
+		}
+		if word == "save" {
+			return &Save{At: at, Path: path}, nil
+		}
+		return &Load{At: at, Path: path}, nil
+	case "plot", "steps", "latex", "numdiff":
+		if p.toks[1].Type == lexer.EOF {
+			return nil, errAt(end.Pos, "%s needs something to work on: see help %s", word, word)
+		}
+		return &Later{At: at, Keyword: word}, nil
+	}
+	return nil, errAt(kw.Pos, "%s needs arguments", word) // diff( is handled as an expression
+}
+
+// path is the rest of the statement as written: a file name up to the end
+// of the statement, or in double quotes.
+func (p *stmtParser) path(kw lexer.Token, word string) (string, error) {
+	rest := p.chunk.Text[kw.Pos.Offset+len(kw.Value):]
+	rest = strings.TrimSpace(rest)
+	if rest == "" {
+		return "", errAt(p.toks[len(p.toks)-1].Pos, "%s needs a file name, as in %s session.fp", word, word)
+	}
+	if strings.HasPrefix(rest, `"`) {
+		end := strings.IndexByte(rest[1:], '"')
+		if end < 0 {
+			return "", errAt(p.toks[1].Pos, `missing closing " for the file name`)
+		}
+		if strings.TrimSpace(rest[end+2:]) != "" {
+			return "", errAt(p.toks[len(p.toks)-1].Pos, "unexpected text after the file name")
+		}
+		return rest[1 : end+1], nil
+	}
+	return rest, nil
+}
+
+// options reads name=value options from token i on.
+func (p *stmtParser) options(i int) ([]Option, error) {
+	var opts []Option
+	for p.toks[i].Type != lexer.EOF {
+		t := p.toks[i]
+		if t.Type != tokIdent {
+			return nil, errAt(t.Pos, "expected an option such as eta=0.1, found %s", describe(t))
+		}
+		name := map[string]string{"η": "eta", "ε": "eps", "x₀": "x0"}[t.Value]
+		if name == "" {
+			name = t.Value
+		}
+		o := Option{At: pos(t), Name: name}
+		i++
+		if name == "trace" {
+			opts = append(opts, o)
+			continue
+		}
+		if !slices.Contains([]string{"x0", "eta", "eps", "maxiter"}, name) {
+			return nil, errAt(t.Pos, "unknown option %q: the options are x0, eta, eps, maxiter and trace", t.Value)
+		}
+		if !p.is(i, "=") {
+			return nil, errAt(p.toks[i].Pos, "expected \"=\" after %s, as in %s=%s", t.Value, t.Value, map[string]string{"x0": "1", "eta": "0.1", "eps": "1e-6", "maxiter": "1000"}[name])
+		}
+		i++
+		var parts [][]lexer.Token
+		if p.is(i, "(") {
+			end := p.closing(i)
+			j := i + 1
+			for k := i + 1; k <= end; k++ {
+				if (p.is(k, ",") && p.depthBetween(i+1, k) == 0) || k == end {
+					parts = append(parts, p.until(j, k))
+					j = k + 1
+				}
+			}
+			i = end + 1
+		} else {
+			j := i
+			// A value is one signed operand: eta=0.1 eps=1e-4 are two options.
+			for p.is(j, "-") || p.is(j, "+") {
+				j++
+			}
+			if p.toks[j].Type == lexer.EOF {
+				return nil, errAt(p.toks[j].Pos, "expected a value after %s=", t.Value)
+			}
+			j++
+			if p.toks[j].Type == tokSuper {
+				j++
+			}
+			parts = append(parts, p.until(i, j))
+			i = j
+		}
+		for _, part := range parts {
+			v, _, err := p.exprIn(part, p.scope([]string{}))
+			if err != nil {
+				return nil, err
+			}
+			o.Values = append(o.Values, v)
+		}
+		opts = append(opts, o)
+	}
+	return opts, nil
+}
+
+func (p *stmtParser) depthBetween(i, j int) int {
+	d := 0
+	for k := i; k < j; k++ {
+		switch {
+		case p.is(k, "("):
+			d++
+		case p.is(k, ")"):
+			d--
+		}
+	}
+	return d
+}
+
+// check is check f' = EXPR, check diff(EXPR, x) = EXPR or check diff(g, x) = EXPR.
+func (p *stmtParser) check(at Pos) (Statement, error) {
+	eq := -1
+	depth := 0
+	for i := 1; i < len(p.toks); i++ {
+		switch {
+		case p.is(i, "("):
+			depth++
+		case p.is(i, ")"):
+			depth--
+		case p.is(i, "=") && depth == 0 && eq < 0:
+			eq = i
+		}
+	}
+	if eq < 0 {
+		return nil, errAt(p.toks[len(p.toks)-1].Pos, "check needs \"=\" and your answer, as in check f' = 2x")
+	}
+	var left Statement
+	var vars []string
+	if d, ok := p.primes(1); ok && d.next == eq {
+		s, err := p.derivative(d, at)
+		if err != nil {
+			return nil, err
+		}
+		left = s
+		vars = p.env.Functions[d.name.Value].Params
+	} else if p.is(1, "diff") && p.is(2, "(") && p.closing(2) == eq-1 {
+		st, v, err := p.checkDiff(at, eq)
+		if err != nil {
+			return nil, err
+		}
+		left, vars = st, v
+	} else {
+		return nil, errAt(p.toks[1].Pos, "check takes a derivative on the left, as in check f' = 2x or check diff(x^2, x) = 2x")
+	}
+	right, _, err := p.exprIn(p.rest(eq+1), p.scope(vars))
+	if err != nil {
+		return nil, err
+	}
+	start := p.toks[1].Pos.Offset
+	leftText := strings.TrimSpace(p.chunk.Text[start:p.toks[eq].Pos.Offset])
+	text := strings.TrimSpace(p.chunk.Text[p.toks[eq].Pos.Offset+1:])
+	return &Check{At: at, Left: left, Vars: vars, Right: right, LeftText: leftText, RightText: text}, nil
+}
+
+// checkDiff reads the diff(...) of a check: of a named function, whose
+// parameters the answer is read with, or of an expression, whose variables
+// are its free names and x.
+func (p *stmtParser) checkDiff(at Pos, eq int) (Statement, []string, error) {
+	if p.ident(3) && (p.is(4, ",")) && p.env != nil {
+		if f, ok := p.env.Functions[p.toks[3].Value]; ok {
+			st, err := p.namedDiff(at, p.toks[3], f, 5, eq-1)
+			return st, f.Params, err
+		}
+	}
+	e, _, err := p.expr(p.until(1, eq))
+	if err != nil {
+		return nil, nil, err
+	}
+	vars := symbolic.Symbols(e)
+	// The variable of diff(EXPR, x) is a name too, though its derivative may not use it.
+	for i := eq - 2; i > 2; i-- {
+		if p.is(i, ",") && p.ident(i+1) {
+			if !slices.Contains(vars, p.toks[i+1].Value) {
+				vars = append(vars, p.toks[i+1].Value)
+			}
+			break
+		}
+	}
+	slices.Sort(vars)
+	return &Eval{At: at, Expr: e}, vars, nil
+}
+
+// namedDiff is diff(f, x[, n]) for a function f: toks[i] is the variable.
+func (p *stmtParser) namedDiff(at Pos, name lexer.Token, f Function, i, end int) (Statement, error) {
+	if !p.ident(i) || !slices.Contains(f.Params, p.toks[i].Value) {
+		return nil, errAt(p.toks[i].Pos, "%s is a function of %s: differentiate with respect to one of them", name.Value, strings.Join(f.Params, ", "))
+	}
+	order := 1
+	if p.is(i+1, ",") {
+		k, err := strconv.Atoi(p.toks[i+2].Value)
+		if err != nil || k < 0 || k > 1000 || i+3 != end {
+			return nil, errAt(p.toks[i+2].Pos, "the order of diff must be a whole number from 0 to 1000")
+		}
+		order = k
+	} else if i+1 != end {
+		return nil, errAt(p.toks[i+1].Pos, "unexpected %s in diff", describe(p.toks[i+1]))
+	}
+	if len(f.Params) == 1 {
+		return &Derivative{At: at, Name: name.Value, Order: order}, nil
+	}
+	return &Partial{At: at, Name: name.Value, Var: p.toks[i].Value, Order: order}, nil
+}
+
+func (p *stmtParser) extrema(at Pos) (Statement, error) {
+	if !p.ident(1) {
+		return nil, errAt(p.toks[1].Pos, "extrema needs a function and an interval, as in extrema f in [0, 10]")
+	}
+	if _, err := p.function(p.toks[1]); err != nil {
+		return nil, err
+	}
+	if !p.is(2, "in") || !p.is(3, "[") {
+		return nil, errAt(p.toks[2].Pos, "expected \"in [a, b]\" after extrema %s", p.toks[1].Value)
+	}
+	comma, close := -1, -1
+	depth := 0
+	for i := 4; i < len(p.toks); i++ {
+		switch {
+		case p.is(i, "(") || p.is(i, "["):
+			depth++
+		case p.is(i, ")"):
+			depth--
+		case p.is(i, "]") && depth == 0:
+			close = i
+		case p.is(i, ",") && depth == 0 && comma < 0:
+			comma = i
+		}
+		if close > 0 {
+			break
+		}
+	}
+	if comma < 0 || close < 0 || p.toks[close+1].Type != lexer.EOF {
+		return nil, errAt(p.toks[3].Pos, "expected an interval [a, b]")
+	}
+	a, _, err := p.exprIn(p.until(4, comma), p.scope([]string{}))
+	if err != nil {
+		return nil, err
+	}
+	b, _, err := p.exprIn(p.until(comma+1, close), p.scope([]string{}))
+	if err != nil {
+		return nil, err
+	}
+	return &Extrema{At: at, Name: p.toks[1].Value, A: a, B: b}, nil
+}
+
+func describe(t lexer.Token) string {
+	if t.Type == lexer.EOF {
+		return "the end of the statement"
+	}
+	return fmt.Sprintf("%q", t.Value)
+}
