@@ -259,6 +259,9 @@ func (p *stmtParser) statement() (Statement, error) {
 		return p.keyword(t.Value, at)
 	}
 	switch {
+	case t.Value == "diff" && p.is(1, "(") && p.ident(2) && p.is(3, ",") && p.isFunction(p.toks[2].Value) && p.toks[p.closing(1)+1].Type == lexer.EOF:
+		// diff(g, y) belongs to g: it is shown as ∂g/∂y(x, y) = …
+		return p.namedDiff(at, p.toks[2], p.env.Functions[p.toks[2].Value], 4, p.closing(1))
 	case p.ident(0) && p.is(1, "("):
 		if end := p.closing(1); end > 0 && p.is(end+1, "=") {
 			return p.defineFunc(at)
@@ -277,6 +280,11 @@ func (p *stmtParser) statement() (Statement, error) {
 		return nil, err
 	}
 	return &Eval{At: at, Expr: e, Reading: reading}, nil
+}
+
+func (p *stmtParser) isFunction(name string) bool {
+	_, ok := p.env.Functions[name]
+	return p.env != nil && ok
 }
 
 // closing finds the ) that matches the ( at i.

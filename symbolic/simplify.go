@@ -2,6 +2,7 @@ package symbolic
 
 import (
 	"math/big"
+	"slices"
 )
 
 // Simplify returns the shortest of a few equivalent forms of e, measured by
@@ -153,6 +154,9 @@ func together(sum *Sum) (Expr, bool) {
 	parts := make([]split, len(sum.terms))
 	for i, t := range sum.terms {
 		num, den, dexp := splitDenominator(t)
+		if slices.ContainsFunc(den, isZero) {
+			return nil, false // 1/0 is no denominator to share
+		}
 		parts[i] = split{num, den, dexp}
 		for j, b := range den {
 			if d := find(b); d == nil {

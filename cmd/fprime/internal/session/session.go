@@ -238,8 +238,11 @@ func (s *Session) number(at parser.Pos, e symbolic.Expr) (float64, error) {
 }
 
 func (s *Session) eval(st *parser.Eval) (Result, error) {
+	if symbolic.DividesByZero(st.Expr) {
+		return nil, errAt(st.At, "division by zero in %v", st.Expr)
+	}
 	if len(s.unbound(st.Expr)) > 0 {
-		return Expression{Expr: st.Expr, Reading: st.Reading}, nil
+		return Expression{Expr: symbolic.Simplify(st.Expr), Reading: st.Reading}, nil
 	}
 	v, err := s.number(st.At, st.Expr)
 	if err != nil {

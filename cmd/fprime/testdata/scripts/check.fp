@@ -1,0 +1,13 @@
+f(x) = x^2 + 5sin(x)^2 + 3cos(x)
+check f' = 2x + 5sin(2x) - 3sin(x)
+check f' = 2x + 10sin(x)cos(x) - 3sin(x)
+check f' = 2x + 10sin(2x) - 3sin(x)
+g(x) = 9x^2 - 72x
+check g' = 18x - 69
+check g' = -18x + 72
+check g' = 36x - 144
+check diff(x^3, x) = 3x^2
+check diff(sin(x)^2, x) = sin(2x)
+p(x, y) = x^2 y + y^3
+check diff(p, y) = x^2 + 3y^2
+check diff(p, x) = 2x
