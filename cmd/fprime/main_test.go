@@ -93,3 +93,24 @@ func compareGolden(t *testing.T, path, got string) {
 		t.Errorf("%s differs:\n--- got ---\n%s\n--- want ---\n%s", path, got, want)
 	}
 }
+
+// BenchmarkStartup runs the built binary on 1+1: the time a script or a
+// shell pipeline waits for fprime, start-up included.
+func BenchmarkStartup(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		out, err := exec.Command(binary, "-e", "1+1").Output()
+		if err != nil || string(out) != "2\n" {
+			b.Fatalf("%q, %v", out, err)
+		}
+	}
+}
+
+// BenchmarkStartupBaseline runs /bin/true the same way, for the cost of
+// starting any process here.
+func BenchmarkStartupBaseline(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if err := exec.Command("/bin/true").Run(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

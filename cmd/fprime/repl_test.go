@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+// terminal drives the real binary through a pseudo-terminal: keys in,
+// screen out.
+type terminal struct {
+	t    *testing.T
+	cmd  *exec.Cmd
+	f    *os.File
+	mu   sync.Mutex
+	out  bytes.Buffer
+	done chan error
+}
+
+func startTerminal(t *testing.T, state string) *terminal {
+	t.Helper()
+	cmd := exec.Command(binary)
+	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+state, "NO_COLOR=1", "TERM=xterm")
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
+	if err != nil {
+		t.Fatal(err)
+	}
+	term := &terminal{t: t, cmd: cmd, f: f, done: make(chan error, 1)}
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := f.Read(buf)
+			term.mu.Lock()
+			term.out.Write(buf[:n])
+			term.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	go func() { term.done <- cmd.Wait() }()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		f.Close()
+	})
+	term.expect("> ")
+	return term
+}
+
+func (term *terminal) send(keys string) {
+	term.t.Helper()
+	if _, err := term.f.Write([]byte(keys)); err != nil {
+		term.t.Fatal(err)
+	}
+}
+
+// expect waits until the screen has shown s since the last expect.
+func (term *terminal) expect(s string) {
+	term.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		term.mu.Lock()
+		got := term.out.String()
+		if i := strings.Index(got, s); i >= 0 {
+			term.out.Next(i + len(s))
+			term.mu.Unlock()
+			return
+		}
+		term.mu.Unlock()
+		time.Sleep(10 * time.Millisecond)
+	}
+	term.mu.Lock()
+	defer term.mu.Unlock()
+	term.t.Fatalf("the screen never showed %q; it shows:\n%s", s, term.out.String())
+}
+
+func (term *terminal) exitCode() int {
+	term.t.Helper()
+	select {
+	case err := <-term.done:
+		if ee, ok := err.(*exec.ExitError); ok {
+			return ee.ExitCode()
+		}
+		if err != nil {
+			term.t.Fatal(err)
+		}
+		return 0
+	case <-time.After(5 * time.Second):
+		term.t.Fatal("fprime did not exit")
+	}
+	return -1
+}
+
+func TestREPL(t *testing.T) {
+	state := t.TempDir()
+	term := startTerminal(t, state)
+
+	term.send("f(x) = x^2 + 5sin(x)\r")
+	term.expect("> ")
+	term.send("f'\r")
+	term.expect("f'(x) = 2x + 5cos(x)")
+	term.expect("> ")
+
+	// Up-arrow recalls the last line.
+	term.send("\x1b[A\r")
+	term.expect("f'(x) = 2x + 5cos(x)")
+	term.expect("> ")
+
+	// Tab completes a defined name.
+	term.send("velocity(t) = 3t^2\r")
+	term.expect("> ")
+	term.send("velo\t")
+	term.expect("velocity")
+	term.send("'(2)\r")
+	term.expect("12")
+	term.expect("> ")
+
+	// An error shows a caret under its column and the session goes on.
+	term.send("f(2) +\r")
+	term.expect("^")
+	term.expect("expected an expression after \"+\"")
+	term.expect("> ")
+
+	// Ctrl-C clears the line being typed, and does not leave.
+	term.send("this is half typed")
+	term.send("\x03")
+	term.expect("^C")
+	term.send("f(0)\r")
+	term.expect("0")
+	term.expect("> ")
+
+	// The reading of implicit multiplication is echoed.
+	term.send("1/2x\r")
+	term.expect("read as (1/2)·x")
+	term.expect("> ")
+
+	// Ctrl-D leaves with status 0.
+	term.send("\x04")
+	if code := term.exitCode(); code != 0 {
+		t.Fatalf("Ctrl-D: exit %d, want 0", code)
+	}
+
+	// History survives a restart.
+	term = startTerminal(t, state)
+	term.send("\x1b[A")
+	term.expect("1/2x")
+	term.send("\r")
+	term.expect("x/2")
+	term.send("quit\r")
+	if code := term.exitCode(); code != 0 {
+		t.Fatalf("quit: exit %d, want 0", code)
+	}
+	if b, err := os.ReadFile(state + "/fprime/history"); err != nil || !strings.Contains(string(b), "velocity(t) = 3t^2") {
+		t.Errorf("history file: %q, %v", b, err)
+	}
+}
