@@ -128,8 +128,8 @@ func (p *Program) run(vals []float64) error {
 	// and whether it matters.
 	const expBits = 0x7ff << 52
 	var notFinite uint64
-	for i := range p.code {
-		in := p.code[i]
+	for _, in := range p.code {
+		// The switch of step, written out: the compiler will not inline it.
 		var v float64
 		switch in.op {
 		case opAdd:
@@ -157,25 +157,28 @@ func (p *Program) run(vals []float64) error {
 func (p *Program) runChecked() error {
 	r := p.regs
 	for _, in := range p.code {
-		var v float64
-		switch in.op {
-		case opAdd:
-			v = r[in.a] + r[in.b]
-		case opSub:
-			v = r[in.a] - r[in.b]
-		case opMul:
-			v = r[in.a] * r[in.b]
-		case opDiv:
-			v = r[in.a] / r[in.b]
-		default:
-			v = p.slow(in, r)
-		}
+		v := p.step(in, r)
 		if v-v != 0 && !(in.overflows && math.IsInf(v, 0) && (in.op != opCall || math.Abs(r[in.a]) > 1)) {
 			return p.explain(in, v)
 		}
 		r[in.dst] = v
 	}
 	return nil
+}
+
+// step computes one instruction.
+func (p *Program) step(in instr, r []float64) float64 {
+	switch in.op {
+	case opAdd:
+		return r[in.a] + r[in.b]
+	case opSub:
+		return r[in.a] - r[in.b]
+	case opMul:
+		return r[in.a] * r[in.b]
+	case opDiv:
+		return r[in.a] / r[in.b]
+	}
+	return p.slow(in, r)
 }
 
 // slow runs the steps that call out of the loop; keeping them apart keeps
