@@ -213,6 +213,9 @@ func Split(line string, lineNo int) []Chunk {
 // line; env resolves its names. Errors are *Error values positioned in the
 // line.
 func ParseStatement(ctx context.Context, c Chunk, env *Env) (Statement, error) {
+	if st, ok, err := fileStatement(c); ok {
+		return st, err
+	}
 	toks, err := lex(c.Text)
 	if err != nil {
 		return nil, shift(err, c)
@@ -555,15 +558,6 @@ func (p *stmtParser) keyword(word string, at Pos) (Statement, error) {
 			}
 		}
 		return &Help{At: at, Topic: topic}, nil
-	case "save", "load":
-		path, err := p.path(kw, word)
-		if err != nil {
-			return nil, err
-		}
-		if word == "save" {
-			return &Save{At: at, Path: path}, nil
-		}
-		return &Load{At: at, Path: path}, nil
 	case "plot", "steps", "latex", "numdiff":
 		if p.toks[1].Type == lexer.EOF {
 			return nil, errAt(end.Pos, "%s needs something to work on: see help %s", word, word)
@@ -573,25 +567,43 @@ func (p *stmtParser) keyword(word string, at Pos) (Statement, error) {
 	return nil, errAt(kw.Pos, "%s needs arguments", word) // diff( is handled as an expression
 }
 
-// path is the rest of the statement as written: a file name up to the end
-// of the statement, or in double quotes.
-func (p *stmtParser) path(kw lexer.Token, word string) (string, error) {
-	rest := p.chunk.Text[kw.Pos.Offset+len(kw.Value):]
-	rest = strings.TrimSpace(rest)
-	if rest == "" {
-		return "", errAt(p.toks[len(p.toks)-1].Pos, "%s needs a file name, as in %s session.fp", word, word)
-	}
-	if strings.HasPrefix(rest, `"`) {
-		end := strings.IndexByte(rest[1:], '"')
-		if end < 0 {
-			return "", errAt(p.toks[1].Pos, `missing closing " for the file name`)
+// fileStatement reads save FILE and load FILE, whose file name is taken as
+// written (up to ; or the end of the line, or in double quotes), not as
+// tokens.
+func fileStatement(c Chunk) (Statement, bool, error) {
+	text := strings.TrimLeft(c.Text, " \t")
+	col := c.Col + len([]rune(c.Text)) - len([]rune(text))
+	word, rest, _ := strings.Cut(text, " ")
+	if word != "save" && word != "load" {
+		if strings.HasPrefix(text, `save"`) || strings.HasPrefix(text, `load"`) {
+			word, rest = text[:4], text[4:]
+		} else {
+			return nil, false, nil
 		}
-		if strings.TrimSpace(rest[end+2:]) != "" {
-			return "", errAt(p.toks[len(p.toks)-1].Pos, "unexpected text after the file name")
-		}
-		return rest[1 : end+1], nil
 	}
-	return rest, nil
+	at := Pos{c.Line, col}
+	if err := checkInput(c.Text); err != nil {
+		return nil, true, shift(err, c)
+	}
+	path := strings.TrimSpace(rest)
+	end := Pos{c.Line, c.Col + len([]rune(strings.TrimRight(c.Text, " \t")))}
+	switch {
+	case path == "":
+		return nil, true, &Error{Line: end.Line, Col: end.Col, Msg: fmt.Sprintf("%s needs a file name, as in %s session.fp", word, word)}
+	case strings.HasPrefix(path, `"`):
+		close := strings.IndexByte(path[1:], '"')
+		if close < 0 {
+			return nil, true, &Error{Line: end.Line, Col: end.Col, Msg: `missing closing " for the file name`}
+		}
+		if strings.TrimSpace(path[close+2:]) != "" {
+			return nil, true, &Error{Line: end.Line, Col: end.Col, Msg: "unexpected text after the file name"}
+		}
+		path = path[1 : close+1]
+	}
+	if word == "save" {
+		return &Save{At: at, Path: path}, true, nil
+	}
+	return &Load{At: at, Path: path}, true, nil
 }
 
 // options reads name=value options from token i on.

@@ -58,6 +58,9 @@ func repl(stdin *os.File, stdout, stderr io.Writer) int {
 		for _, c := range parser.Split(line, 1) {
 			r, err := runInterruptibly(sc.sess, c)
 			if err != nil {
+				if r != nil {
+					render.Text(stdout, r) // what a load printed before it failed
+				}
 				showError(stderr, line, err, color)
 				break
 			}

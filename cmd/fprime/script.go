@@ -95,6 +95,9 @@ func (sc *script) each(ctx context.Context, name string, src io.Reader, emit fun
 		for _, c := range parser.Split(trimEOL(line), lineNo) {
 			r, err := sc.sess.Run(ctx, c)
 			if err != nil {
+				if r != nil {
+					emit(r) // what a load printed before it failed
+				}
 				return locate(name, c, err)
 			}
 			if _, quit := r.(session.Quit); quit {

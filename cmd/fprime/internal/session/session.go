@@ -171,6 +171,9 @@ func (s *Session) defineFunc(st *parser.DefineFunc) (Result, error) {
 	}
 	delete(s.consts, st.Name)
 	s.funcs[st.Name] = &Function{Name: st.Name, Params: st.Params, Body: st.Body}
+	// A function goes last even when redefined, so that it follows every
+	// constant it names and save can write the session in this order.
+	s.order = slices.DeleteFunc(s.order, func(n string) bool { return n == st.Name })
 	s.remember(st.Name)
 	return Defined{Name: st.Name, Reading: st.Reading}, nil
 }
@@ -239,7 +242,7 @@ func (s *Session) number(at parser.Pos, e symbolic.Expr) (float64, error) {
 
 func (s *Session) eval(st *parser.Eval) (Result, error) {
 	if symbolic.DividesByZero(st.Expr) {
-		return nil, errAt(st.At, "division by zero in %v", st.Expr)
+		return nil, errAt(st.At, "division by zero")
 	}
 	if len(s.unbound(st.Expr)) > 0 {
 		return Expression{Expr: symbolic.Simplify(st.Expr), Reading: st.Reading}, nil
@@ -437,13 +440,11 @@ func (s *Session) Script() string {
 	if len(opts) > 0 {
 		b.WriteString("set " + strings.Join(opts, " ") + "\n")
 	}
-	// Constants first, in the order they were made, since bodies name them.
+	// In the order of defs: every function comes after the constants it names.
 	for _, n := range s.order {
 		if c, ok := s.consts[n]; ok {
 			fmt.Fprintf(&b, "%s = %v\n", c.Name, c.Value)
 		}
-	}
-	for _, n := range s.order {
 		if f, ok := s.funcs[n]; ok {
 			fmt.Fprintf(&b, "%s(%s) = %v\n", f.Name, strings.Join(f.Params, ", "), f.Body)
 		}

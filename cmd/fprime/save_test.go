@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSaveLoad saves a session and loads it in a new process: the same
+// definitions and settings come back, and no temporary file is left.
+func TestSaveLoad(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "my session.fp")
+	session := `f(x) = 9x^2 - 72x; a = 2.5; k(x) = a x^2 + f(x); e = 3; g(x, y) = x y + e; set eta=0.3 maxiter=77 x0=(1, 2)`
+	out, errOut, code := fprime(t, "", "-e", session+`; save "`+file+`"; defs; set`)
+	if code != 0 {
+		t.Fatalf("save: exit %d: %s", code, errOut)
+	}
+	again, errOut, code := fprime(t, "", "-e", `load "`+file+`"; defs; set`)
+	if code != 0 {
+		t.Fatalf("load: exit %d: %s", code, errOut)
+	}
+	if again != out {
+		t.Errorf("after load:\n%s\nbefore save:\n%s", again, out)
+	}
+	// fprime FILE reads a saved session too.
+	if _, errOut, code := fprime(t, "", file); code != 0 {
+		t.Errorf("fprime FILE: exit %d: %s", code, errOut)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("the directory holds %d files after save, want only the saved one", len(entries))
+	}
+}
+
+// TestLoadFailsPartWay keeps what the file defined before its error, and
+// names FILE:LINE:COL.
+func TestLoadFailsPartWay(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "bad.fp")
+	os.WriteFile(file, []byte("f(x) = x^2\nf'\ng(x) = x +\nh(x) = 1\n"), 0o644)
+	var out, errOut bytes.Buffer
+	sc := newScript(&out, &errOut, false)
+	err := sc.run(context.Background(), "-e", strings.NewReader("load "+file))
+	if err == nil {
+		t.Fatal("load of a bad file succeeded")
+	}
+	if want := file + ":3:11: expected an expression after \"+\""; !strings.Contains(errOut.String(), want) {
+		t.Errorf("error %q does not name %s", errOut.String(), want)
+	}
+	if s := sc.sess.Script(); !strings.Contains(s, "f(x) = x^2") || strings.Contains(s, "h(x)") {
+		t.Errorf("after the failed load the session is:\n%s", s)
+	}
+	if out.String() != "f'(x) = 2x\n" {
+		t.Errorf("load printed %q, want what its statements print", out.String())
+	}
+}
+
+// TestLoadItself stops a file that loads itself.
+func TestLoadItself(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "loop.fp")
+	os.WriteFile(file, []byte("load "+file+"\n"), 0o644)
+	_, errOut, code := fprime(t, "", file)
+	if code != 1 || !strings.Contains(errOut, "nested more than") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestStdinAndFlags covers the ways to start fprime without a terminal.
+func TestStdinAndFlags(t *testing.T) {
+	if out, _, code := fprime(t, "f(x) = x^2\nf'(3)\n"); code != 0 || out != "6\n" {
+		t.Errorf("stdin: %q, exit %d", out, code)
+	}
+	if out, _, code := fprime(t, "", "--version"); code != 0 || !strings.HasPrefix(out, "fprime ") {
+		t.Errorf("--version: %q, exit %d", out, code)
+	}
+	if out, _, code := fprime(t, "", "--help"); code != 0 || !strings.Contains(out, "Usage:") {
+		t.Errorf("--help: %q, exit %d", out, code)
+	}
+	if _, errOut, code := fprime(t, "", "--nonsense"); code != 2 || !strings.Contains(errOut, "Usage:") {
+		t.Errorf("--nonsense: %q, exit %d", errOut, code)
+	}
+	if _, errOut, code := fprime(t, "", "/nonexistent.fp"); code != 1 || !strings.Contains(errOut, "no such file") {
+		t.Errorf("missing file: %q, exit %d", errOut, code)
+	}
+	if out, _, code := fprime(t, "", "-e", "1+1; quit; 2+2"); code != 0 || out != "2\n" {
+		t.Errorf("quit in a script: %q, exit %d", out, code)
+	}
+	out, _, code := fprime(t, "", "--json", "-e", "1/2x; f(x) = x^2; f(1/0)")
+	if code != 1 || out != "{\"expr\":\"x/2\"}\n{\"error\":\"division by zero\",\"line\":1,\"col\":19}\n" {
+		t.Errorf("--json: %q, exit %d", out, code)
+	}
+}
