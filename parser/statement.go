@@ -83,6 +83,9 @@ type Check struct {
 	Right symbolic.Expr
 	// LeftText and RightText are the two sides as typed, for the report.
 	LeftText, RightText string
+	// Of is what is differentiated, for diff(EXPR, x): the comparison is
+	// made only where it is defined.
+	Of symbolic.Expr
 }
 
 // Option is name=value in set, min and max; Values has one number, or
@@ -702,6 +705,7 @@ func (p *stmtParser) check(at Pos) (Statement, error) {
 	}
 	var left Statement
 	var vars []string
+	var of symbolic.Expr
 	if d, ok := p.primes(1); ok && d.next == eq {
 		s, err := p.derivative(d, at)
 		if err != nil {
@@ -715,6 +719,11 @@ func (p *stmtParser) check(at Pos) (Statement, error) {
 			return nil, err
 		}
 		left, vars = st, v
+		if _, isExpr := st.(*Eval); isExpr {
+			if of, err = p.diffOperand(eq); err != nil {
+				return nil, err
+			}
+		}
 	} else {
 		return nil, errAt(p.toks[1].Pos, "check takes a derivative on the left, as in check f' = 2x or check diff(x^2, x) = 2x")
 	}
@@ -725,7 +734,25 @@ func (p *stmtParser) check(at Pos) (Statement, error) {
 	start := p.toks[1].Pos.Offset
 	leftText := strings.TrimSpace(p.chunk.Text[start:p.toks[eq].Pos.Offset])
 	text := strings.TrimSpace(p.chunk.Text[p.toks[eq].Pos.Offset+1:])
-	return &Check{At: at, Left: left, Vars: vars, Right: right, LeftText: leftText, RightText: text}, nil
+	return &Check{At: at, Left: left, Vars: vars, Right: right, LeftText: leftText, RightText: text, Of: of}, nil
+}
+
+// diffOperand reads the EXPR of check diff(EXPR, x) = …, which ends at the
+// first comma outside brackets.
+func (p *stmtParser) diffOperand(eq int) (symbolic.Expr, error) {
+	depth := 0
+	for i := 3; i < eq; i++ {
+		switch {
+		case p.is(i, "(") || p.is(i, "["):
+			depth++
+		case p.is(i, ")") || p.is(i, "]"):
+			depth--
+		case p.is(i, ",") && depth == 0:
+			e, _, err := p.expr(p.until(3, i))
+			return e, err
+		}
+	}
+	return nil, errAt(p.toks[eq].Pos, "diff needs a variable, as in diff(x^2, x)")
 }
 
 // checkDiff reads the diff(...) of a check: of a named function, whose

@@ -93,6 +93,9 @@ func check(w io.Writer, r session.CheckResult) {
 	switch {
 	case r.OK:
 		fmt.Fprintf(w, "✓ %s = %s\n", r.Label, r.Answer)
+		if r.Note != "" {
+			fmt.Fprintf(w, "  %s\n", r.Note)
+		}
 		return
 	case r.Undecided:
 		fmt.Fprintf(w, "? %s = %s\n  %s\n", r.Label, r.Answer, r.Note)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -19,9 +20,11 @@ func (s *Session) check(ctx context.Context, st *parser.Check) (Result, error) {
 	var left symbolic.Expr
 	var label string
 	vars := st.Vars
+	of := st.Of // defined where the derivative means anything
 	switch l := st.Left.(type) {
 	case *parser.Derivative:
 		f := s.funcs[l.Name]
+		of = f.Body
 		d, err := symbolic.Diff(ctx, f.Body, f.Params[0], l.Order)
 		if err != nil {
 			return nil, errAt(st.At, "%v", err)
@@ -29,6 +32,7 @@ func (s *Session) check(ctx context.Context, st *parser.Check) (Result, error) {
 		left, label = d, fmt.Sprintf("%s%s(%s)", l.Name, strings.Repeat("'", l.Order), strings.Join(f.Params, ", "))
 	case *parser.Partial:
 		f := s.funcs[l.Name]
+		of = f.Body
 		d, err := symbolic.Diff(ctx, f.Body, l.Var, l.Order)
 		if err != nil {
 			return nil, errAt(st.At, "%v", err)
@@ -53,14 +57,30 @@ func (s *Session) check(ctx context.Context, st *parser.Check) (Result, error) {
 	if err != nil {
 		return nil, errAt(st.At, "%v", err)
 	}
+	var pf *symbolic.Program
+	if of != nil {
+		if pf, err = symbolic.Compile(s.bind(of), vars...); err != nil {
+			return nil, errAt(st.At, "%v", err)
+		}
+	}
 	var ls, rs []float64
 	first := -1
+	var undefinedAt []float64 // a point where the derivative is, but the answer is not
+	var undefinedLeft float64
 	for i, x := range samplePoints(len(vars)) {
 		if i%64 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
+		if pf != nil {
+			if _, err := pf.Eval(x...); err != nil {
+				continue // outside the function's domain
+			}
+		}
 		l, err1 := pl.Eval(x...)
 		r, err2 := pr.Eval(x...)
+		if err1 == nil && err2 != nil && undefinedAt == nil {
+			undefinedAt, undefinedLeft = x, l
+		}
 		if err1 != nil || err2 != nil {
 			continue
 		}
@@ -76,17 +96,38 @@ func (s *Session) check(ctx context.Context, st *parser.Check) (Result, error) {
 		res.Note = "there is no point where both are defined, so the check cannot decide"
 	case first < 0:
 		res.OK, res.Verified = true, fmt.Sprintf("at %d points", len(ls))
+		if undefinedAt != nil {
+			res.Note = fmt.Sprintf("but your answer is undefined at %s, where the derivative is %s",
+				pointText(vars, undefinedAt), formatNumber(undefinedLeft))
+		}
 	default:
-		res.Note = relation(ls, rs)
+		res.Note = relation(res.Diff, symbolic.Simplify(symbolic.Div(R, L)), ls, rs)
 	}
 	return res, nil
+}
+
+func pointText(vars []string, x []float64) string {
+	parts := make([]string, len(vars))
+	for i, v := range vars {
+		parts[i] = v + " = " + formatNumber(x[i])
+	}
+	return strings.Join(parts, ", ")
 }
 
 func agree(a, b float64) bool { return math.Abs(a-b) <= 1e-9*(math.Abs(a)+math.Abs(b))+1e-12 }
 
 // relation says how a wrong answer relates to the derivative when the
 // relation is simple: the wrong sign, a constant factor, a constant apart.
-func relation(ls, rs []float64) string {
+func relation(diff, ratio symbolic.Expr, ls, rs []float64) string {
+	if n, ok := ratio.(*symbolic.Num); ok {
+		if n.Rat().Cmp(big.NewRat(-1, 1)) == 0 {
+			return "your answer has the wrong sign"
+		}
+		return fmt.Sprintf("your answer is %v times the derivative", n)
+	}
+	if n, ok := diff.(*symbolic.Num); ok {
+		return fmt.Sprintf("your answer is the derivative plus the constant %v", symbolic.Neg(n))
+	}
 	all := func(f func(l, r float64) bool) bool {
 		for i := range ls {
 			if !f(ls[i], rs[i]) {

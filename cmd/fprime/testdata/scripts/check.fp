@@ -11,3 +11,6 @@ check diff(sin(x)^2, x) = sin(2x)
 p(x, y) = x^2 y + y^3
 check diff(p, y) = x^2 + 3y^2
 check diff(p, x) = 2x
+h(x) = cbrt(x)
+check h' = 1/(3x^(2/3))
+check diff(ln(x), x) = 1/abs(x) + 1

@@ -1,0 +1,123 @@
+package session
+
+import (
+	"context"
+	"testing"
+
+	"github.com/fprime/fprime/parser"
+)
+
+func run(t *testing.T, s *Session, src string) Result {
+	t.Helper()
+	var r Result
+	for _, c := range parser.Split(src, 1) {
+		var err error
+		if r, err = s.Run(context.Background(), c); err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+	}
+	return r
+}
+
+// TestCheckAccepts: right answers written another way than fprime writes them.
+func TestCheckAccepts(t *testing.T) {
+	cases := []struct{ f, answer string }{
+		{"x^2 + 5sin(x)^2 + 3cos(x)", "2x + 5sin(2x) - 3sin(x)"},
+		{"x^2 + 5sin(x)^2 + 3cos(x)", "2x + 10sin(x)cos(x) - 3sin(x)"},
+		{"9x^2 - 72x", "18(x - 4)"},
+		{"9x^2 - 72x", "-72 + 18x"},
+		{"x/(x + 1)", "1/(x + 1) - x/(x + 1)^2"},
+		{"x/(x + 1)", "1/(x^2 + 2x + 1)"},
+		{"sin(x)^2", "2sin(x)cos(x)"},
+		{"cos(x)^2", "-sin(2x)"},
+		{"tan(x)", "1 + tan(x)^2"},
+		{"tan(x)", "1/cos(x)^2"},
+		{"ln(x^2)", "2/x"},
+		{"ln(2x)", "1/x"},
+		{"sqrt(x)", "0.5x^(-0.5)"},
+		{"sqrt(x)", "1/(2√x)"},
+		{"e^(2x)", "2exp(2x)"},
+		{"e^(2x)", "2(e^x)^2"},
+		{"x^x", "x^x ln(x) + x^x"},
+		{"x^x", "e^(x ln(x))(1 + ln(x))"},
+		{"atan(x)", "1/(1 + x^2)"},
+		{"asin(x)", "(1 - x^2)^(-1/2)"},
+		{"cosh(x)^2 - sinh(x)^2", "0"},
+		{"sinh(x)", "(e^x + e^-x)/2"},
+		{"abs(x)", "x/abs(x)"},
+		{"abs(x)", "abs(x)/x"},
+		{"cbrt(x)", "1/(3cbrt(x^2))"},
+		{"log10(x)", "1/(x ln(10))"},
+		{"2^x", "ln(2) 2^x"},
+		{"(x^2 + 1)^3", "6x(x^4 + 2x^2 + 1)"},
+		{"1/x", "-x^-2"},
+		{"x sin(x)", "sin(x) + x cos(x)"},
+	}
+	for _, c := range cases {
+		s := New()
+		run(t, s, "f(x) = "+c.f)
+		r := run(t, s, "check f' = "+c.answer)
+		if cr, ok := r.(CheckResult); !ok || !cr.OK {
+			t.Errorf("f(x) = %s: check f' = %s said %+v", c.f, c.answer, r)
+		}
+	}
+}
+
+// TestCheckRejects: wrong answers, some wrong only on part of the line or
+// by a little.
+func TestCheckRejects(t *testing.T) {
+	cases := []struct{ f, answer, note string }{
+		{"x^2 + 5sin(x)^2 + 3cos(x)", "2x + 10sin(2x) - 3sin(x)", ""},
+		{"9x^2 - 72x", "18x - 69", "your answer is the derivative plus the constant 3"},
+		{"9x^2 - 72x", "72 - 18x", "your answer has the wrong sign"},
+		{"9x^2 - 72x", "36x - 144", "your answer is 2 times the derivative"},
+		{"x^3", "3x^2 + 0.000001", "your answer is the derivative plus the constant 1/1000000"},
+		{"sin(x)", "cos(x) + x^7/1e6", ""},
+		{"x/(x + 1)", "1/(x + 1)", ""},
+		{"ln(x)", "1/abs(x) + 1", "your answer is the derivative plus the constant 1"},
+		{"sqrt(x)", "1/sqrt(x)", "your answer is 2 times the derivative"},
+		{"e^(2x)", "e^(2x)", ""},
+		{"x^x", "x x^(x - 1)", ""},
+		{"tan(x)", "sec(x)", ""},
+		{"abs(x)", "1", ""},
+		{"atan(x)", "1/(1 - x^2)", ""},
+		{"cos(x)", "sin(x)", "your answer has the wrong sign"},
+		{"x^2", "2x + (x - 3)^2 (x + 2)^2 (x - 0.5)^2 - (x - 3)^2 (x + 2)^2 (x - 0.5)^2 + 1e-5 (x - 1)", ""},
+	}
+	for _, c := range cases {
+		s := New()
+		run(t, s, "f(x) = "+c.f)
+		r := run(t, s, "check f' = "+c.answer)
+		cr, ok := r.(CheckResult)
+		if !ok || cr.OK {
+			t.Errorf("f(x) = %s: check f' = %s accepted a wrong answer", c.f, c.answer)
+			continue
+		}
+		if c.note != "" && cr.Note != c.note {
+			t.Errorf("f(x) = %s: check f' = %s: note %q, want %q", c.f, c.answer, cr.Note, c.note)
+		}
+		if len(cr.At) != 1 {
+			t.Errorf("f(x) = %s: no point shown", c.f)
+		}
+	}
+}
+
+// TestCheckWarns: an answer right wherever it is defined, but undefined
+// where the derivative is, passes with a note.
+func TestCheckWarns(t *testing.T) {
+	s := New()
+	run(t, s, "f(x) = cbrt(x)")
+	cr := run(t, s, "check f' = 1/(3x^(2/3))").(CheckResult)
+	if !cr.OK || cr.Note == "" {
+		t.Errorf("cbrt: %+v", cr)
+	}
+}
+
+func TestCheckUndecided(t *testing.T) {
+	s := New()
+	run(t, s, "f(x) = sqrt(x)")
+	r := run(t, s, "check f' = sqrt(-x - 1)")
+	if cr := r.(CheckResult); cr.OK || !cr.Undecided {
+		t.Errorf("an answer defined nowhere the derivative is: %+v", cr)
+	}
+}
