@@ -1,0 +1,303 @@
+package optimize
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Diagnosis explains a run in numbers, for a front end to phrase: why it
+// diverged and which η would not, whether it oscillated, how far a slow
+// run still had to go, and what kind of point it reached. A value that
+// could not be worked out is NaN (an index: -1).
+type Diagnosis struct {
+	// Curvature is the largest |eigenvalue| of the Hessian at x0 (|f''(x0)|
+	// in one variable). A fixed-step descent is stable near x0 only for
+	// η < StableEta = 2/Curvature (+Inf when Curvature is 0); SuggestedEta
+	// is 1/Curvature, the best step for a quadratic, rounded down to one
+	// significant digit.
+	Curvature, StableEta, SuggestedEta float64
+
+	// RunawayFrom is the iterate from which every step was longer than the
+	// one before, each by about the factor Growth, until the run diverged;
+	// -1 when a diverged run did not grow so (or the run did not diverge).
+	RunawayFrom int
+	Growth      float64
+
+	// Window is the number of last updates (up to 126) that Rate and the
+	// oscillation test look at, and Reversals how many of them reversed
+	// the direction of the gradient (in one variable: f' changed sign).
+	// Oscillating is set when at least half of them did (in a window of
+	// at least 10) while the gradient did not shrink: its largest norm over the second
+	// half of the window is no less than 0.99^Window of that over the first
+	// half. OscillationFactor is (second/first)^(1/Window), about the ratio
+	// of successive gradient norms, 1 for a steady back-and-forth.
+	Window, Reversals int
+	Oscillating       bool
+	OscillationFactor float64
+
+	// GradNorm is the Euclidean norm of the gradient at the point
+	// reached, GradMax its largest |partial|, the value Eps is compared to.
+	GradNorm, GradMax float64
+	// Rate is the average ratio of successive gradient norms over the
+	// Window: below 1, the run converges linearly at this rate.
+	Rate float64
+	// Slow is set for a run stopped by MaxIter (or interrupted) that was
+	// still converging (Rate < 1) and not oscillating. MoreIterations
+	// estimates, for a run that had not converged but was converging
+	// linearly (slow, or oscillating with OscillationFactor < 1), the
+	// updates it still needed at Rate to bring GradMax below Eps; -1 when
+	// there is no estimate.
+	Slow           bool
+	MoreIterations int
+
+	// Point is the kind of point reached, from the eigenvalues of the
+	// Hessian there (ascending); meaningful as an extremum when the run
+	// converged.
+	Point       PointKind
+	Eigenvalues []float64
+}
+
+// PointKind classifies a critical point by its second derivatives.
+type PointKind int
+
+const (
+	// Undecided: some second derivative vanishes (to the precision of the
+	// estimate) and the others agree in sign, or it could not be computed.
+	Undecided PointKind = iota
+	Minimum
+	Maximum
+	Saddle
+)
+
+// String returns undecided, minimum, maximum or saddle.
+func (k PointKind) String() string {
+	switch k {
+	case Undecided:
+		return "undecided"
+	case Minimum:
+		return "minimum"
+	case Maximum:
+		return "maximum"
+	case Saddle:
+		return "saddle"
+	}
+	return fmt.Sprintf("PointKind(%d)", int(k))
+}
+
+// rateWindow is the size of the ring of recent squared gradient norms.
+const rateWindow = 128
+
+// tracker follows a run update by update, in a few numbers, without
+// allocating: the stretch of growing steps, the stretch of reversing
+// gradients, and the recent gradient norms.
+type tracker struct {
+	k                     int
+	prevStep2, prevGss    float64
+	growLen, growStart    int
+	growFirst, growLast   float64
+	ring                  [rateWindow]float64 // squared gradient norms
+	reversed              [rateWindow]bool    // the update reversed the gradient
+	lastGmax, initialGmax float64
+}
+
+func (t *tracker) init() { t.growStart = -1 }
+
+// first notes the gradient at x0.
+func (t *tracker) first(gss, gmax float64) {
+	t.ring[0] = gss
+	t.prevGss = gss
+	t.lastGmax, t.initialGmax = gmax, gmax
+}
+
+// step notes update k: gss and gmax of the gradient at x_k, dot the
+// product of that gradient with the one at x_{k-1}, step2 |x_k − x_{k-1}|².
+func (t *tracker) step(k int, gss, gmax, dot, step2 float64) {
+	t.k = k
+	if k >= 2 && step2 > t.prevStep2 {
+		if t.growLen == 0 {
+			t.growStart, t.growFirst = k-2, t.prevStep2
+		}
+		t.growLen++
+		t.growLast = step2
+	} else {
+		t.growLen = 0
+	}
+	t.prevStep2, t.prevGss = step2, gss
+	t.ring[k%rateWindow] = gss
+	t.reversed[k%rateWindow] = dot < 0
+	t.lastGmax = gmax
+}
+
+// diagnose fills in the Diagnosis of a finished run.
+func diagnose(p *Problem, x0 []float64, res *Result, t *tracker, s *Settings) Diagnosis {
+	d := Diagnosis{
+		Curvature: math.NaN(), StableEta: math.NaN(), SuggestedEta: math.NaN(),
+		RunawayFrom: -1, Growth: math.NaN(), OscillationFactor: math.NaN(),
+		GradNorm: math.NaN(), GradMax: math.NaN(), Rate: math.NaN(), MoreIterations: -1,
+	}
+	n := len(x0)
+	h := make([]float64, n*n)
+	scratch := make([]float64, 3*n)
+	if finite(x0) && hessian(p, h, x0, scratch) == nil && finite(h) {
+		eig, _ := SymEigenvalues(h, n)
+		c := math.Max(math.Abs(eig[0]), math.Abs(eig[n-1]))
+		d.Curvature = c
+		d.StableEta = 2 / c
+		d.SuggestedEta = roundDown1(1 / c)
+	}
+	if finite(res.Grad) {
+		d.GradMax, d.GradNorm = normInf2(res.Grad)
+		d.GradNorm = math.Sqrt(d.GradNorm)
+	}
+	if finite(res.X) && hessian(p, h, res.X, scratch) == nil && finite(h) {
+		d.Eigenvalues, _ = SymEigenvalues(h, n)
+		tol := 1e-9
+		if p.Hess == nil {
+			tol = 1e-6 // central differences are good to about 6e-11 relative
+		}
+		d.Point = classify(d.Eigenvalues, tol)
+	}
+	if res.Iterations == 0 {
+		return d
+	}
+	if res.Status == Diverged && t.growLen >= 2 {
+		d.RunawayFrom = t.growStart
+		d.Growth = math.Pow(t.growLast/t.growFirst, 1/float64(2*t.growLen))
+	}
+	// The window holds an even number of updates, so that a zigzag
+	// between two directions does not bias the rate.
+	w := min(t.k, rateWindow-2) &^ 1
+	if w == 0 {
+		w = t.k
+	}
+	d.Window = w
+	last, old := t.ring[t.k%rateWindow], t.ring[(t.k-w)%rateWindow]
+	if old > 0 {
+		d.Rate = math.Pow(last/old, 1/float64(2*w))
+	}
+	var early, late float64
+	for j := 1; j <= w; j++ {
+		i := (t.k - w + j) % rateWindow
+		if t.reversed[i] {
+			d.Reversals++
+		}
+		if j <= w/2 {
+			early = math.Max(early, t.ring[i])
+		} else {
+			late = math.Max(late, t.ring[i])
+		}
+	}
+	if w >= 10 && early > 0 {
+		d.OscillationFactor = math.Pow(late/early, 1/float64(w))
+		d.Oscillating = 2*d.Reversals >= w && d.OscillationFactor >= 0.99
+	}
+	if res.Status != Converged && d.Rate < 1 && !(d.OscillationFactor >= 1) && s.Eps > 0 && t.lastGmax > 0 {
+		more := math.Ceil(math.Log(s.Eps/t.lastGmax) / math.Log(d.Rate))
+		if more >= 0 && more < 1e15 {
+			d.MoreIterations = int(more)
+		}
+	}
+	d.Slow = (res.Status == NotConverged || res.Status == Interrupted) && !d.Oscillating && d.Rate < 1
+	return d
+}
+
+// roundDown1 rounds v > 0 down to one significant digit: 0.0555 → 0.05.
+func roundDown1(v float64) float64 {
+	if !(v > 0) || math.IsInf(v, 1) {
+		return v
+	}
+	e := math.Pow(10, math.Floor(math.Log10(v)))
+	d := math.Floor(v / e)
+	if d < 1 { // Log10 rounded up across a power of ten
+		e /= 10
+		d = math.Floor(v / e)
+	}
+	return d * e
+}
+
+// classify names a critical point from its Hessian eigenvalues (ascending).
+// An eigenvalue within tol·max(1, max|λ|) of zero counts as zero.
+func classify(eig []float64, tol float64) PointKind {
+	n := len(eig)
+	if n == 0 {
+		return Undecided
+	}
+	z := tol * math.Max(1, math.Max(math.Abs(eig[0]), math.Abs(eig[n-1])))
+	lo, hi := eig[0], eig[n-1]
+	switch {
+	case lo < -z && hi > z:
+		return Saddle
+	case lo > z:
+		return Minimum
+	case hi < -z:
+		return Maximum
+	}
+	return Undecided
+}
+
+// ClassifyPoint classifies x by the eigenvalues of the Hessian of p there
+// (p.Hess, or central differences of the gradient), which it also returns
+// in ascending order. It says nothing of whether x is a critical point.
+func ClassifyPoint(p Problem, x []float64) (PointKind, []float64, error) {
+	if p.Grad == nil && p.FuncGrad == nil && p.Hess == nil {
+		return Undecided, nil, errors.New("optimize: the problem needs Hess or a gradient")
+	}
+	n := len(x)
+	if n == 0 {
+		return Undecided, nil, errors.New("optimize: x has no coordinates")
+	}
+	h := make([]float64, n*n)
+	if err := hessian(&p, h, x, make([]float64, 3*n)); err != nil {
+		return Undecided, nil, err
+	}
+	if !finite(h) {
+		return Undecided, nil, errors.New("optimize: the Hessian is not finite there")
+	}
+	eig, err := SymEigenvalues(h, n)
+	if err != nil {
+		return Undecided, nil, err
+	}
+	tol := 1e-9
+	if p.Hess == nil {
+		tol = 1e-6
+	}
+	return classify(eig, tol), eig, nil
+}
+
+// hessian writes the Hessian of p at x into h (n×n row-major), from
+// p.Hess or by central differences of the gradient with a step of
+// ∛(machine ε)·max(1, |x_j|), symmetrized. scratch has 3n places.
+func hessian(p *Problem, h, x, scratch []float64) error {
+	if p.Hess != nil {
+		return p.Hess(h, x)
+	}
+	n := len(x)
+	xs, gp, gm := scratch[:n], scratch[n:2*n], scratch[2*n:3*n]
+	copy(xs, x)
+	const cbrtEps = 6.055454452393343e-06
+	for j := 0; j < n; j++ {
+		hj := cbrtEps * math.Max(1, math.Abs(x[j]))
+		xs[j] = x[j] + hj
+		if err := p.grad(gp, xs); err != nil {
+			return err
+		}
+		xs[j] = x[j] - hj
+		if err := p.grad(gm, xs); err != nil {
+			return err
+		}
+		xs[j] = x[j]
+		// (x+h) − (x−h) as the floats really are, not 2h.
+		width := (x[j] + hj) - (x[j] - hj)
+		for i := 0; i < n; i++ {
+			h[i*n+j] = (gp[i] - gm[i]) / width
+		}
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			v := (h[i*n+j] + h[j*n+i]) / 2
+			h[i*n+j], h[j*n+i] = v, v
+		}
+	}
+	return nil
+}
