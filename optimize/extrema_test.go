@@ -1,0 +1,235 @@
+package optimize
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"testing"
+)
+
+// fn1 makes a function of one variable that cannot fail.
+func fn1(f func(float64) float64) func(float64) (float64, error) {
+	return func(x float64) (float64, error) { return f(x), nil }
+}
+
+var errUndefined = errors.New("undefined")
+
+// absDeriv is the derivative of abs(x) as fprime writes it, x/abs(x),
+// which is 0/0 at 0.
+func absDeriv(x float64) (float64, error) {
+	if x == 0 {
+		return 0, errUndefined
+	}
+	return x / math.Abs(x), nil
+}
+
+type wantExt struct {
+	x    float64
+	kind PointKind
+}
+
+func TestExtrema1D(t *testing.T) {
+	pi := math.Pi
+	// p(x) = x^4/4 − 7x^3/3 + 7x^2 − 8x, p'(x) = (x − 1)(x − 2)(x − 4).
+	poly := fn1(func(x float64) float64 { return x*x*x*x/4 - 7*x*x*x/3 + 7*x*x - 8*x })
+	dpoly := fn1(func(x float64) float64 { return (x - 1) * (x - 2) * (x - 4) })
+	cube, dcube := fn1(func(x float64) float64 { return x * x * x }), fn1(func(x float64) float64 { return 3 * x * x })
+	tests := []struct {
+		name       string
+		f, df, d2f func(float64) (float64, error)
+		a, b       float64
+		points     []wantExt
+		corner     bool // the extrema are corners
+		ends       [2]PointKind
+		min, max   float64 // the x of the global minimum and maximum
+		infl       []float64
+		constant   bool
+		noMax      bool
+	}{
+		{name: "sin on [0, 20]", f: fn1(math.Sin), df: fn1(math.Cos), d2f: fn1(func(x float64) float64 { return -math.Sin(x) }),
+			a: 0, b: 20,
+			points: []wantExt{{pi / 2, Maximum}, {3 * pi / 2, Minimum}, {5 * pi / 2, Maximum}, {7 * pi / 2, Minimum}, {9 * pi / 2, Maximum}, {11 * pi / 2, Minimum}},
+			ends:   [2]PointKind{Minimum, Maximum}, min: 3 * pi / 2, max: pi / 2},
+		{name: "x^2 + 5sin(x) on [-5, 5]", f: sinBowl1, df: dsinBowl1, a: -5, b: 5,
+			points: []wantExt{{-1.110510503581112, Minimum}},
+			ends:   [2]PointKind{Maximum, Maximum}, min: -1.110510503581112, max: -5},
+		{name: "a polynomial with critical points 1, 2, 4", f: poly, df: dpoly, a: 0, b: 5,
+			points: []wantExt{{1, Minimum}, {2, Maximum}, {4, Minimum}},
+			ends:   [2]PointKind{Maximum, Maximum}, min: 4, max: 0},
+		{name: "a polynomial, its extrema on grid points", f: poly, df: dpoly, a: -1, b: 5,
+			points: []wantExt{{1, Minimum}, {2, Maximum}, {4, Minimum}},
+			ends:   [2]PointKind{Maximum, Maximum}, min: 4, max: -1},
+		{name: "a constant", f: fn1(func(float64) float64 { return 7 }), df: fn1(func(float64) float64 { return 0 }), a: -1, b: 2,
+			ends: [2]PointKind{Undecided, Undecided}, min: -1, max: -1, constant: true},
+		{name: "x^3 on [-1, 1]: an inflection on a grid point", f: cube, df: dcube, a: -1, b: 1,
+			ends: [2]PointKind{Minimum, Maximum}, min: -1, max: 1, infl: []float64{0}},
+		{name: "x^3 on [-1, 1.3]: an inflection between grid points", f: cube, df: dcube, a: -1, b: 1.3,
+			ends: [2]PointKind{Minimum, Maximum}, min: -1, max: 1.3, infl: []float64{0}},
+		{name: "abs on [-1, 1]: f' undefined at the corner", f: fn1(math.Abs), df: absDeriv, a: -1, b: 1,
+			points: []wantExt{{0, Minimum}}, corner: true,
+			ends: [2]PointKind{Maximum, Maximum}, min: 0, max: -1},
+		{name: "abs on [-1, 1.7]: the corner between grid points", f: fn1(math.Abs), df: absDeriv, a: -1, b: 1.7,
+			points: []wantExt{{0, Minimum}}, corner: true,
+			ends: [2]PointKind{Maximum, Maximum}, min: 0, max: 1.7},
+		{name: "2 - abs(x - 0.3): a corner maximum", f: fn1(func(x float64) float64 { return 2 - math.Abs(x-0.3) }),
+			df: func(x float64) (float64, error) { d, err := absDeriv(x - 0.3); return -d, err }, a: -2, b: 1,
+			points: []wantExt{{0.3, Maximum}}, corner: true,
+			ends: [2]PointKind{Minimum, Minimum}, min: -2, max: 0.3},
+		{name: "x^4: f'' = 0 at the minimum", f: fn1(func(x float64) float64 { return x * x * x * x }),
+			df: fn1(func(x float64) float64 { return 4 * x * x * x }), a: -1, b: 1.1,
+			points: []wantExt{{0, Minimum}}, ends: [2]PointKind{Maximum, Maximum}, min: 0, max: 1.1},
+		{name: "a close pair inside one grid cell", // f' = (x − 0.30002)(x − 0.30007)
+			f:  fn1(func(x float64) float64 { return x*x*x/3 - (0.30002+0.30007)*x*x/2 + 0.30002*0.30007*x }),
+			df: fn1(func(x float64) float64 { return (x - 0.30002) * (x - 0.30007) }), a: 0, b: 1,
+			points: []wantExt{{0.30002, Maximum}, {0.30007, Minimum}},
+			ends:   [2]PointKind{Minimum, Maximum}, min: 0, max: 1},
+		{name: "x ln x on [-1, 2]: undefined for x ≤ 0", f: xlnx, df: dxlnx, a: -1, b: 2,
+			points: []wantExt{{1 / math.E, Minimum}},
+			ends:   [2]PointKind{Undecided, Maximum}, min: 1 / math.E, max: 2},
+		{name: "1/x^2 on [-1, 1]: a pole is no extremum", f: invSquare, df: dinvSquare, a: -1, b: 1,
+			ends: [2]PointKind{Minimum, Minimum}, min: -1, max: -1, noMax: true},
+		{name: "cos on [0, 10]: a critical point at an end", f: fn1(math.Cos), df: fn1(func(x float64) float64 { return -math.Sin(x) }), a: 0, b: 10,
+			points: []wantExt{{pi, Minimum}, {2 * pi, Maximum}, {3 * pi, Minimum}},
+			ends:   [2]PointKind{Maximum, Maximum}, min: pi, max: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := Extrema1D(context.Background(), tt.f, tt.df, tt.d2f, tt.a, tt.b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(e.Points) != len(tt.points) {
+				t.Fatalf("%d extrema, want %d: %s", len(e.Points), len(tt.points), describe(e))
+			}
+			for i, w := range tt.points {
+				p := e.Points[i]
+				if math.Abs(p.X-w.x) > 1e-9*math.Max(1, math.Abs(w.x)) || p.Kind != w.kind || p.Corner != tt.corner || p.Endpoint {
+					t.Errorf("extremum %d: %+v, want %v at %v (corner %v)", i, p, w.kind, w.x, tt.corner)
+				}
+				if fx, _ := tt.f(p.X); p.F != fx {
+					t.Errorf("extremum %d: F %v, f(X) %v", i, p.F, fx)
+				}
+				if tt.d2f != nil {
+					if d2, _ := tt.d2f(p.X); p.D2 != d2 {
+						t.Errorf("extremum %d: D2 %v, want %v", i, p.D2, d2)
+					}
+				} else if !math.IsNaN(p.D2) {
+					t.Errorf("extremum %d: D2 %v without d2f", i, p.D2)
+				}
+			}
+			for i, end := range []float64{tt.a, tt.b} {
+				got := e.Ends[i]
+				fx, err := tt.f(end)
+				if got.X != end || got.Kind != tt.ends[i] || !got.Endpoint || !(got.F == fx || err != nil && math.IsNaN(got.F)) {
+					t.Errorf("end %d: %+v, want %v at %v, f %v", i, got, tt.ends[i], end, fx)
+				}
+			}
+			if math.Abs(e.Min.X-tt.min) > 1e-9 || math.Abs(e.Max.X-tt.max) > 1e-9 {
+				t.Errorf("global min at %v, max at %v; want %v, %v", e.Min.X, e.Max.X, tt.min, tt.max)
+			}
+			if len(e.Inflections) != len(tt.infl) {
+				t.Errorf("inflections %v, want %v", e.Inflections, tt.infl)
+			} else {
+				for i := range tt.infl {
+					if e.Inflections[i] != tt.infl[i] {
+						t.Errorf("inflections %v, want %v", e.Inflections, tt.infl)
+					}
+				}
+			}
+			if e.Constant != tt.constant || e.NoMax != tt.noMax || e.NoMin {
+				t.Errorf("constant %v, no max %v, no min %v", e.Constant, e.NoMax, e.NoMin)
+			}
+		})
+	}
+}
+
+var (
+	sinBowl1  = fn1(func(x float64) float64 { return x*x + 5*math.Sin(x) })
+	dsinBowl1 = fn1(func(x float64) float64 { return 2*x + 5*math.Cos(x) })
+)
+
+func xlnx(x float64) (float64, error) {
+	if x <= 0 {
+		return 0, errUndefined
+	}
+	return x * math.Log(x), nil
+}
+
+func dxlnx(x float64) (float64, error) {
+	if x <= 0 {
+		return 0, errUndefined
+	}
+	return math.Log(x) + 1, nil
+}
+
+func invSquare(x float64) (float64, error) {
+	if x == 0 {
+		return 0, errUndefined
+	}
+	return 1 / (x * x), nil
+}
+
+func dinvSquare(x float64) (float64, error) {
+	if x == 0 {
+		return 0, errUndefined
+	}
+	return -2 / (x * x * x), nil
+}
+
+func describe(e *Extrema) string {
+	s := fmt.Sprintf("ends %+v", e.Ends)
+	for _, p := range e.Points {
+		s += fmt.Sprintf("\n  %+v", p)
+	}
+	return s + fmt.Sprintf("\n  inflections %v", e.Inflections)
+}
+
+// TestExtremaSinEachOnce runs sin over many intervals: every extremum
+// inside, π/2 + kπ, exactly once.
+func TestExtremaSinEachOnce(t *testing.T) {
+	for _, iv := range [][2]float64{{0, 20}, {-3, 3}, {0.1, 100}, {-50.5, 7}, {1, 2}} {
+		e, err := Extrema1D(context.Background(), fn1(math.Sin), fn1(math.Cos), nil, iv[0], iv[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []float64
+		for k := math.Ceil((iv[0] - math.Pi/2) / math.Pi); math.Pi/2+k*math.Pi < iv[1]; k++ {
+			want = append(want, math.Pi/2+k*math.Pi)
+		}
+		if len(e.Points) != len(want) {
+			t.Errorf("%v: %d extrema, want %d", iv, len(e.Points), len(want))
+			continue
+		}
+		for i, p := range e.Points {
+			kind := Maximum
+			if math.Sin(want[i]) < 0 {
+				kind = Minimum
+			}
+			if math.Abs(p.X-want[i]) > 1e-12*math.Max(1, math.Abs(want[i])) || p.Kind != kind {
+				t.Errorf("%v: %+v, want %v at %v", iv, p, kind, want[i])
+			}
+		}
+	}
+}
+
+func TestExtremaErrors(t *testing.T) {
+	ctx := context.Background()
+	sin, cos := fn1(math.Sin), fn1(math.Cos)
+	for _, iv := range [][2]float64{{1, 1}, {2, 1}, {math.NaN(), 1}, {0, math.Inf(1)}} {
+		if _, err := Extrema1D(ctx, sin, cos, nil, iv[0], iv[1]); err == nil {
+			t.Errorf("[%v, %v]: no error", iv[0], iv[1])
+		}
+	}
+	if _, err := Extrema1D(ctx, sin, nil, nil, 0, 1); err == nil {
+		t.Error("no derivative: no error")
+	}
+	if _, err := Extrema1D(ctx, xlnx, dxlnx, nil, -2, -1); err == nil {
+		t.Error("defined nowhere: no error")
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := Extrema1D(cancelled, sin, cos, nil, 0, 10); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v", err)
+	}
+}
