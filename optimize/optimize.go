@@ -142,8 +142,9 @@ type Location struct {
 }
 
 // Recorder is shown every iterate of a run: x0, each point after an
-// update, and, when a run diverges, the point where it did (with NaN for
-// a value that could not be evaluated). The slices of loc belong to the
+// update, and, when a run diverges, the point where it did, with NaN for
+// the values that could not be evaluated there or were not (beyond Bound,
+// the function is not evaluated). The slices of loc belong to the
 // optimizer and are only valid during the call: copy what you keep.
 type Recorder interface {
 	Record(loc *Location)

@@ -25,12 +25,12 @@ var (
 		func(x float64) float64 { return float64(9*x*x) - float64(72*x) },
 		func(x float64) float64 { return float64(18*x) - 72 })
 	sinBowl = oneVar( // x^2 + 5sin(x)
-		func(x float64) float64 { return x*x + float64(5*math.Sin(x)) },
+		func(x float64) float64 { return float64(x*x) + float64(5*math.Sin(x)) },
 		func(x float64) float64 { return float64(2*x) + float64(5*math.Cos(x)) })
 	sinHill = oneVar( // x^2 + 5sin(x)^2 + 3cos(x)
 		func(x float64) float64 {
 			s := math.Sin(x)
-			return x*x + float64(5*s*s) + float64(3*math.Cos(x))
+			return float64(x*x) + float64(5*s*s) + float64(3*math.Cos(x))
 		},
 		func(x float64) float64 {
 			s, c := math.Sincos(x)
@@ -39,12 +39,12 @@ var (
 	// g(x, y) = (x^2 + y - 7)^2 + (x - y + 1)^2
 	twoVar = Problem{
 		Func: func(v []float64) (float64, error) {
-			a, b := v[0]*v[0]+v[1]-7, v[0]-v[1]+1
-			return a*a + b*b, nil
+			a, b := float64(v[0]*v[0])+v[1]-7, v[0]-v[1]+1
+			return float64(a*a) + float64(b*b), nil
 		},
 		Grad: func(g, v []float64) error {
 			x, y := v[0], v[1]
-			a, b := x*x+y-7, x-y+1
+			a, b := float64(x*x)+y-7, x-y+1
 			g[0] = float64(4*x*a) + float64(2*b)
 			g[1] = float64(2*a) - float64(2*b)
 			return nil
