@@ -261,6 +261,35 @@ func TestDivergence(t *testing.T) {
 	}
 }
 
+// TestDivergenceTwoVariables: g from (−3, −3) with η = 0.1. The Hessian
+// there is [[70, −14], [−14, 4]], with eigenvalues 37 ± √1285: η must stay
+// below 2/(37 + √1285) ≈ 0.02745, by the exact Hessian or by differences.
+func TestDivergenceTwoVariables(t *testing.T) {
+	exact := twoVar
+	exact.Hess = func(h, v []float64) error {
+		x, y := v[0], v[1]
+		h[0] = 12*x*x + 4*y - 26
+		h[1], h[2] = 4*x-2, 4*x-2
+		h[3] = 4
+		return nil
+	}
+	lmax := 37 + math.Sqrt(1285)
+	for _, p := range []Problem{twoVar, exact} {
+		r, err := Minimize(context.Background(), p, []float64{-3, -3}, &Settings{Eta: 0.1, Eps: 1e-4, MaxIter: 10000}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := r.Diagnosis
+		if r.Status != Diverged || !relClose(d.Curvature, lmax, 1e-7) || !relClose(d.StableEta, 2/lmax, 1e-7) || d.SuggestedEta != 0.01 {
+			t.Errorf("Hess %v: %v after %d, curvature %v, stable η %v, suggested %v; want λmax %v",
+				p.Hess != nil, r.Status, r.Iterations, d.Curvature, d.StableEta, d.SuggestedEta, lmax)
+		}
+		if !finite(r.X) || !inBound(r.X) || !finite(r.Grad) || math.IsInf(r.F, 0) {
+			t.Errorf("not the last finite state: %v %v %v", r.X, r.F, r.Grad)
+		}
+	}
+}
+
 // TestRunawayLate: minimizing x^3 (unbounded below) from 1 with η = 0.5,
 // the second step is shorter than the first, and from then on each step
 // is longer than the one before: the diagnosis says the run ran away from
