@@ -10,9 +10,11 @@ import (
 )
 
 // ExtremaGrid is the number of intervals of the grid on which Extrema1D
-// first looks at f'. A sign change of f' is found when its zeros are
-// further apart than (b − a)/ExtremaGrid; pairs closer than that are found
-// where |f'| dips towards zero between grid points.
+// first looks at f'. Where something happens on it (a sign change of f', a
+// zero, a dip of |f'| towards zero), the search looks again on finer grids,
+// so that extrema a small fraction of a grid step apart are told apart;
+// features of f' narrower than a grid step that change no sign of f' at
+// any grid point nor dip there can still be missed.
 const ExtremaGrid = 2000
 
 // Extremum is a local minimum or maximum of a function of one variable on
@@ -61,10 +63,10 @@ type Extrema struct {
 // Extrema1D finds every local minimum and maximum of f on [a, b], given
 // its derivative df and, optionally, its second derivative d2f (nil), which
 // only fills in Extremum.D2. It evaluates f' on a grid of ExtremaGrid
-// intervals, brackets each sign change of f' (and each dip of |f'| towards
-// zero) and narrows it by bisection to adjacent floats; a sign change
-// across a point where f' jumps or is undefined is a corner. A zero of f'
-// between a and b is reported in Points only if f' changes sign there, in
+// intervals, looks closer where f' changes sign, vanishes or dips towards
+// zero, and narrows each sign change of f' by bisection to adjacent floats;
+// a sign change across a point where f' jumps or is undefined is a corner.
+// A zero of f' is reported in Points only if f' changes sign there, in
 // Inflections otherwise. A point where f or f' returns an error or a value
 // that is not finite is skipped. The error is for bad arguments, a function
 // defined nowhere on the grid, or a cancelled ctx.
@@ -141,50 +143,113 @@ func (s *extremaSearch) run() (*Extrema, error) {
 		return s.res, nil
 	}
 
-	// Walk the valid grid points: sign changes of f', runs of exact zeros,
-	// and dips of |f'| between points of one sign.
-	idx := make([]int, 0, valid)
-	for i := range s.xs {
-		if s.ok[i] {
+	s.walk(grid{s.xs, s.ds, s.ok}, 0)
+	if err := s.ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.collect()
+	return s.res, nil
+}
+
+// grid is f' at the points of a grid; ok[i] is set where xs[i] could be
+// evaluated.
+type grid struct {
+	xs, ds []float64
+	ok     []bool
+}
+
+// Zooming: where something happens (a sign change of f' with the cells
+// beside it, a zero of f' on a grid point, a dip of |f'|), the search looks
+// again on a grid of refineCells cells, down to refineDepth levels, so that
+// zeros of f' closer together than a grid step (a cluster of extrema) are
+// told apart before bisection.
+const (
+	refineCells = 64
+	refineDepth = 2
+)
+
+// walk looks along the valid points of g for sign changes of f', runs of
+// exact zeros, and dips of |f'| between points of one sign.
+func (s *extremaSearch) walk(g grid, depth int) {
+	idx := make([]int, 0, len(g.xs))
+	for i := range g.xs {
+		if g.ok[i] {
 			idx = append(idx, i)
 		}
 	}
 	for p := 0; p < len(idx); p++ {
-		if s.ctx.Err() != nil {
-			return nil, s.ctx.Err()
+		if s.cancelled() {
+			return
 		}
 		i := idx[p]
-		si := sign(s.ds[i])
+		si := sign(g.ds[i])
 		if si == 0 {
 			q := p
-			for q+1 < len(idx) && s.ds[idx[q+1]] == 0 {
+			for q+1 < len(idx) && g.ds[idx[q+1]] == 0 {
 				q++
 			}
 			if p > 0 && q+1 < len(idx) {
-				s.zeroRun(idx[p-1], i, idx[q], idx[q+1])
+				h, k := idx[p-1], idx[q+1]
+				if depth < refineDepth {
+					s.refine(g.xs[h], g.xs[k], g.ds[h], g.ds[k], depth+1)
+				} else {
+					s.zeroRun(g, h, i, idx[q], k)
+				}
 			}
 			p = q
 			continue
 		}
 		if p+1 < len(idx) {
 			j := idx[p+1]
-			if sj := sign(s.ds[j]); si*sj < 0 {
-				s.bracket(s.xs[i], s.xs[j], s.ds[i], s.ds[j])
+			if sj := sign(g.ds[j]); si*sj < 0 {
+				if depth < refineDepth {
+					// With the cells on either side: zeros of f' come in
+					// clusters, and a pair beside this one changes no sign.
+					h, k := p, p+1
+					if h > 0 && g.ds[idx[h-1]] != 0 {
+						h--
+					}
+					if k+1 < len(idx) && g.ds[idx[k+1]] != 0 {
+						k++
+					}
+					s.refine(g.xs[idx[h]], g.xs[idx[k]], g.ds[idx[h]], g.ds[idx[k]], depth+1)
+				} else {
+					s.bracket(g.xs[i], g.xs[j], g.ds[i], g.ds[j])
+				}
 			}
 		}
 		if p > 0 && p+1 < len(idx) {
 			h, j := idx[p-1], idx[p+1]
-			dh, di, dj := math.Abs(s.ds[h]), math.Abs(s.ds[i]), math.Abs(s.ds[j])
-			if sign(s.ds[h]) == si && sign(s.ds[j]) == si && di <= dh && di <= dj && (di < dh || di < dj) {
-				s.dip(s.xs[h], s.xs[j], si)
+			dh, di, dj := math.Abs(g.ds[h]), math.Abs(g.ds[i]), math.Abs(g.ds[j])
+			if sign(g.ds[h]) == si && sign(g.ds[j]) == si && di <= dh && di <= dj && (di < dh || di < dj) {
+				if depth < refineDepth {
+					s.refine(g.xs[h], g.xs[j], g.ds[h], g.ds[j], depth+1)
+				} else {
+					s.dip(g.xs[h], g.xs[j], si)
+				}
 			}
 		}
 	}
-	if err := s.ctx.Err(); err != nil {
-		return nil, err
+}
+
+// refine walks a finer grid over [lo, hi], where f' is dlo and dhi.
+func (s *extremaSearch) refine(lo, hi, dlo, dhi float64, depth int) {
+	const n = refineCells
+	g := grid{make([]float64, n+1), make([]float64, n+1), make([]bool, n+1)}
+	for i := 0; i <= n; i++ {
+		x := lo + (hi-lo)*float64(i)/n
+		switch i {
+		case 0:
+			g.xs[i], g.ds[i], g.ok[i] = lo, dlo, true
+			continue
+		case n:
+			g.xs[i], g.ds[i], g.ok[i] = hi, dhi, true
+			continue
+		}
+		g.xs[i] = x
+		g.ds[i], g.ok[i] = s.eval(s.df, x)
 	}
-	s.collect()
-	return s.res, nil
+	s.walk(g, depth)
 }
 
 func sign(v float64) int {
@@ -236,13 +301,32 @@ func (s *extremaSearch) second(x float64) float64 {
 }
 
 // zeroRun handles grid points i..j where f' is exactly 0, with h and k the
-// valid points just outside them.
-func (s *extremaSearch) zeroRun(h, i, j, k int) {
-	sl, sr := sign(s.ds[h]), sign(s.ds[k])
-	x := shortest(s.xs[i], s.xs[j])
+// valid points just outside them. The sign of f' just beside the run
+// decides between an extremum and an inflection; a sign change between
+// there and h or k is another zero of f', closer to the run than a grid
+// step.
+func (s *extremaSearch) zeroRun(g grid, h, i, j, k int) {
+	delta := 1e-6 * (g.xs[k] - g.xs[h])
+	xl, xr := g.xs[i]-delta, g.xs[j]+delta
+	dl, okl := s.eval(s.df, xl)
+	dr, okr := s.eval(s.df, xr)
+	if !okl || dl == 0 {
+		xl, dl = g.xs[h], g.ds[h]
+	}
+	if !okr || dr == 0 {
+		xr, dr = g.xs[k], g.ds[k]
+	}
+	if sign(g.ds[h])*sign(dl) < 0 {
+		s.bracket(g.xs[h], xl, g.ds[h], dl)
+	}
+	if sign(dr)*sign(g.ds[k]) < 0 {
+		s.bracket(xr, g.xs[k], dr, g.ds[k])
+	}
+	sl, sr := sign(dl), sign(dr)
+	x := shortest(g.xs[i], g.xs[j])
 	switch {
 	case sl*sr < 0:
-		s.candidate(x, s.xs[h], s.xs[k], sl, false)
+		s.candidate(x, g.xs[h], g.xs[k], sl, false)
 	case sl == sr:
 		s.res.Inflections = append(s.res.Inflections, x)
 	}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -231,5 +233,92 @@ func TestExtremaErrors(t *testing.T) {
 	cancel()
 	if _, err := Extrema1D(cancelled, sin, cos, nil, 0, 10); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: %v", err)
+	}
+}
+
+// TestExtremaRandomPolynomials: for p'(x) = c(x − r_1)…(x − r_m) with
+// random distinct roots in [−3, 3], often two closer than a grid step,
+// at least 0.0005 apart, Extrema1D on [−4, 4] finds each r_i
+// once, a minimum where p' goes from − to +, a maximum where it goes from
+// + to −.
+func TestExtremaRandomPolynomials(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 11))
+	for trial := 0; trial < 200; trial++ {
+		m := 1 + rng.IntN(6)
+		roots := make([]float64, 0, m)
+	pick:
+		for len(roots) < m {
+			r := math.Round((rng.Float64()*6-3)*1e4) / 1e4
+			for _, q := range roots {
+				if math.Abs(q-r) < 0.0005 {
+					continue pick
+				}
+			}
+			roots = append(roots, r)
+			// Often a second root closer than a grid step (0.004).
+			if len(roots) < m && rng.IntN(2) == 0 {
+				roots = append(roots, r+0.0005+math.Round(rng.Float64()*30)*1e-4)
+			}
+		}
+		slices.Sort(roots)
+		c := 1.0
+		if rng.IntN(2) == 0 {
+			c = -1
+		}
+		// The coefficients of p', lowest first, then of p = ∫p'.
+		dc := []float64{c}
+		for _, r := range roots {
+			next := make([]float64, len(dc)+1)
+			for i, v := range dc {
+				next[i+1] += v
+				next[i] -= r * v
+			}
+			dc = next
+		}
+		pc := make([]float64, len(dc)+1)
+		for i, v := range dc {
+			pc[i+1] = v / float64(i+1)
+		}
+		horner := func(cs []float64) func(float64) (float64, error) {
+			return func(x float64) (float64, error) {
+				var v float64
+				for i := len(cs) - 1; i >= 0; i-- {
+					v = v*x + cs[i]
+				}
+				return v, nil
+			}
+		}
+		// p' in product form, so that its zeros are the roots to the last
+		// bit (the expanded form blurs a close pair by its rounding).
+		dp := func(x float64) (float64, error) {
+			v := c
+			for _, r := range roots {
+				v *= x - r
+			}
+			return v, nil
+		}
+		e, err := Extrema1D(context.Background(), horner(pc), dp, nil, -4, 4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(e.Points) != m {
+			t.Errorf("trial %d: roots %v, found %s", trial, roots, describe(e))
+			continue
+		}
+		for i, r := range roots {
+			// Left of r_i, p' has the sign of c·(−1)^(m−i).
+			left := c
+			if (m-i)%2 == 1 {
+				left = -c
+			}
+			want := Minimum
+			if left > 0 {
+				want = Maximum
+			}
+			p := e.Points[i]
+			if math.Abs(p.X-r) > 1e-12 || p.Kind != want || p.Corner {
+				t.Errorf("trial %d: roots %v: %+v, want %v at %v", trial, roots, p, want, r)
+			}
+		}
 	}
 }
