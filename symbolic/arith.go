@@ -73,44 +73,46 @@ func Add(terms ...Expr) Expr {
 // one of a, b, … is like another term of the sum, so x + 1 - (x + 1) is 0,
 // while 2(x - y + 1) stays as a book writes it.
 func distributeWhereItCombines(terms []Expr) []Expr {
-	var outer map[uint64][]Expr
+	outer := map[uint64][]Expr{}
+	for _, u := range terms {
+		if _, r := splitTerm(u); r != nil {
+			outer[r.hash()] = append(outer[r.hash()], r)
+		}
+	}
+	combines := func(inner *Sum) bool {
+		for _, it := range inner.terms {
+			if _, r := splitTerm(it); r != nil {
+				for _, o := range outer[r.hash()] {
+					if Equal(o, r) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	var out []Expr
 	for i, t := range terms {
 		c, rest := splitTerm(t)
 		inner, ok := rest.(*Sum)
-		if !ok {
+		if !ok || !combines(inner) {
+			if out != nil {
+				out = append(out, t)
+			}
 			continue
 		}
-		if outer == nil {
-			outer = map[uint64][]Expr{}
-			for _, u := range terms {
-				if _, r := splitTerm(u); r != nil {
-					outer[r.hash()] = append(outer[r.hash()], r)
-				}
-			}
+		if out == nil {
+			out = slices.Clone(terms[:i])
 		}
-		combines := false
-		for _, it := range inner.terms {
-			_, r := splitTerm(it)
-			if r == nil {
-				continue
-			}
-			for _, o := range outer[r.hash()] {
-				if Equal(o, r) {
-					combines = true
-				}
-			}
-		}
-		if !combines {
-			continue
-		}
-		expanded := slices.Clone(terms[:i])
 		for _, it := range inner.terms {
 			ic, ir := splitTerm(it)
-			expanded = append(expanded, withCoef(new(big.Rat).Mul(c, ic), ir))
+			out = append(out, withCoef(new(big.Rat).Mul(c, ic), ir))
 		}
-		return append(expanded, distributeWhereItCombines(terms[i+1:])...)
 	}
-	return terms
+	if out == nil {
+		return terms
+	}
+	return out
 }
 
 func collectTerms(terms []Expr) Expr {

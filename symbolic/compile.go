@@ -123,13 +123,15 @@ func (p *Program) run(vals []float64) error {
 		}
 		r[i] = v
 	}
-	// The fast loop only notes whether any step was not finite (in integer
-	// arithmetic, without a branch); then a checked run finds which step,
+	// The fast loop notes, without branching, whether a value that is not
+	// finite could have arisen. Such a value goes on through +, - and * to
+	// an output, so only the outputs and the operands of the steps that
+	// could hide it (a division by ±Inf is 0, e^-Inf is 0, atan(Inf) is
+	// finite) are looked at; then a checked run finds which step it was,
 	// and whether it matters.
 	const expBits = 0x7ff << 52
 	var notFinite uint64
 	for _, in := range p.code {
-		// The switch of step, written out: the compiler will not inline it.
 		var v float64
 		switch in.op {
 		case opAdd:
@@ -140,11 +142,18 @@ func (p *Program) run(vals []float64) error {
 			v = r[in.a] * r[in.b]
 		case opDiv:
 			v = r[in.a] / r[in.b]
+			notFinite |= math.Float64bits(r[in.b])&expBits + 1<<52
 		default:
 			v = p.slow(in, r)
+			notFinite |= math.Float64bits(r[in.a])&expBits + 1<<52 | math.Float64bits(v)&expBits + 1<<52
+			if in.op == opPow {
+				notFinite |= math.Float64bits(r[in.b])&expBits + 1<<52
+			}
 		}
-		notFinite |= math.Float64bits(v)&expBits + 1<<52
 		r[in.dst] = v
+	}
+	for _, o := range p.outs {
+		notFinite |= math.Float64bits(r[o])&expBits + 1<<52
 	}
 	if notFinite>>63 != 0 {
 		return p.runChecked()

@@ -52,7 +52,7 @@ type notation struct {
 	call     func(fn *Func, arg string) string
 	symbol   func(name string) string
 	constant func(c *Constant) string
-	juxt     func(left, right string, leftIsCoef bool) string
+	juxt     func(left, right string, leftIsCoef, rightConstant bool) string
 	number   func(digits string) string // digits as integerText writes them
 	// fracPart wraps a sum that stands alone above or below a fraction bar.
 	fracPart func(sum string) string
@@ -84,7 +84,7 @@ var plain = &notation{
 // plainJuxt writes a product of two factors side by side when that reads
 // back unchanged (2x, 4x(x + 1), x sin(x)) and with * where it would not
 // (2*3^x, or 2*e2 where e2 is a name).
-func plainJuxt(left, right string, leftIsCoef bool) string {
+func plainJuxt(left, right string, leftIsCoef, rightConstant bool) string {
 	l, _ := utf8.DecodeLastRuneInString(left)
 	r, _ := utf8.DecodeRuneInString(right)
 	digit := func(c rune) bool { return c >= '0' && c <= '9' || c == '.' }
@@ -94,7 +94,7 @@ func plainJuxt(left, right string, leftIsCoef bool) string {
 		digit(l) && (r == 'e' || r == 'E') && len(right) > 1 && strings.ContainsRune("0123456789+-", rune(right[1])),
 		l == ')' && digit(r):
 		return left + "*" + right
-	case r == '(' && longNameAtEnd(left):
+	case r == '(' && (longNameAtEnd(left) || rightConstant && (unicode.IsLetter(l) || l == '_')):
 		return left + "*" + right // ab(x + 1) would read as a call of ab
 	case leftIsCoef:
 		return left + right
@@ -225,18 +225,26 @@ func layoutProduct(nt *notation, e Expr) (string, Prec) {
 		den = append(den, nt.number(integerText(c.Denom())))
 	}
 	numIsCoef := len(num) == 1
+	// A bracket that holds no variable, after a name: x(ln(2) + 1) would
+	// read as a call of an unknown function x, so it gets a *. (A factor
+	// whose base has no variable is one that may print so.)
+	numConst := make([]bool, len(num))
+	denConst := make([]bool, len(den))
 	if rest != nil {
 		for _, f := range factorsOf(rest) {
 			b, x := baseExp(f)
+			constant := len(Symbols(b)) == 0
 			// 0^-1 stays as it is: as 1/0 it would merge with other
 			// numbers when read back.
 			if n, ok := x.(*Num); ok && n.r.Sign() < 0 && !isZero(b) {
 				s, _ := layoutPower(nt, b, Neg(x))
 				den = append(den, s)
+				denConst = append(denConst, constant)
 				continue
 			}
 			s, p := layoutPower(nt, b, x)
 			num = append(num, s)
+			numConst = append(numConst, constant)
 			numPrec = p
 		}
 	}
@@ -252,7 +260,7 @@ func layoutProduct(nt *notation, e Expr) (string, Prec) {
 	default:
 		s = num[0]
 		for i, f := range num[1:] {
-			s = nt.juxt(s, f, i == 0 && numIsCoef)
+			s = nt.juxt(s, f, i == 0 && numIsCoef, numConst[i+1])
 		}
 		numPrec = PrecProduct
 	}
@@ -260,7 +268,7 @@ func layoutProduct(nt *notation, e Expr) (string, Prec) {
 	if len(den) > 0 {
 		d := den[0]
 		for i, f := range den[1:] {
-			d = nt.juxt(d, f, i == 0 && !c.IsInt())
+			d = nt.juxt(d, f, i == 0 && !c.IsInt(), denConst[i+1])
 		}
 		if len(den) == 1 && rest != nil {
 			if sum, ok := soleDenominatorSum(rest); ok {

@@ -6,7 +6,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/fprime/fprime/optimize"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -45,6 +48,10 @@ func Text(w io.Writer, r session.Result) {
 		}
 	case session.HelpText:
 		fmt.Fprintln(w, r.Text)
+	case session.Descent:
+		descent(w, r)
+	case session.ExtremaReport:
+		extrema(w, r)
 	case session.Many:
 		for _, x := range r {
 			Text(w, x)
@@ -123,8 +130,8 @@ func JSON(w io.Writer, r session.Result) {
 	switch r := r.(type) {
 	case session.Number:
 		v = struct {
-			Value float64 `json:"value"`
-		}{r.Value}
+			Value jnum `json:"value"`
+		}{jnum(r.Value)}
 	case session.Expression:
 		v = struct {
 			Name   string   `json:"name,omitempty"`
@@ -159,19 +166,19 @@ func JSON(w io.Writer, r session.Result) {
 			}{false, r.Note}
 		} else {
 			v = struct {
-				OK    bool      `json:"ok"`
-				At    []float64 `json:"at"`
-				Left  float64   `json:"left"`
-				Right float64   `json:"right"`
-			}{false, r.At, r.Left, r.Right}
+				OK    bool   `json:"ok"`
+				At    []jnum `json:"at"`
+				Left  jnum   `json:"left"`
+				Right jnum   `json:"right"`
+			}{false, jnums(r.At), jnum(r.Left), jnum(r.Right)}
 		}
 	case session.SettingsShown:
 		v = struct {
-			Eta     float64   `json:"eta"`
-			Eps     float64   `json:"eps"`
-			MaxIter int       `json:"maxiter"`
-			X0      []float64 `json:"x0"`
-		}{r.Settings.Eta, r.Settings.Eps, r.Settings.MaxIter, r.Settings.X0}
+			Eta     jnum   `json:"eta"`
+			Eps     jnum   `json:"eps"`
+			MaxIter int    `json:"maxiter"`
+			X0      []jnum `json:"x0"`
+		}{jnum(r.Settings.Eta), jnum(r.Settings.Eps), r.Settings.MaxIter, jnums(r.Settings.X0)}
 	case session.Definitions:
 		v = struct {
 			Defs []string `json:"defs"`
@@ -180,6 +187,10 @@ func JSON(w io.Writer, r session.Result) {
 		v = struct {
 			Help string `json:"help"`
 		}{r.Text}
+	case session.Descent:
+		v = descentJSON(r)
+	case session.ExtremaReport:
+		v = extremaJSON(r)
 	case session.Many:
 		for _, x := range r {
 			JSON(w, x)
@@ -209,4 +220,99 @@ func writeJSON(w io.Writer, v any) {
 		return
 	}
 	w.Write(b.Bytes())
+}
+
+// jnum is a number in JSON written as fprime prints it (strconv's
+// shortest form: -8.418249427677438e-05), which reads back exactly.
+type jnum float64
+
+func (n jnum) MarshalJSON() ([]byte, error) {
+	return []byte(strconv.FormatFloat(float64(n), 'g', -1, 64)), nil
+}
+
+func jnums(v []float64) []jnum {
+	out := make([]jnum, len(v))
+	for i, x := range v {
+		out[i] = jnum(x)
+	}
+	return out
+}
+
+// finite is a number for JSON: null where it is not finite.
+func finite(v float64) *jnum {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	n := jnum(v)
+	return &n
+}
+
+func finites(v []float64) []*jnum {
+	out := make([]*jnum, len(v))
+	for i, x := range v {
+		out[i] = finite(x)
+	}
+	return out
+}
+
+type traceRowJSON struct {
+	K    int     `json:"k"`
+	X    []*jnum `json:"x"`
+	F    *jnum   `json:"f"`
+	Grad []*jnum `json:"grad"`
+}
+
+func descentJSON(d session.Descent) any {
+	r := d.Result
+	out := struct {
+		Status     string         `json:"status"`
+		X          []*jnum        `json:"x"`
+		F          *jnum          `json:"f"`
+		Grad       []*jnum        `json:"grad"`
+		Iterations int            `json:"iterations"`
+		Point      string         `json:"point,omitempty"`
+		StableEta  *jnum          `json:"stable_eta,omitempty"`
+		Trace      []traceRowJSON `json:"trace,omitempty"`
+		Omitted    int            `json:"trace_omitted,omitempty"`
+	}{Status: r.Status.String(), X: finites(r.X), F: finite(r.F), Grad: finites(r.Grad), Iterations: r.Iterations}
+	if r.Status == optimize.Converged {
+		out.Point = r.Diagnosis.Point.String()
+	}
+	if r.Status == optimize.Diverged || r.Diagnosis.Oscillating {
+		out.StableEta = finite(r.Diagnosis.StableEta)
+	}
+	if d.Trace != nil {
+		for _, t := range append(d.Trace.Head(), d.Trace.Tail()...) {
+			out.Trace = append(out.Trace, traceRowJSON{t.K, finites(t.X), finite(t.F), finites(t.Grad)})
+		}
+		out.Omitted = d.Trace.Omitted()
+	}
+	return out
+}
+
+type extremumJSON struct {
+	X      jnum   `json:"x"`
+	F      jnum   `json:"f"`
+	Kind   string `json:"kind"`
+	Corner bool   `json:"corner,omitempty"`
+}
+
+func extremaJSON(e session.ExtremaReport) any {
+	ex := func(x optimize.Extremum) extremumJSON {
+		return extremumJSON{jnum(x.X), jnum(x.F), x.Kind.String(), x.Corner}
+	}
+	points := []extremumJSON{}
+	for _, p := range e.Points {
+		points = append(points, ex(p))
+	}
+	return struct {
+		Name        string          `json:"name"`
+		Interval    [2]jnum         `json:"interval"`
+		Extrema     []extremumJSON  `json:"extrema"`
+		Ends        [2]extremumJSON `json:"ends"`
+		Min         extremumJSON    `json:"min"`
+		Max         extremumJSON    `json:"max"`
+		Inflections []jnum          `json:"inflections,omitempty"`
+		Constant    bool            `json:"constant,omitempty"`
+	}{e.Name, [2]jnum{jnum(e.A), jnum(e.B)}, points, [2]extremumJSON{ex(e.Ends[0]), ex(e.Ends[1])}, ex(e.Min), ex(e.Max), jnums(e.Inflections), e.Constant}
 }

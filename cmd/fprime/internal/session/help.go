@@ -51,18 +51,37 @@ wrong answer is shown at a point with both values. Also:
 	"set": `set shows the settings of min and max; set NAME=VALUE changes them:
   > set eta=0.05 eps=1e-8 maxiter=5000 x0=1
 Built-in defaults: eta=0.1, eps=1e-6, maxiter=10000, x0=0.`,
-	"min": `min f and max f run gradient descent (ascent) from x0. Options:
+	"min": `min f and max f run gradient descent (ascent) from x0. Options, in any order:
   x0      the start: x0=5, or x0=(1, 2) for two variables
   eta     the learning rate η (also η=)
   eps     the tolerance ε: stop when every partial is below it (also ε=)
   maxiter the most updates to make
-  trace   print every iterate
-Example: min f x0=5 eta=0.1 eps=1e-4
-(min and max come in a later version.)`,
-	"defs": `defs lists every definition; del NAME removes one.`,
-	"del":  `del NAME removes a definition. A constant that a function uses cannot be deleted; a function can, since the functions that called it hold its body.`,
-	"save": `save FILE writes every definition and setting as a script; load FILE (or fprime FILE) reads it back. Names with spaces go in double quotes: save "my session.fp".`,
-	"load": `see help save`,
+  trace   print the iterates (the first and last ten of a long run)
+  method  gd (the default), momentum (with beta=0.9) or newton
+Example:
+  > f(x) = 9x^2 - 72x
+  > min f x0=5 eta=0.1 eps=1e-4
+  minimum of f: converged after 55 iterations
+    x*     = 3.9999953231947623
+    f(x*)  = -143.99999999980315
+    f'(x*) = -8.418249427677438e-05
+    a minimum: f''(x*) = 18 > 0
+A run that diverges or oscillates says why, and which eta would not.
+Ctrl-C stops a long run and shows where it got to.`,
+	"max": `see help min`,
+	"extrema": `extrema f in [a, b] finds every local minimum and maximum of a function of
+one variable on the closed interval, corners included, with the values at the
+ends and the least and greatest value there:
+  > h(x) = x^2 + 5sin(x)
+  > extrema h in [-5, 5]`,
+	"plot":    "plot f in [a, b] draws a function; it comes in a later version.",
+	"steps":   "steps f' shows a derivation step by step; it comes in a later version.",
+	"latex":   "latex f' prints a result as LaTeX; it comes in a later version.",
+	"numdiff": "numdiff f'(2) compares the derivative with a difference quotient; it comes in a later version.",
+	"defs":    `defs lists every definition; del NAME removes one.`,
+	"del":     `del NAME removes a definition. A constant that a function uses cannot be deleted; a function can, since the functions that called it hold its body.`,
+	"save":    `save FILE writes every definition and setting as a script; load FILE (or fprime FILE) reads it back. Names with spaces go in double quotes: save "my session.fp".`,
+	"load":    `see help save`,
 	"functions": "Built-in functions: " + strings.Join(symbolic.BuiltinNames(), " ") +
 		".\nlog(b, x) is the logarithm to base b; cbrt is the real cube root. Constants: pi (π) and e.",
 	"syntax": `Numbers: 3, 0.25, .5, 1e-6 (exact: 0.1 is 1/10). Operators: + - * / ^ (or **).

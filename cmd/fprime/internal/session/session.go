@@ -130,13 +130,9 @@ func (s *Session) Exec(ctx context.Context, st parser.Statement) (Result, error)
 		rs, err := s.Load(ctx, st.Path)
 		return Many(rs), err
 	case *parser.Descent:
-		word := "min"
-		if st.Max {
-			word = "max"
-		}
-		return nil, errAt(st.At, "%s is not available yet: gradient descent comes in a later version", word)
+		return s.descent(ctx, st)
 	case *parser.Extrema:
-		return nil, errAt(st.At, "extrema is not available yet: it comes with gradient descent in a later version")
+		return s.extrema(ctx, st)
 	case *parser.Later:
 		return nil, errAt(st.At, "%s is not available yet: it comes in a later version", st.Keyword)
 	}
@@ -332,58 +328,81 @@ func (s *Session) set(st *parser.Set) (Result, error) {
 	if len(st.Options) == 0 {
 		return SettingsShown{s.settings}, nil
 	}
-	next, trace, err := s.apply(s.settings, st.Options)
+	next, run, err := s.apply(s.settings, st.Options)
 	if err != nil {
 		return nil, err
 	}
-	if trace != nil {
-		return nil, errAt(*trace, "trace is an option of min and max, not a setting")
+	if run.given != nil {
+		return nil, errAt(run.given.At, "%s is an option of min and max, not a setting", run.given.Name)
 	}
 	s.settings = next
 	return Defined{}, nil
 }
 
-// apply reads options over settings; it returns where trace was given.
-func (s *Session) apply(set Settings, opts []parser.Option) (Settings, *parser.Pos, error) {
-	var trace *parser.Pos
+// runOptions are the options of one run of min or max, not settings.
+type runOptions struct {
+	trace  bool
+	method string // gd, momentum or newton
+	beta   float64
+	given  *parser.Option // the first of them given, for set's error
+}
+
+// apply reads options over settings.
+func (s *Session) apply(set Settings, opts []parser.Option) (Settings, runOptions, error) {
+	run := runOptions{method: "gd", beta: 0.9}
 	for _, o := range opts {
-		if o.Name == "trace" {
-			at := o.At
-			trace = &at
+		switch o.Name {
+		case "trace", "method", "beta":
+			if run.given == nil {
+				o := o
+				run.given = &o
+			}
+		}
+		switch o.Name {
+		case "trace":
+			run.trace = true
+			continue
+		case "method":
+			run.method = o.Word
 			continue
 		}
 		vals := make([]float64, len(o.Values))
 		for i, v := range o.Values {
 			x, err := s.number(o.At, v)
 			if err != nil {
-				return set, nil, err
+				return set, run, err
 			}
 			vals[i] = x
 		}
 		if o.Name != "x0" && len(vals) != 1 {
-			return set, nil, errAt(o.At, "%s takes one number", o.Name)
+			return set, run, errAt(o.At, "%s takes one number", o.Name)
 		}
 		switch o.Name {
 		case "x0":
 			set.X0 = vals
 		case "eta":
 			if vals[0] <= 0 {
-				return set, nil, errAt(o.At, "eta must be positive, not %v", vals[0])
+				return set, run, errAt(o.At, "eta must be positive, not %v", vals[0])
 			}
 			set.Eta = vals[0]
 		case "eps":
 			if vals[0] <= 0 {
-				return set, nil, errAt(o.At, "eps must be positive, not %v", vals[0])
+				return set, run, errAt(o.At, "eps must be positive, not %v", vals[0])
 			}
 			set.Eps = vals[0]
 		case "maxiter":
 			if vals[0] < 0 || vals[0] != math.Trunc(vals[0]) || vals[0] > 1e12 {
-				return set, nil, errAt(o.At, "maxiter must be a whole number from 0 to 10^12, not %v", vals[0])
+				return set, run, errAt(o.At, "maxiter must be a whole number from 0 to 10^12, not %v", vals[0])
 			}
 			set.MaxIter = int(vals[0])
+		case "beta":
+			if vals[0] < 0 || vals[0] >= 1 {
+				return set, run, errAt(o.At, "beta must be at least 0 and below 1, not %v", vals[0])
+			}
+			run.beta = vals[0]
 		}
 	}
-	return set, trace, nil
+	return set, run, nil
 }
 
 func (s *Session) defs() Result {

@@ -1,0 +1,269 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fprime/fprime/cmd/fprime/internal/session"
+	"github.com/fprime/fprime/optimize"
+)
+
+// num prints a value of a report, "undefined" where it is not finite.
+func num(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "undefined"
+	}
+	return session.FormatNumber(v)
+}
+
+func nums(v []float64) string {
+	parts := make([]string, len(v))
+	for i, x := range v {
+		parts[i] = num(x)
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// aligned writes label = value lines with the = signs in one column.
+func aligned(w io.Writer, rows [][2]string) {
+	width := 0
+	for _, r := range rows {
+		width = max(width, utf8.RuneCountInString(r[0]))
+	}
+	for _, r := range rows {
+		fmt.Fprintf(w, "  %s%s = %s\n", r[0], strings.Repeat(" ", width-utf8.RuneCountInString(r[0])), r[1])
+	}
+}
+
+func descent(w io.Writer, d session.Descent) {
+	r := d.Result
+	kind := "minimum"
+	if d.Max {
+		kind = "maximum"
+	}
+	status := strings.ReplaceAll(r.Status.String(), "_", " ")
+	method := ""
+	if d.Method != "gd" {
+		method = " (" + d.Method + ")"
+	}
+	fmt.Fprintf(w, "%s of %s%s: %s after %d iteration%s\n", kind, d.Name, method, status, r.Iterations, plural(r.Iterations))
+	if d.Trace != nil {
+		trace(w, d)
+	}
+	star := make([]string, len(d.Params))
+	for i, p := range d.Params {
+		star[i] = p + "*"
+	}
+	at := strings.Join(star, ", ")
+	if len(d.Params) == 1 {
+		aligned(w, [][2]string{
+			{d.Params[0] + "*", nums(r.X)},
+			{d.Name + "(" + at + ")", num(r.F)},
+			{d.Name + "'(" + at + ")", nums(r.Grad)},
+		})
+	} else {
+		aligned(w, [][2]string{
+			{"(" + strings.Join(d.Params, ", ") + ")*", nums(r.X)},
+			{d.Name + "(" + at + ")", num(r.F)},
+			{"∇" + d.Name + "(" + at + ")", nums(r.Grad)},
+		})
+	}
+	for _, line := range explain(d) {
+		fmt.Fprintln(w, "  "+line)
+	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// explain phrases the diagnosis of a run.
+func explain(d session.Descent) []string {
+	r, g := d.Result, d.Result.Diagnosis
+	var lines []string
+	grad := d.Name + "'"
+	curvature := "2/|" + d.Name + "''(x0)|"
+	if len(d.Params) > 1 {
+		grad = "∇" + d.Name
+		curvature = "2/λmax of the Hessian at x0"
+	}
+	advice := func() string {
+		if math.IsNaN(g.StableEta) || math.IsInf(g.StableEta, 0) {
+			return "try a smaller eta"
+		}
+		s := fmt.Sprintf("near x0, eta must stay below %s ≈ %s", curvature, short(g.StableEta))
+		if !math.IsNaN(g.SuggestedEta) && g.SuggestedEta > 0 {
+			s += fmt.Sprintf("; try eta=%s", short(g.SuggestedEta))
+		}
+		return s
+	}
+	switch r.Status {
+	case optimize.Diverged:
+		why := "a value stopped being a finite number"
+		if r.Cause != nil {
+			why = r.Cause.Error()
+		} else if math.Abs(maxAbs(r.X)) > optimize.Bound/10 {
+			why = "x ran past 1e100"
+		}
+		switch {
+		case r.Iterations == 0:
+			lines = append(lines, "x0 is no place to start: "+why)
+			return lines
+		case d.Method != "newton" && d.Eta >= g.StableEta:
+			lines = append(lines, "the run diverged: "+why)
+			lines = append(lines, "eta="+short(d.Eta)+" is too large: "+advice())
+		default:
+			lines = append(lines, "the run left the region where "+d.Name+" is defined: "+why)
+		}
+		if g.RunawayFrom >= 0 {
+			lines = append(lines, fmt.Sprintf("the steps grew about ×%s each from iteration %d on", short(g.Growth), g.RunawayFrom))
+		}
+	case optimize.NotConverged, optimize.Interrupted:
+		switch {
+		case g.Oscillating:
+			lines = append(lines, fmt.Sprintf("%s kept changing sign without shrinking: the run oscillates; %s", grad, advice()))
+		case g.Slow:
+			s := fmt.Sprintf("still descending: the largest partial reached %s, not yet below eps", short(g.GradMax))
+			if g.MoreIterations > 0 {
+				s += fmt.Sprintf("; about %d more iterations at this rate", g.MoreIterations)
+			}
+			lines = append(lines, s)
+		}
+	case optimize.Converged:
+		lines = append(lines, pointKind(d))
+	}
+	return lines
+}
+
+func pointKind(d session.Descent) string {
+	g := d.Result.Diagnosis
+	kind := g.Point.String()
+	what := "a " + kind
+	if g.Point == optimize.Undecided {
+		what = "the second derivatives do not decide what kind of point this is"
+	} else if g.Point == optimize.Saddle {
+		what = "a saddle point"
+	}
+	if d.Degree2 && len(g.Eigenvalues) == 1 {
+		sign := "="
+		switch {
+		case g.Eigenvalues[0] > 0:
+			sign = "> 0"
+		case g.Eigenvalues[0] < 0:
+			sign = "< 0"
+		}
+		return fmt.Sprintf("%s: %s''(%s*) = %s %s", what, d.Name, d.Params[0], short(g.Eigenvalues[0]), sign)
+	}
+	ev := make([]string, len(g.Eigenvalues))
+	for i, v := range g.Eigenvalues {
+		ev[i] = short(v)
+	}
+	return fmt.Sprintf("%s: the eigenvalues of the Hessian there are %s", what, strings.Join(ev, ", "))
+}
+
+func maxAbs(x []float64) float64 {
+	m := 0.0
+	for _, v := range x {
+		m = max(m, math.Abs(v))
+	}
+	return m
+}
+
+// short prints a figure of advice to four significant digits.
+func short(v float64) string { return fmt.Sprintf("%.4g", v) }
+
+// trace writes the iterates a Trace kept as an aligned table.
+func trace(w io.Writer, d session.Descent) {
+	last := d.Name + "'(x)"
+	if len(d.Params) > 1 {
+		last = "|∇" + d.Name + "|"
+	}
+	rows := [][]string{{"k", "x", d.Name + "(x)", last}}
+	add := func(r optimize.TraceRow) {
+		g := r.GradNorm
+		if len(r.Grad) == 1 {
+			g = r.Grad[0]
+		}
+		rows = append(rows, []string{fmt.Sprint(r.K), nums(r.X), num(r.F), num(g)})
+	}
+	for _, r := range d.Trace.Head() {
+		add(r)
+	}
+	gap := len(rows)
+	for _, r := range d.Trace.Tail() {
+		add(r)
+	}
+	width := make([]int, 4)
+	for _, r := range rows {
+		for j, c := range r {
+			width[j] = max(width[j], utf8.RuneCountInString(c))
+		}
+	}
+	for i, r := range rows {
+		if i == gap && d.Trace.Omitted() > 0 {
+			fmt.Fprintf(w, "  … %d iterations left out …\n", d.Trace.Omitted())
+		}
+		var b strings.Builder
+		for j, c := range r {
+			b.WriteString(c + strings.Repeat(" ", width[j]-utf8.RuneCountInString(c)+3))
+		}
+		fmt.Fprintln(w, "  "+strings.TrimRight(b.String(), " "))
+	}
+}
+
+func extrema(w io.Writer, e session.ExtremaReport) {
+	fmt.Fprintf(w, "extrema of %s on [%s, %s]:\n", e.Name, num(e.A), num(e.B))
+	if e.Constant {
+		fmt.Fprintf(w, "  %s is constant there: %s = %s\n", e.Name, e.Name, num(e.Min.F))
+		return
+	}
+	var rows [][]string
+	row := func(x optimize.Extremum, what string) {
+		kind := "local " + x.Kind.String()
+		if x.Corner {
+			kind += " (a corner: " + e.Name + "' does not exist)"
+		}
+		rows = append(rows, []string{what, e.Var + " = " + num(x.X), e.Name + " = " + num(x.F), kind})
+	}
+	row(e.Ends[0], "end")
+	for _, p := range e.Points {
+		row(p, "")
+	}
+	row(e.Ends[1], "end")
+	width := make([]int, 4)
+	for _, r := range rows {
+		for j, c := range r {
+			width[j] = max(width[j], utf8.RuneCountInString(c))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for j, c := range r {
+			b.WriteString(c + strings.Repeat(" ", width[j]-utf8.RuneCountInString(c)+3))
+		}
+		fmt.Fprintln(w, "  "+strings.TrimRight(b.String(), " "))
+	}
+	if len(e.Points) == 0 {
+		fmt.Fprintf(w, "  no local extremum inside the interval\n")
+	}
+	for _, x := range e.Inflections {
+		fmt.Fprintf(w, "  %s' is 0 at %s = %s without changing sign: not an extremum\n", e.Name, e.Var, num(x))
+	}
+	least, greatest := "least value: "+e.Name+"("+num(e.Min.X)+") = "+num(e.Min.F), "greatest value: "+e.Name+"("+num(e.Max.X)+") = "+num(e.Max.F)
+	if e.NoMin {
+		least = "no least value (" + e.Name + " is unbounded below on the interval)"
+	}
+	if e.NoMax {
+		greatest = "no greatest value (" + e.Name + " is unbounded above on the interval)"
+	}
+	fmt.Fprintf(w, "  %s; %s\n", least, greatest)
+}

@@ -1,0 +1,197 @@
+package session
+
+import (
+	"context"
+	"errors"
+
+	"math"
+
+	"github.com/fprime/fprime/optimize"
+	"github.com/fprime/fprime/parser"
+	"github.com/fprime/fprime/symbolic"
+)
+
+// Descent is the report of min or max.
+type Descent struct {
+	Max     bool
+	Name    string
+	Params  []string
+	Method  string
+	Eta     float64
+	Result  *optimize.Result
+	Trace   *optimize.Trace // nil without trace
+	Degree2 bool            // the point's kind comes from f'' (one variable)
+}
+
+func (Descent) result() {}
+
+// traceRows is how many iterates a trace shows at each end of a long run.
+const traceRows = 10
+
+// compiled is a function of the session made ready for optimize: f and its
+// gradient in one program, and its Hessian in another.
+type compiled struct {
+	n        int
+	fg, hess *symbolic.Program
+	out      []float64
+}
+
+func (s *Session) compile(ctx context.Context, at parser.Pos, f *Function) (*compiled, error) {
+	body := s.bind(f.Body)
+	grad, err := symbolic.Gradient(ctx, body, f.Params)
+	if err != nil {
+		return nil, errAt(at, "%v", err)
+	}
+	h, err := symbolic.Hessian(ctx, body, f.Params)
+	if err != nil {
+		return nil, errAt(at, "%v", err)
+	}
+	fg, err := symbolic.CompileAll(append([]symbolic.Expr{body}, grad...), f.Params...)
+	if err != nil {
+		return nil, errAt(at, "%v", err)
+	}
+	var flat []symbolic.Expr
+	for _, row := range h {
+		flat = append(flat, row...)
+	}
+	hess, err := symbolic.CompileAll(flat, f.Params...)
+	if err != nil {
+		return nil, errAt(at, "%v", err)
+	}
+	return &compiled{n: len(f.Params), fg: fg, hess: hess, out: make([]float64, len(grad)+1)}, nil
+}
+
+// problem wraps the programs as plain functions; they allocate nothing.
+func (c *compiled) problem() optimize.Problem {
+	return optimize.Problem{
+		FuncGrad: func(g, x []float64) (float64, error) {
+			if err := c.fg.EvalAll(x, c.out); err != nil {
+				return math.NaN(), err
+			}
+			copy(g, c.out[1:])
+			return c.out[0], nil
+		},
+		Func: func(x []float64) (float64, error) {
+			if err := c.fg.EvalAll(x, c.out); err != nil {
+				return math.NaN(), err
+			}
+			return c.out[0], nil
+		},
+		Grad: func(g, x []float64) error {
+			err := c.fg.EvalAll(x, c.out)
+			copy(g, c.out[1:])
+			return err
+		},
+		Hess: func(h, x []float64) error { return c.hess.EvalAll(x, h) },
+	}
+}
+
+func (s *Session) descent(ctx context.Context, st *parser.Descent) (Result, error) {
+	f, err := s.function(st.At, st.Name)
+	if err != nil {
+		return nil, err
+	}
+	set, run, err := s.apply(s.settings, st.Options)
+	if err != nil {
+		return nil, err
+	}
+	x0 := set.X0
+	switch {
+	case len(x0) == 1 && len(f.Params) > 1:
+		x0 = make([]float64, len(f.Params))
+		for i := range x0 {
+			x0[i] = set.X0[0]
+		}
+	case len(x0) != len(f.Params):
+		return nil, errAt(st.At, "x0 has %d values but %s has %d variables: give x0=(%s)",
+			len(x0), f.Name, len(f.Params), placeholders(len(f.Params)))
+	}
+	c, err := s.compile(ctx, st.At, f)
+	if err != nil {
+		return nil, err
+	}
+	opts := optimize.Settings{Eta: set.Eta, Eps: set.Eps, MaxIter: set.MaxIter}
+	var trace *optimize.Trace
+	if run.trace {
+		trace = optimize.NewTrace(traceRows, traceRows)
+		opts.Recorder = trace
+	}
+	var method optimize.Method
+	switch run.method {
+	case "momentum":
+		method = &optimize.Momentum{Beta: run.beta}
+	case "newton":
+		method = &optimize.Newton{}
+	}
+	solve := optimize.Minimize
+	if st.Max {
+		solve = optimize.Maximize
+	}
+	r, err := solve(ctx, c.problem(), append([]float64(nil), x0...), &opts, method)
+	if err != nil {
+		return nil, errAt(st.At, "%v", err)
+	}
+	return Descent{Max: st.Max, Name: f.Name, Params: f.Params, Method: run.method, Eta: set.Eta,
+		Result: r, Trace: trace, Degree2: len(f.Params) == 1}, nil
+}
+
+func placeholders(n int) string {
+	s := "a"
+	for i := 1; i < n; i++ {
+		s += ", " + string(rune('a'+i))
+	}
+	return s
+}
+
+// ExtremaReport is the answer to extrema f in [a, b].
+type ExtremaReport struct {
+	Name string
+	Var  string
+	*optimize.Extrema
+}
+
+func (ExtremaReport) result() {}
+
+func (s *Session) extrema(ctx context.Context, st *parser.Extrema) (Result, error) {
+	f, err := s.function(st.At, st.Name)
+	if err != nil {
+		return nil, err
+	}
+	if len(f.Params) != 1 {
+		return nil, errAt(st.At, "extrema works on a function of one variable; %s has %d", f.Name, len(f.Params))
+	}
+	a, err := s.number(st.At, st.A)
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.number(st.At, st.B)
+	if err != nil {
+		return nil, err
+	}
+	if !(a < b) {
+		return nil, errAt(st.At, "the interval [%s, %s] is empty: write [a, b] with a < b", formatNumber(a), formatNumber(b))
+	}
+	body := s.bind(f.Body)
+	x := f.Params[0]
+	var progs [3]*symbolic.Program
+	for order := range progs {
+		d, err := symbolic.Diff(ctx, body, x, order)
+		if err != nil {
+			return nil, errAt(st.At, "%v", err)
+		}
+		if progs[order], err = symbolic.Compile(d, x); err != nil {
+			return nil, errAt(st.At, "%v", err)
+		}
+	}
+	eval := func(p *symbolic.Program) func(float64) (float64, error) {
+		return func(v float64) (float64, error) { return p.Eval(v) }
+	}
+	e, err := optimize.Extrema1D(ctx, eval(progs[0]), eval(progs[1]), eval(progs[2]), a, b)
+	if errors.Is(err, context.Canceled) {
+		return nil, err
+	}
+	if err != nil {
+		return nil, errAt(st.At, "%v", err)
+	}
+	return ExtremaReport{Name: f.Name, Var: x, Extrema: e}, nil
+}
