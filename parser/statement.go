@@ -89,11 +89,13 @@ type Check struct {
 }
 
 // Option is name=value in set, min and max; Values has one number, or
-// several for x0=(1, 2); a flag such as trace has none.
+// several for x0=(1, 2); a flag such as trace has none, and method has
+// Word (gd, momentum or newton).
 type Option struct {
 	At     Pos
-	Name   string // in ASCII: x0, eta, eps, maxiter, trace
+	Name   string // in ASCII: x0, eta, eps, maxiter, trace, method, beta
 	Values []symbolic.Expr
+	Word   string
 }
 
 // Set is set with options; with none it shows the settings.
@@ -627,13 +629,24 @@ func (p *stmtParser) options(i int) ([]Option, error) {
 			opts = append(opts, o)
 			continue
 		}
-		if !slices.Contains([]string{"x0", "eta", "eps", "maxiter"}, name) {
-			return nil, errAt(t.Pos, "unknown option %q: the options are x0, eta, eps, maxiter and trace", t.Value)
+		if !slices.Contains([]string{"x0", "eta", "eps", "maxiter", "method", "beta"}, name) {
+			return nil, errAt(t.Pos, "unknown option %q: the options are x0, eta, eps, maxiter, trace, method and beta", t.Value)
 		}
 		if !p.is(i, "=") {
-			return nil, errAt(p.toks[i].Pos, "expected \"=\" after %s, as in %s=%s", t.Value, t.Value, map[string]string{"x0": "1", "eta": "0.1", "eps": "1e-6", "maxiter": "1000"}[name])
+			return nil, errAt(p.toks[i].Pos, "expected \"=\" after %s, as in %s=%s", t.Value, t.Value,
+				map[string]string{"x0": "1", "eta": "0.1", "eps": "1e-6", "maxiter": "1000", "method": "momentum", "beta": "0.9"}[name])
 		}
 		i++
+		if name == "method" {
+			w := p.toks[i]
+			if !slices.Contains([]string{"gd", "momentum", "newton"}, w.Value) || w.Type != tokIdent {
+				return nil, errAt(w.Pos, "unknown method %s: the methods are gd (gradient descent), momentum and newton", describe(w))
+			}
+			o.Word = w.Value
+			opts = append(opts, o)
+			i++
+			continue
+		}
 		var parts [][]lexer.Token
 		if p.is(i, "(") {
 			end := p.closing(i)
