@@ -56,7 +56,7 @@ func repl(stdin *os.File, stdout, stderr io.Writer) int {
 			return 1
 		}
 		for _, c := range parser.Split(line, 1) {
-			r, err := runInterruptibly(sc.sess, c)
+			r, err := runInterruptibly(stdout, sc.sess, c)
 			if err != nil {
 				if r != nil {
 					render.Text(stdout, r) // what a load printed before it failed
@@ -75,10 +75,14 @@ func repl(stdin *os.File, stdout, stderr io.Writer) int {
 
 // runInterruptibly runs one statement with Ctrl-C (SIGINT, since the
 // terminal is not in raw mode while a statement runs) cancelling it.
-func runInterruptibly(sess *session.Session, c parser.Chunk) (session.Result, error) {
+func runInterruptibly(w io.Writer, sess *session.Session, c parser.Chunk) (session.Result, error) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	return sess.Run(ctx, c)
+	r, err := sess.Run(ctx, c)
+	if ctx.Err() != nil {
+		fmt.Fprintln(w) // past the ^C the terminal echoed
+	}
+	return r, err
 }
 
 // closeSoon closes readline without waiting long: its Close can block on

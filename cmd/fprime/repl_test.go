@@ -135,6 +135,17 @@ func TestREPL(t *testing.T) {
 	term.expect("0")
 	term.expect("> ")
 
+	// Ctrl-C stops a long run, which reports where it got to, and the
+	// session goes on.
+	term.send("min f x0=1 eta=1e-12 eps=1e-300 maxiter=1000000000000\r")
+	time.Sleep(300 * time.Millisecond)
+	term.send("\x03")
+	term.expect("minimum of f: interrupted after")
+	term.expect("> ")
+	term.send("f(0)\r")
+	term.expect("0")
+	term.expect("> ")
+
 	// The reading of implicit multiplication is echoed.
 	term.send("1/2x\r")
 	term.expect("read as (1/2)·x")
