@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2/lexer"
 
@@ -72,6 +73,9 @@ func (env *Env) kind(id string) nameKind {
 	return unknownName
 }
 
+// restricted reports whether only Vars may stand free.
+func (env *Env) restricted() bool { return env != nil && env.Vars != nil }
+
 // symbol is the expression for a variable or constant name.
 func (env *Env) symbol(id string) symbolic.Expr {
 	if env.kind(id) == constantName && (env == nil || !env.Constants[id]) {
@@ -83,11 +87,47 @@ func (env *Env) symbol(id string) symbolic.Expr {
 	return symbolic.Sym(id)
 }
 
-// piece is a converted part of the input with its reading: the input with
+// piece is a converted expression with its reading: the input with
 // implicit products and paren-less calls written out (1/2x is (1/2)·x).
 type piece struct {
 	e    symbolic.Expr
 	text string
+}
+
+// part is a converted part of the input with its reading as text.
+type part struct {
+	e symbolic.Expr
+	t text
+}
+
+// text is a reading under construction: a string, or the concatenation of
+// parts. Joining copies nothing, so the reading of long or deeply nested
+// input is built in linear time; it is written out once, and only when it
+// is shown.
+type text struct {
+	s     string
+	parts []text
+}
+
+func lit(s string) text      { return text{s: s} }
+func cat(parts ...text) text { return text{parts: parts} }
+
+func (t text) parenthesised() text { return cat(lit("("), t, lit(")")) }
+
+func (t text) String() string {
+	var b strings.Builder
+	t.writeTo(&b)
+	return b.String()
+}
+
+func (t text) writeTo(b *strings.Builder) {
+	if t.parts == nil {
+		b.WriteString(t.s)
+		return
+	}
+	for _, p := range t.parts {
+		p.writeTo(b)
+	}
 }
 
 type converter struct {
@@ -96,190 +136,362 @@ type converter struct {
 	// surprising is set when the reading could differ from what the
 	// person meant, so the REPL should echo it.
 	surprising bool
+	toks       []lexer.Token // every token, which the operands index
+	syms       map[string]symbolic.Expr
 }
 
 func errAt(pos lexer.Position, format string, args ...any) *Error {
 	return errorAt(pos.Line, pos.Column, format, args...)
 }
 
+// expression converts a parsed input.
+func (c *converter) expression(in *input) (piece, error) {
+	c.toks = in.Expr.toks
+	p, err := c.expr(in.Expr)
+	if err != nil {
+		return piece{}, err
+	}
+	if !c.surprising {
+		return piece{e: p.e}, nil
+	}
+	return piece{e: p.e, text: p.t.String()}, nil
+}
+
+func (c *converter) pos(i int32) lexer.Position { return c.toks[i].Pos }
+
+// typed is the tokens from i up to j as the person typed them, without
+// the spaces: 2^2, x².
+func (c *converter) typed(i, j int32) string {
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		b.WriteString(spelling(c.toks[k]))
+	}
+	return b.String()
+}
+
+// item is an operand, or one side of an operand x(x + 1) that multiplies:
+// the name x or the bracket (x + 1).
+type item struct {
+	o    *operand
+	side uint8
+	op   int32
+}
+
+const (
+	whole uint8 = iota
+	nameSide
+	bracketSide
+)
+
+func (it item) minus() int32 {
+	if it.side == bracketSide {
+		return 0
+	}
+	return it.o.minus
+}
+
+func (it item) roots() int32 {
+	if it.side == bracketSide {
+		return 0
+	}
+	return it.o.roots
+}
+
+func (it item) super() int32 {
+	if it.side == nameSide {
+		return -1
+	}
+	return it.o.super
+}
+
+func (it item) start() int32 {
+	if it.side == bracketSide {
+		return it.o.atom + 1
+	}
+	return it.o.start
+}
+
+func (it item) end() int32 {
+	if it.side == nameSide {
+		return it.o.atom + 1
+	}
+	return it.o.end
+}
+
 // unit is an operand with its powers bound: the level at which a built-in
 // function written without parentheses takes its argument (sin 2x).
 type unit struct {
-	op  string // the operator before it; "" for juxtaposition
-	pos lexer.Position
-	piece
-	fn     *symbolic.Builtin // a function name still waiting for its argument
-	fnPow  piece             // sin^2 x: the power of the function's value
-	neg    bool              // a leading minus, applied to the whole term when it starts one
-	simple bool              // a number or a variable, maybe to a power: can be an argument of sin x
-	number bool              // begins with a number
+	part
+	op         byte  // the operator before it: + - * / or 0 for juxtaposition
+	start, end int32 // its tokens
+	fn         *pendingFunc
+	neg        bool // a leading minus, applied to the whole term when it starts one
+	simple     bool // a number or a variable, maybe to a power: can be an argument of sin x
+	number     bool // begins with a number
 	// endsInNumber: 2 3 and x^2 3 are mistakes, but 2^x 3^x is fine.
 	endsInNumber bool
 	named        bool // a variable, maybe to a power: x y is surprising
+	powered      bool // has a power: sin x^2 is surprising
+	paren        bool // a lone parenthesised expression: the argument of sin²(x)
+	bareCall     bool // sin x: then sin x/2 is surprising
 }
 
-func (c *converter) expression(x *expression) (piece, error) {
-	var operands []*operand
-	var ops []string
-	links := append([]*link{{Pos: x.Pos, Operand: x.First}}, x.Rest...)
-	for _, l := range links {
-		left, right, err := c.splitProduct(l.Operand)
+// pendingFunc is a built-in function name written without parentheses,
+// maybe raised to a power as in sin^2 x or sin² x.
+type pendingFunc struct {
+	fn   *symbolic.Builtin
+	name string
+	pow  *part
+}
+
+func (c *converter) expr(x *expression) (part, error) {
+	items := make([]item, 0, len(x.operands)+1)
+	for i := range x.operands {
+		o := &x.operands[i]
+		split, err := c.splits(o)
 		if err != nil {
-			return piece{}, err
+			return part{}, err
 		}
-		operands = append(operands, left)
-		ops = append(ops, l.Op)
-		if right != nil {
-			operands = append(operands, right)
-			ops = append(ops, "")
+		if !split {
+			items = append(items, item{o: o, side: whole, op: o.op})
+			continue
 		}
+		items = append(items, item{o: o, side: nameSide, op: o.op}, item{o: o, side: bracketSide, op: -1})
 	}
-	var units []unit
-	for i := 0; i < len(operands); {
+	units := make([]unit, 0, len(items))
+	for i := 0; i < len(items); {
 		j := i + 1
-		for j < len(operands) && ops[j] == "^" {
+		for j < len(items) && c.opOf(items[j]) == '^' {
 			j++
 		}
-		u, err := c.powerChain(operands[i:j])
+		u, err := c.powerChain(items[i:j])
 		if err != nil {
-			return piece{}, err
+			return part{}, err
 		}
-		u.op = ops[i]
+		u.op = c.opOf(items[i])
 		units = append(units, u)
 		i = j
 	}
 	for i := 1; i < len(units); i++ {
-		if units[i].op == "" && units[i].number && units[i-1].endsInNumber {
-			return piece{}, errAt(units[i].pos, "missing operator between %s and %s", units[i-1].text, units[i].text)
+		if units[i].op == 0 && units[i].number && units[i-1].endsInNumber {
+			return part{}, errAt(c.pos(units[i].start), "missing operator between %s and %s",
+				c.typed(units[i-1].start, units[i-1].end), c.typed(units[i].start, units[i].end))
 		}
 	}
 	units, err := c.applyWithoutParens(units)
 	if err != nil {
-		return piece{}, err
+		return part{}, err
 	}
 	return c.sum(units), nil
 }
 
-// splitProduct separates x(x + 1), where x is a variable or constant, into
-// x and (x + 1) side by side, so that powers bind as they look:
-// x^x(ln(x) + 1) is x^x·(ln(x) + 1) and x(x + 1)^2 is x·(x + 1)^2.
-func (c *converter) splitProduct(o *operand) (*operand, *operand, error) {
-	n := o.Atom.Name
-	if n == nil || n.Args == nil || len(n.Primes) > 0 || n.Ident == "diff" || !c.isProductName(n.Ident) {
-		return o, nil, nil
+func (c *converter) opOf(it item) byte {
+	if it.op < 0 {
+		return 0
 	}
-	if len(n.Args.List) != 1 {
-		return nil, nil, errAt(n.Pos, "%s is a variable, not a function, so it takes no arguments", n.Ident)
-	}
-	c.surprising = true
-	left := &operand{Pos: o.Pos, Minus: o.Minus, Sqrt: o.Sqrt,
-		Atom: &atom{Pos: n.Pos, Name: &name{Pos: n.Pos, Ident: n.Ident}}}
-	right := &operand{Pos: n.Args.Pos, Super: o.Super,
-		Atom: &atom{Pos: n.Args.Pos, Paren: n.Args.List[0]}}
-	return left, right, nil
+	return c.toks[it.op].Value[0]
 }
 
-// isProductName reports whether a name before "(" multiplies: a variable
-// or constant does. Among free names only one letter does, so x(x + 1) is a
-// product but foo(2) is a call of an unknown function.
-func (c *converter) isProductName(id string) bool {
+// splits reports whether x(x + 1) is a product: when x is a constant or a
+// parameter, or a free one-letter name and the bracket holds a variable.
+// So x(x + 1) multiplies, but f(2) and foo(x) call unknown functions (and
+// fprime prints x*(ln(2) + 1)). Side by side, powers bind as they look:
+// x^x(ln(x) + 1) is x^x·(ln(x) + 1) and x(x + 1)^2 is x·(x + 1)^2.
+func (c *converter) splits(o *operand) (bool, error) {
+	if !o.call() || o.primes > 0 {
+		return false, nil
+	}
+	id := c.toks[o.atom].Value
+	what := "constant"
 	switch c.env.kind(id) {
 	case constantName:
-		return true
 	case variableName:
-		return c.env != nil && c.env.Vars != nil || len([]rune(id)) == 1
+		if id == "diff" || !c.env.restricted() && utf8.RuneCountInString(id) != 1 {
+			return false, nil
+		}
+		what = "variable"
+	default:
+		return false, nil
+	}
+	args := o.args()
+	if len(args) != 1 {
+		return false, errAt(c.pos(o.atom), "%s is a %s, not a function, so it takes no arguments", id, what)
+	}
+	if what == "variable" && !c.env.restricted() && !c.holdsVariable(args[0]) {
+		return false, nil
+	}
+	c.surprising = true
+	return true, nil
+}
+
+// holdsVariable reports whether x names a variable.
+func (c *converter) holdsVariable(x *expression) bool {
+	start, end := span(x)
+	for i := start; i < end; i++ {
+		t := c.toks[i]
+		if t.Type == tokIdent && c.env.kind(t.Value) == variableName && !(i+1 < end && c.toks[i+1].Value == "(") {
+			return true
+		}
 	}
 	return false
+}
+
+// span is the tokens of x.
+func span(x *expression) (start, end int32) {
+	return x.operands[0].start, x.operands[len(x.operands)-1].end
 }
 
 // powerChain folds a^b^c from the right and applies each operand's prefix
 // minus and √ to the power it begins, so -x^2 is -(x^2) and 2^-x^2 is
 // 2^(-(x^2)).
-func (c *converter) powerChain(ops []*operand) (unit, error) {
-	first := ops[0]
-	u := unit{pos: first.Pos}
-	if first.Atom.Name != nil && first.Atom.Name.Args == nil && len(first.Atom.Name.Primes) == 0 && c.env.kind(first.Atom.Name.Ident) == builtinName {
-		return c.pendingFunction(ops)
+func (c *converter) powerChain(chain []item) (unit, error) {
+	first, last := chain[0], chain[len(chain)-1]
+	o := first.o
+	if first.side == whole && !o.call() && o.primes == 0 && c.toks[o.atom].Type == tokIdent && c.env.kind(c.toks[o.atom].Value) == builtinName {
+		return c.pendingFunction(chain)
 	}
-	var r piece
-	for k := len(ops) - 1; k >= 0; k-- {
-		b, err := c.base(ops[k])
+	u := unit{start: first.start(), end: last.end()}
+	var buf [2]part
+	bases := buf[:0]
+	for k, it := range chain {
+		b, err := c.base(it)
 		if err != nil {
 			return unit{}, err
 		}
-		if k == len(ops)-1 {
-			r = b
-		} else {
-			r = piece{symbolic.Pow(b.e, r.e), b.text + "^" + r.text}
-		}
 		if k > 0 {
-			r = prefix(ops[k], r)
+			b.t = prefixText(it, b.t)
 		}
+		bases = append(bases, b)
+	}
+	r := bases[len(chain)-1].e
+	for k := len(chain) - 2; k >= 0; k-- {
+		r = symbolic.Pow(bases[k].e, prefix(chain[k+1], r))
+	}
+	t := bases[0].t
+	if len(chain) > 1 {
+		parts := make([]text, 0, 2*len(chain)-1)
+		for k, b := range bases {
+			if k > 0 {
+				parts = append(parts, lit("^"))
+			}
+			parts = append(parts, b.t)
+		}
+		t = cat(parts...)
 	}
 	// The first operand's minus is left to the term, so that
 	// -(a + 1)(a + 2) is -((a + 1)(a + 2)), as it prints.
-	u.piece = roots(first, r)
-	u.neg = len(first.Minus)%2 == 1
-	a := first.Atom
-	u.named = a.Name != nil && a.Name.Args == nil && len(first.Minus) == 0 && len(first.Sqrt) == 0
-	u.number = a.Number != "" && len(first.Minus) == 0 && len(first.Sqrt) == 0
-	last := ops[len(ops)-1]
-	u.endsInNumber = last.Atom.Number != "" && last.Super == ""
+	u.part = c.roots(first, part{r, t})
+	u.neg = first.minus()%2 == 1
+	plain := first.minus() == 0 && first.roots() == 0
+	atom := c.toks[o.atom]
+	u.named = plain && atom.Type == tokIdent && (first.side == nameSide || first.side == whole && !o.call())
+	u.number = plain && first.side == whole && atom.Type == tokNumber
+	u.endsInNumber = last.side == whole && c.toks[last.o.atom].Type == tokNumber && last.o.super < 0
 	u.simple = u.named || u.number
+	u.powered = len(chain) > 1 || first.super() >= 0
+	u.paren = len(chain) == 1 && plain && first.super() < 0 && (first.side == bracketSide || first.side == whole && o.paren() != nil)
 	return u, nil
 }
 
-func prefix(o *operand, r piece) piece {
-	r = roots(o, r)
-	for range o.Minus {
-		r = piece{symbolic.Neg(r.e), "-" + r.text}
+// prefix applies an operand's √ and minus signs to r.
+func prefix(it item, r symbolic.Expr) symbolic.Expr {
+	for range it.roots() {
+		r = symbolic.Pow(r, half)
+	}
+	if it.minus()%2 == 1 {
+		r = symbolic.Neg(r)
 	}
 	return r
 }
 
-func roots(o *operand, r piece) piece {
-	for range o.Sqrt {
-		r = piece{symbolic.Pow(r.e, symbolic.Frac(1, 2)), "√" + r.text}
+func prefixText(it item, t text) text {
+	if it.minus() == 0 && it.roots() == 0 {
+		return t
 	}
-	return r
+	return cat(lit(strings.Repeat("-", int(it.minus()))+strings.Repeat("√", int(it.roots()))), t)
 }
+
+// roots applies the first operand's √ to the whole power: √x^2 is
+// sqrt(x^2).
+func (c *converter) roots(it item, p part) part {
+	if it.roots() == 0 {
+		return p
+	}
+	for range it.roots() {
+		p.e = symbolic.Pow(p.e, half)
+	}
+	p.t = cat(lit(strings.Repeat("√", int(it.roots()))), p.t)
+	return p
+}
+
+var (
+	half     = symbolic.Frac(1, 2)
+	minusOne = symbolic.Int(-1)
+)
 
 // pendingFunction is a built-in function name written without
 // parentheses, maybe raised to a power as in sin^2 x or sin² x.
-func (c *converter) pendingFunction(ops []*operand) (unit, error) {
-	first := ops[0]
-	n := first.Atom.Name
-	b, _ := symbolic.LookupBuiltin(n.Ident)
-	if len(first.Sqrt) > 0 {
-		return unit{}, errAt(n.Pos, "%s needs an argument in parentheses here: write √%s(x)", n.Ident, n.Ident)
+func (c *converter) pendingFunction(chain []item) (unit, error) {
+	first := chain[0]
+	o := first.o
+	name := c.toks[o.atom].Value
+	at := c.pos(o.atom)
+	b, _ := symbolic.LookupBuiltin(name)
+	if o.roots > 0 {
+		return unit{}, errAt(at, "%s needs an argument in parentheses here: write √%s(x)", name, name)
 	}
-	u := unit{pos: first.Pos, fn: b, neg: len(first.Minus)%2 == 1}
-	var exp piece
+	u := unit{start: first.start(), end: chain[len(chain)-1].end(), fn: &pendingFunc{fn: b, name: name}, neg: o.minus%2 == 1}
+	var exp part
+	var shown string // the function and its power as typed: sin² or sin^2
 	switch {
-	case first.Super != "" && len(ops) == 1:
-		exp = piece{superNumber(first.Super), first.Super}
-	case first.Super == "" && len(ops) == 2:
-		p, err := c.operandValue(ops[1])
+	case o.super >= 0 && len(chain) == 1:
+		exp = part{superNumber(c.toks[o.super].Value), lit(c.toks[o.super].Value)}
+		shown = name + spelling(c.toks[o.super])
+	case o.super < 0 && len(chain) == 2:
+		p, err := c.base(chain[1])
 		if err != nil {
 			return unit{}, err
 		}
-		exp = p
-	case first.Super == "" && len(ops) == 1:
+		exp = part{prefix(chain[1], p.e), prefixText(chain[1], p.t)}
+		shown = name + "^" + c.typed(chain[1].start(), chain[1].end())
+	case o.super < 0 && len(chain) == 1:
 		return u, nil
 	default:
-		return unit{}, errAt(n.Pos, "%s needs an argument: write %s(x)", n.Ident, n.Ident)
+		return unit{}, errAt(at, "%s needs an argument: write %s(x)", name, name)
 	}
 	if v, ok := exp.e.(*symbolic.Num); !ok || v.Rat().Sign() < 0 {
-		return unit{}, errAt(n.Pos, "%s^%s is ambiguous: write the power after the argument, as %s(x)^%s", n.Ident, exp.text, n.Ident, exp.text)
+		power := exp.t.String()
+		if inverse, found := symbolic.LookupBuiltin("a" + name); found && ok && v.Rat().Cmp(big.NewRat(-1, 1)) == 0 {
+			return unit{}, errAt(at, "%s is ambiguous: write %s(x) for the inverse function, or %s(x)^-1 for 1/%s(x)", shown, inverse.Name, name, name)
+		}
+		return unit{}, errAt(at, "%s is ambiguous: write the power after the argument, as %s(x)^%s", shown, name, power)
 	}
-	u.fnPow = exp
+	u.fn.pow = &exp
 	return u, nil
 }
 
-// applyWithoutParens gives each pending function name the product of the
-// numbers and variables that follow it: sin 2x y is sin(2xy), and
-// sin x cos x is sin(x)·cos(x).
+// superNumber is the value of a superscript, which the lexer has checked
+// is a whole number of at most maxSuperDigits digits.
+func superNumber(s string) symbolic.Expr {
+	n, _ := strconv.ParseInt(strings.TrimPrefix(s, "+"), 10, 64)
+	return symbolic.Int(n)
+}
+
+// applyWithoutParens gives each pending function name its argument: the
+// product of the numbers and variables that follow it, so sin 2x y is
+// sin(2xy) and sin x cos x is sin(x)·cos(x); or, after a power, the
+// bracket that follows, so sin²(x) is sin(x)^2.
 func (c *converter) applyWithoutParens(units []unit) ([]unit, error) {
+	pending := false
+	for i := range units {
+		if units[i].fn != nil {
+			pending = true
+			break
+		}
+	}
+	if !pending {
+		return units, nil
+	}
 	out := units[:0:0]
 	for i := 0; i < len(units); i++ {
 		u := units[i]
@@ -287,235 +499,430 @@ func (c *converter) applyWithoutParens(units []unit) ([]unit, error) {
 			out = append(out, u)
 			continue
 		}
+		name := u.fn.name
 		j := i + 1
-		for j < len(units) && units[j].op == "" && units[j].simple {
+		bracket := u.fn.pow != nil && j < len(units) && units[j].op == 0 && units[j].paren
+		if bracket {
 			j++
+		} else {
+			for j < len(units) && units[j].op == 0 && units[j].simple {
+				j++
+			}
 		}
 		args := units[i+1 : j]
 		if len(args) == 0 {
-			return nil, errAt(u.pos, "%s needs an argument: write %s(x) or %s x", u.fn.Name, u.fn.Name, u.fn.Name)
+			if u.fn.pow != nil && j < len(units) && units[j].op == 0 && c.startsWithParen(units[j]) {
+				return nil, errAt(c.pos(u.start), "%s is ambiguous: with a power on both sides of the argument, write parentheses, as (%s(x)^%s)^n",
+					c.typed(u.start, units[j].end), name, u.fn.pow.t)
+			}
+			return nil, errAt(c.pos(u.start), "%s needs an argument: write %s(x) or %s x", name, name, name)
 		}
 		factors := make([]symbolic.Expr, len(args))
-		texts := make([]string, len(args))
+		texts := make([]text, 0, 2*len(args)+2)
+		texts = append(texts, lit(name), lit("("))
 		for k, a := range args {
-			factors[k], texts[k] = a.e, a.text
-			if strings.ContainsAny(a.text, "^") {
+			factors[k] = a.e
+			if k > 0 {
+				texts = append(texts, lit("·"))
+			}
+			if a.paren {
+				texts = append(texts, unwrap(a.t))
+			} else {
+				texts = append(texts, a.t)
+			}
+			if a.powered {
 				c.surprising = true
 			}
 		}
 		if len(args) > 1 {
 			c.surprising = true
 		}
-		e, err := u.fn.Apply(symbolic.Mul(factors...))
+		arg := factors[0]
+		if len(factors) > 1 {
+			arg = symbolic.Mul(factors...)
+		}
+		e, err := u.fn.fn.Apply(arg)
 		if err != nil {
-			return nil, errAt(u.pos, "%v", err)
+			return nil, errAt(c.pos(u.start), "%v", err)
 		}
-		text := u.fn.Name + "(" + strings.Join(texts, "·") + ")"
-		if u.fnPow.e != nil {
-			e = symbolic.Pow(e, u.fnPow.e)
-			text += "^" + u.fnPow.text
+		texts = append(texts, lit(")"))
+		if u.fn.pow != nil {
+			e = symbolic.Pow(e, u.fn.pow.e)
+			texts = append(texts, lit("^"), u.fn.pow.t)
 		}
-		out = append(out, unit{op: u.op, pos: u.pos, piece: piece{e, text}, neg: u.neg})
+		out = append(out, unit{part: part{e, cat(texts...)}, op: u.op, start: u.start, end: args[len(args)-1].end, neg: u.neg, bareCall: !bracket})
 		i = j - 1
 	}
 	return out, nil
 }
 
+// startsWithParen reports whether u is a bracket with a power: the (x)^3 of
+// sin²(x)^3.
+func (c *converter) startsWithParen(u unit) bool {
+	return c.toks[u.start].Value == "(" && isPunct(c.toks[u.start].Type)
+}
+
+// unwrap drops the parentheses of a parenthesised reading: sin²(x) reads
+// sin(x)^2, not sin((x))^2.
+func unwrap(t text) text {
+	if len(t.parts) == 3 && t.parts[0].s == "(" && t.parts[2].s == ")" {
+		return t.parts[1]
+	}
+	return t
+}
+
 // sum applies the product and sum levels of the precedence table, building
 // each sum and product in one step so a 10,000-term sum costs one sort.
-func (c *converter) sum(units []unit) piece {
-	var terms, factors []symbolic.Expr
-	var text, termText strings.Builder
+func (c *converter) sum(units []unit) part {
+	if len(units) == 1 && !units[0].neg {
+		return units[0].part
+	}
+	var terms []symbolic.Expr
+	factors := make([]symbolic.Expr, 0, len(units))
+	parts := make([]text, 0, 2*len(units))
+	termStart := 0
 	divided, negative := false, false
 	flush := func() {
-		t := symbolic.Mul(factors...)
-		if negative {
-			t = symbolic.Neg(t)
-		}
-		terms = append(terms, t)
-		text.WriteString(termText.String())
+		terms = append(terms, product(factors, negative))
 		factors = factors[:0]
-		termText.Reset()
 		divided = false
 	}
-	for i, u := range units {
-		op, _ := symbolic.BinaryOperator(u.op)
-		if u.op == "" {
-			op, _ = symbolic.BinaryOperator("*")
-		}
-		utext := u.text
+	for i := range units {
+		u := &units[i]
+		ut := u.t
 		if u.neg {
-			utext = "-" + utext
+			ut = cat(lit("-"), ut)
 		}
-		switch {
-		case i == 0 || op.Prec == symbolic.PrecSum:
+		if i == 0 || u.op == '+' || u.op == '-' {
 			if i > 0 {
 				flush()
-				text.WriteString(" " + u.op + " ")
+				if u.op == '+' {
+					parts = append(parts, lit(" + "))
+				} else {
+					parts = append(parts, lit(" - "))
+				}
 			}
-			negative = (u.op == "-") != u.neg
+			termStart = len(parts)
+			negative = (u.op == '-') != u.neg
 			factors = append(factors, u.e)
-			termText.WriteString(utext)
+			parts = append(parts, ut)
 			continue
+		}
+		if units[i-1].bareCall && (u.op == '*' || u.op == '/') {
+			c.surprising = true // sin x/2 is sin(x)/2, though sin(x/2) may be meant
 		}
 		e := u.e
 		if u.neg {
 			e = symbolic.Neg(e)
 		}
-		if u.op == "/" {
-			factors = append(factors, symbolic.Pow(e, symbolic.Int(-1)))
-			termText.WriteString("/" + utext)
+		if u.op == '/' {
+			factors = append(factors, symbolic.Pow(e, minusOne))
+			parts = append(parts, lit("/"), ut)
 			divided = true
 			continue
 		}
-		if u.op == "" && (divided || units[i-1].named && u.named) {
+		if u.op == 0 && (divided || units[i-1].named && u.named) {
 			c.surprising = true
 		}
 		factors = append(factors, e)
 		if divided {
-			s := termText.String()
-			termText.Reset()
-			termText.WriteString("(" + s + ")")
+			wrapped := cat(slices.Clone(parts[termStart:])...).parenthesised()
+			parts = append(parts[:termStart], wrapped)
 			divided = false
 		}
-		termText.WriteString("·" + utext)
+		parts = append(parts, lit("·"), ut)
 	}
 	flush()
-	return piece{symbolic.Add(terms...), text.String()}
+	t := cat(parts...)
+	if len(terms) == 1 {
+		return part{terms[0], t}
+	}
+	terms = gather(terms, func(x symbolic.Expr, n int) symbolic.Expr { return symbolic.Mul(symbolic.Int(int64(n)), x) })
+	return part{symbolic.Add(terms...), t}
 }
 
-// base converts an operand's atom with its superscript, but not its
-// prefix minus or √, which apply to a whole power.
-func (c *converter) base(o *operand) (piece, error) {
-	p, err := c.atom(o.Atom)
-	if err != nil {
-		return piece{}, err
+// gather replaces the repeats of a variable among many terms or factors by
+// one multiple or power: x + x + x is 3x and x x x is x^3 before symbolic
+// sees them. Add and Mul would make the same of them, at a cost per term:
+// a 200 KB line x x x ... has 100,000 factors. Each name is one symbol
+// (converter.symbol), so repeats are equal pointers.
+func gather(es []symbolic.Expr, combine func(x symbolic.Expr, n int) symbolic.Expr) []symbolic.Expr {
+	if len(es) < 16 {
+		return es
 	}
-	if o.Super != "" {
-		p = piece{symbolic.Pow(p.e, superNumber(o.Super)), p.text + "^" + o.Super}
+	count := map[symbolic.Expr]int{}
+	repeats := false
+	for _, e := range es {
+		if _, ok := e.(*symbolic.Symbol); ok {
+			count[e]++
+			repeats = repeats || count[e] > 1
+		}
+	}
+	if !repeats {
+		return es
+	}
+	out := es[:0]
+	for _, e := range es {
+		n, ok := count[e]
+		switch {
+		case !ok || n == 1:
+			out = append(out, e)
+		case n > 1:
+			out = append(out, combine(e, n))
+			count[e] = 0 // written: drop its repeats
+		}
+	}
+	return out
+}
+
+// product multiplies factors, negated when negative, folding the sign into
+// a leading number: -3x^4 costs one multiplication.
+func product(factors []symbolic.Expr, negative bool) symbolic.Expr {
+	if negative {
+		if n, ok := factors[0].(*symbolic.Num); ok {
+			factors[0] = symbolic.NewRat(new(big.Rat).Neg(n.Rat()))
+		} else if len(factors) == 1 {
+			return symbolic.Neg(factors[0])
+		} else {
+			return symbolic.Mul(append([]symbolic.Expr{minusOne}, factors...)...)
+		}
+	}
+	factors = gather(factors, func(x symbolic.Expr, n int) symbolic.Expr { return symbolic.Pow(x, symbolic.Int(int64(n))) })
+	if len(factors) == 1 {
+		return factors[0]
+	}
+	return symbolic.Mul(factors...)
+}
+
+// base converts an item's atom with its superscript, but not its prefix
+// minus or √, which apply to a whole power.
+func (c *converter) base(it item) (part, error) {
+	var p part
+	var err error
+	o := it.o
+	switch {
+	case it.side == nameSide:
+		id := c.toks[o.atom].Value
+		p = part{c.symbol(id), lit(id)}
+	case it.side == bracketSide:
+		p, err = c.expr(o.args()[0])
+		p.t = p.t.parenthesised()
+	case c.toks[o.atom].Type == tokNumber:
+		s := c.toks[o.atom].Value
+		var e symbolic.Expr
+		e, err = parseNumber(s)
+		if err != nil {
+			return part{}, errAt(c.pos(o.atom), "%v", err)
+		}
+		p = part{e, lit(s)}
+	case o.paren() != nil:
+		p, err = c.expr(o.paren())
+		p.t = p.t.parenthesised()
+	default:
+		p, err = c.name(o)
+	}
+	if err != nil {
+		return part{}, err
+	}
+	if s := it.super(); s >= 0 {
+		v := c.toks[s].Value
+		p = part{symbolic.Pow(p.e, superNumber(v)), cat(p.t, lit("^"+v))}
 	}
 	return p, nil
 }
 
-// operandValue converts an operand whole: an exponent such as -2 in x^-2.
-func (c *converter) operandValue(o *operand) (piece, error) {
-	p, err := c.base(o)
-	if err != nil {
-		return piece{}, err
+// symbol is a variable or constant, made once per name.
+func (c *converter) symbol(id string) symbolic.Expr {
+	if e, ok := c.syms[id]; ok {
+		return e
 	}
-	return prefix(o, p), nil
+	if c.syms == nil {
+		c.syms = map[string]symbolic.Expr{}
+	}
+	e := c.env.symbol(id)
+	c.syms[id] = e
+	return e
 }
 
-func superNumber(s string) symbolic.Expr {
-	n, err := strconv.ParseInt(strings.TrimPrefix(s, "+"), 10, 64)
-	if err != nil { // a lone ⁻ or ⁺, or too many digits
-		n = 0
-	}
-	return symbolic.Int(n)
-}
-
-func (c *converter) atom(a *atom) (piece, error) {
-	switch {
-	case a.Number != "":
-		e, err := parseNumber(a.Number)
-		if err != nil {
-			return piece{}, errAt(a.Pos, "%v", err)
-		}
-		return piece{e, a.Number}, nil
-	case a.Paren != nil:
-		p, err := c.expression(a.Paren)
-		if err != nil {
-			return piece{}, err
-		}
-		return piece{p.e, "(" + p.text + ")"}, nil
-	}
-	return c.name(a.Name)
-}
-
-// parseNumber reads a literal exactly: 0.1 is 1/10.
+// parseNumber reads a literal exactly: 0.1 is 1/10. The limits apply to the
+// number, not to how it is written (see MaxExponent).
 func parseNumber(s string) (symbolic.Expr, error) {
-	if i := strings.IndexAny(s, "eE"); i >= 0 {
-		n, err := strconv.Atoi(strings.TrimPrefix(s[i+1:], "+"))
-		if err != nil || n > MaxExponent || n < -MaxExponent {
-			return nil, fmt.Errorf("number too large: the exponent of %s is beyond ±%d", s, MaxExponent)
+	if len(s) <= 18 && strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err == nil {
+			return symbolic.Int(n), nil
 		}
 	}
-	r, ok := new(big.Rat).SetString(strings.TrimSuffix(s, "."))
-	if !ok {
-		return nil, fmt.Errorf("invalid number %q", s)
+	mantissa, exponent, hasExp := strings.Cut(strings.ToLower(s), "e")
+	k := 0
+	if hasExp {
+		var err error
+		k, err = strconv.Atoi(exponent)
+		if err != nil { // beyond int: 1e999999999999999999999
+			if strings.HasPrefix(exponent, "-") {
+				return nil, fmt.Errorf("number too small: the exponent of %s is beyond ±%d", shorten(s), MaxExponent)
+			}
+			return nil, fmt.Errorf("number too large: the exponent of %s is beyond ±%d", shorten(s), MaxExponent)
+		}
+	}
+	whole, frac, _ := strings.Cut(mantissa, ".")
+	digits := whole + frac
+	k -= len(frac)
+	digits = strings.TrimLeft(digits, "0")
+	trimmed := strings.TrimRight(digits, "0")
+	k += len(digits) - len(trimmed)
+	digits = trimmed
+	if digits == "" {
+		return symbolic.Int(0), nil
+	}
+	if len(digits) > MaxDigits {
+		return nil, fmt.Errorf("number too long: %d digits, and the limit is %d", len(digits), MaxDigits)
+	}
+	if k > MaxExponent || k < -MaxExponent {
+		normal := shorten(digits) + "e" + strconv.Itoa(k)
+		which := "large"
+		if k < 0 {
+			which = "small"
+		}
+		if normal == s {
+			return nil, fmt.Errorf("number too %s: the exponent of %s is beyond ±%d", which, s, MaxExponent)
+		}
+		return nil, fmt.Errorf("number too %s: %s is %s, whose exponent is beyond ±%d", which, shorten(s), normal, MaxExponent)
+	}
+	m := decimal(digits, map[int]*big.Int{})
+	r := new(big.Rat)
+	switch {
+	case k >= 0:
+		r.SetInt(m.Mul(m, pow10(k, nil)))
+	default:
+		r.SetFrac(m, pow10(-k, nil))
 	}
 	return symbolic.NewRat(r), nil
 }
 
-func (c *converter) name(n *name) (piece, error) {
-	id := n.Ident
-	primes := strings.Repeat("'", len(n.Primes))
-	if id == "diff" && n.Args != nil {
-		return c.diff(n)
+// decimal converts digits to an integer, halving long runs so that 100,000
+// digits take milliseconds (big.Int's own conversion is quadratic).
+func decimal(d string, pows map[int]*big.Int) *big.Int {
+	const leaf = 2000
+	if len(d) <= leaf {
+		z, _ := new(big.Int).SetString(d, 10)
+		return z
+	}
+	low := len(d) / 2
+	hi := decimal(d[:len(d)-low], pows)
+	lo := decimal(d[len(d)-low:], pows)
+	hi.Mul(hi, pow10(low, pows))
+	return hi.Add(hi, lo)
+}
+
+// pow10 is 10^n, remembered in pows when it is not nil.
+func pow10(n int, pows map[int]*big.Int) *big.Int {
+	if p, ok := pows[n]; ok {
+		return p
+	}
+	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
+	if pows != nil {
+		pows[n] = p
+	}
+	return p
+}
+
+func (c *converter) name(o *operand) (part, error) {
+	id := c.toks[o.atom].Value
+	at := c.pos(o.atom)
+	primes := c.typed(o.atom+1, o.atom+1+o.primes)
+	if id == "diff" && o.call() {
+		return c.diff(o)
 	}
 	kind := c.env.kind(id)
-	if n.Args == nil {
+	if !o.call() {
 		switch {
 		case kind == functionName && primes != "":
-			return piece{}, errAt(n.Pos, "%s%s needs an argument: write %s%s(x)", id, primes, id, primes)
+			f := c.env.Functions[id]
+			if len(f.Params) != 1 {
+				return part{}, notDefined(at, id, primes, f)
+			}
+			return part{}, errAt(at, "%s%s needs an argument: write %s%s(x)", id, primes, id, primes)
 		case kind == functionName:
-			return piece{}, errAt(n.Pos, "%s is a function: write %s(x)", id, id)
+			return part{}, errAt(at, "%s is a function: write %s(x)", id, id)
 		case kind == unknownName:
-			return piece{}, errAt(n.Pos, "unknown name %q%s", id, c.didYouMean(id, false))
+			return part{}, errAt(at, "unknown name %q%s", id, c.didYouMean(id, false))
 		case kind == builtinName:
-			return piece{}, errAt(n.Pos, "%s needs an argument: write %s(x)", id, id)
+			return part{}, errAt(at, "%s%s needs an argument: write %s%s(x)", id, primes, id, primes)
 		case primes != "":
-			return piece{}, errAt(n.Pos, "%s is not a function, so %s%s means nothing", id, id, primes)
+			return part{}, errAt(at, "%s is not a function, so %s%s means nothing", id, id, primes)
 		}
-		return piece{c.env.symbol(id), id}, nil
+		return part{c.symbol(id), lit(id)}, nil
 	}
-	args := make([]piece, len(n.Args.List))
-	for i, x := range n.Args.List {
-		var err error
-		if args[i], err = c.expression(x); err != nil {
-			return piece{}, err
+	if kind == functionName && primes != "" {
+		if f := c.env.Functions[id]; len(f.Params) != 1 {
+			return part{}, notDefined(at, id, primes, f)
 		}
 	}
-	exprs := make([]symbolic.Expr, len(args))
-	texts := make([]string, len(args))
-	for i, a := range args {
-		exprs[i], texts[i] = a.e, a.text
+	if (kind == variableName || kind == constantName) && primes != "" {
+		return part{}, errAt(at, "%s is not a function, so %s%s means nothing", id, id, primes)
 	}
-	text := id + primes + "(" + strings.Join(texts, ", ") + ")"
-	switch kind {
-	case builtinName:
+	if kind != builtinName && kind != functionName {
+		hint := c.didYouMean(id, true)
+		if hint == "" && len(o.args()) == 1 && utf8.RuneCountInString(id) == 1 {
+			start, end := span(o.args()[0])
+			hint = fmt.Sprintf(" (for a product, write %s*(%s))", id, c.typed(start, end))
+		}
+		return part{}, errAt(at, "unknown function %q%s", id, hint)
+	}
+	exprs := make([]symbolic.Expr, len(o.args()))
+	texts := make([]text, 0, 2*len(o.args())+2)
+	texts = append(texts, lit(id+strings.Repeat("'", int(o.primes))+"("))
+	for i, x := range o.args() {
+		a, err := c.expr(x)
+		if err != nil {
+			return part{}, err
+		}
+		exprs[i] = a.e
+		if i > 0 {
+			texts = append(texts, lit(", "))
+		}
+		texts = append(texts, a.t)
+	}
+	texts = append(texts, lit(")"))
+	t := cat(texts...)
+	if kind == builtinName {
 		b, _ := symbolic.LookupBuiltin(id)
 		if primes != "" {
-			if len(args) != 1 {
-				return piece{}, errAt(n.Pos, "%s%s takes 1 argument, not %d", id, primes, len(args))
+			if len(exprs) != 1 {
+				return part{}, errAt(at, "%s%s takes 1 argument, not %d", id, primes, len(exprs))
 			}
-			return c.derivativeAt(n, Function{Params: []string{"u"}, Body: mustApply(b, symbolic.Sym("u"))}, exprs, text)
+			u, _ := b.Apply(symbolic.Sym("u"))
+			return c.derivativeAt(at, int(o.primes), Function{Params: []string{"u"}, Body: u}, exprs, t)
 		}
 		e, err := b.Apply(exprs...)
 		if err != nil {
-			return piece{}, errAt(n.Pos, "%v", err)
+			return part{}, errAt(at, "%v", err)
 		}
-		return piece{e, text}, nil
-	case functionName:
-		f := c.env.Functions[id]
-		if len(args) != len(f.Params) {
-			return piece{}, errAt(n.Pos, "%s takes %d argument%s, not %d", id, len(f.Params), plural(len(f.Params)), len(args))
-		}
-		if primes != "" {
-			return c.derivativeAt(n, f, exprs, text)
-		}
-		return piece{substitute(f, exprs), text}, nil
-	case variableName, constantName:
-		if primes != "" {
-			return piece{}, errAt(n.Pos, "%s is not a function, so %s%s means nothing", id, id, primes)
-		}
+		return part{e, t}, nil
 	}
-	return piece{}, errAt(n.Pos, "unknown function %q%s", id, c.didYouMean(id, true))
+	f := c.env.Functions[id]
+	if len(exprs) != len(f.Params) {
+		return part{}, errAt(at, "%s takes %d argument%s, not %d", id, len(f.Params), plural(len(f.Params)), len(exprs))
+	}
+	if primes != "" {
+		return c.derivativeAt(at, int(o.primes), f, exprs, t)
+	}
+	return part{substitute(f, exprs), t}, nil
 }
 
-func mustApply(b *symbolic.Builtin, u symbolic.Expr) symbolic.Expr {
-	e, _ := b.Apply(u)
-	return e
+// notDefined explains f' for a function that has not one variable.
+func notDefined(at lexer.Position, id, primes string, f Function) error {
+	n := len(f.Params)
+	switch {
+	case n == 0:
+		return errAt(at, "%s has no variables, so %s%s is not defined", id, id, primes)
+	case utf8.RuneCountInString(primes) == 1:
+		return errAt(at, "%s has %d variables, so %s%s is not defined: use grad %s or diff(%s, %s)", id, n, id, primes, id, id, f.Params[0])
+	case utf8.RuneCountInString(primes) == 2:
+		return errAt(at, "%s has %d variables, so %s%s is not defined: use hessian %s or diff(%s, %s, 2)", id, n, id, primes, id, id, f.Params[0])
+	}
+	return errAt(at, "%s has %d variables, so %s%s is not defined: use diff(%s, %s, %d)", id, n, id, primes, id, f.Params[0], utf8.RuneCountInString(primes))
 }
 
 func plural(n int) string {
@@ -534,66 +941,72 @@ func substitute(f Function, args []symbolic.Expr) symbolic.Expr {
 }
 
 // derivativeAt is f'(a): the derivative of f's body, then a substituted.
-func (c *converter) derivativeAt(n *name, f Function, args []symbolic.Expr, text string) (piece, error) {
-	if len(f.Params) != 1 {
-		return piece{}, errAt(n.Pos, "%s has %d variables, so %s' is not defined: use grad %s or diff(%s, %s)",
-			n.Ident, len(f.Params), n.Ident, n.Ident, n.Ident, f.Params[0])
-	}
-	d, err := symbolic.Diff(c.ctx, f.Body, f.Params[0], len(n.Primes))
+func (c *converter) derivativeAt(at lexer.Position, order int, f Function, args []symbolic.Expr, t text) (part, error) {
+	d, err := symbolic.Diff(c.context(), f.Body, f.Params[0], order)
 	if err != nil {
-		return piece{}, errAt(n.Pos, "%v", err)
+		return part{}, errAt(at, "%v", err)
 	}
-	return piece{substitute(Function{Params: f.Params, Body: d}, args), text}, nil
+	return part{substitute(Function{Params: f.Params, Body: d}, args), t}, nil
+}
+
+func (c *converter) context() context.Context {
+	if c.ctx == nil {
+		return context.Background()
+	}
+	return c.ctx
 }
 
 // diff is diff(EXPR, x) or diff(EXPR, x, n); EXPR may be the name of a
 // function, whose body is used: diff(g, y) is g's partial derivative.
-func (c *converter) diff(n *name) (piece, error) {
-	list := n.Args.List
+func (c *converter) diff(o *operand) (part, error) {
+	list := o.args()
+	at := c.pos(o.atom)
 	if len(list) < 2 || len(list) > 3 {
-		return piece{}, errAt(n.Pos, "diff takes 2 or 3 arguments, as in diff(x^2, x) or diff(x^3, x, 2), not %d", len(list))
+		return part{}, errAt(at, "diff takes 2 or 3 arguments, as in diff(x^2, x) or diff(x^3, x, 2), not %d", len(list))
 	}
-	var e piece
-	if id, ok := bareName(list[0]); ok && c.env.kind(id) == functionName {
-		f := c.env.Functions[id]
-		e = piece{f.Body, id}
+	var e part
+	if id, ok := c.bareName(list[0]); ok && c.env.kind(id) == functionName {
+		e = part{c.env.Functions[id].Body, lit(id)}
 	} else {
 		var err error
-		if e, err = c.expression(list[0]); err != nil {
-			return piece{}, err
+		if e, err = c.expr(list[0]); err != nil {
+			return part{}, err
 		}
 	}
-	x, ok := bareName(list[1])
+	x, ok := c.bareName(list[1])
 	if !ok || x == "pi" || c.env.kind(x) == builtinName || c.env.kind(x) == functionName {
-		return piece{}, errAt(list[1].Pos, "diff needs a variable name here, as in diff(x^2, x)")
+		return part{}, errAt(c.pos(list[1].operands[0].start), "diff needs a variable name here, as in diff(x^2, x)")
 	}
 	order := 1
 	if len(list) == 3 {
-		k, err := strconv.Atoi(list[2].First.Atom.Number)
-		if len(list[2].Rest) > 0 || list[2].First.Super != "" || len(list[2].First.Minus) > 0 || err != nil || k > 1000 {
-			return piece{}, errAt(list[2].Pos, "the order of diff must be a whole number from 0 to 1000")
+		n := &list[2].operands[0]
+		k, err := strconv.Atoi(c.toks[n.atom].Value)
+		if len(list[2].operands) > 1 || n.super >= 0 || n.minus > 0 || n.roots > 0 || c.toks[n.atom].Type != tokNumber || err != nil || k > 1000 {
+			return part{}, errAt(c.pos(n.start), "the order of diff must be a whole number from 0 to 1000")
 		}
 		order = k
 	}
-	d, err := symbolic.Diff(c.ctx, e.e, x, order)
+	d, err := symbolic.Diff(c.context(), e.e, x, order)
 	if err != nil {
-		return piece{}, errAt(n.Pos, "%v", err)
+		return part{}, errAt(at, "%v", err)
 	}
-	text := "diff(" + e.text + ", " + x
+	t := []text{lit("diff("), e.t, lit(", " + x)}
 	if len(list) == 3 {
-		text += ", " + strconv.Itoa(order)
+		t = append(t, lit(", "+strconv.Itoa(order)))
 	}
-	return piece{d, text + ")"}, nil
+	return part{d, cat(append(t, lit(")"))...)}, nil
 }
 
 // bareName reports whether x is a lone name, such as g in diff(g, y).
-func bareName(x *expression) (string, bool) {
-	o := x.First
-	if len(x.Rest) > 0 || len(o.Minus) > 0 || len(o.Sqrt) > 0 || o.Super != "" || o.Atom.Name == nil {
+func (c *converter) bareName(x *expression) (string, bool) {
+	if len(x.operands) != 1 {
 		return "", false
 	}
-	n := o.Atom.Name
-	return n.Ident, n.Args == nil && len(n.Primes) == 0
+	o := &x.operands[0]
+	if o.minus > 0 || o.roots > 0 || o.super >= 0 || c.toks[o.atom].Type != tokIdent {
+		return "", false
+	}
+	return c.toks[o.atom].Value, !o.call() && o.primes == 0
 }
 
 // didYouMean suggests the closest known name to a misspelt one.

@@ -1,47 +1,214 @@
 package parser
 
-import "github.com/alecthomas/participle/v2/lexer"
+import (
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+)
 
-// The grammar describes concrete syntax only. An expression is a flat run
-// of operands and the operators between them (none, for juxtaposition);
-// convert.go applies precedence from symbolic's table, so participle
-// recurses only into parentheses, whose depth checkTokens bounds.
+// The grammar describes concrete syntax only:
+//
+//	input      = expression EOF .
+//	expression = operand { [ op ] operand } .
+//	op         = "+" | "-" | "*" | "/" | "^" .
+//	operand    = { "-" } { "√" } atom [ Super ] .
+//	atom       = Number | Ident { "'" } [ arguments ] | "(" expression ")" .
+//	arguments  = "(" [ expression { "," expression } ] ")" .
+//
+// An expression is a flat run of operands and the operators between them
+// (none, for juxtaposition); convert.go applies precedence from symbolic's
+// table, so the parser recurses only into brackets, whose depth checkToken
+// bounds.
+//
+// Participle builds the parser from input. The expression production is
+// read by hand, through participle's Parseable interface: it holds every
+// token of the input, and participle's generic matching costs microseconds
+// a token (a 10,000-term sum took 170 ms in it), where this reader costs
+// nanoseconds. It gives syntax errors back to participle as
+// *participle.UnexpectedTokenError, which translate explains.
 
+// input is the root of the grammar: one expression, then the end of the
+// input, which participle checks.
+type input struct {
+	Expr *expression `parser:"@@"`
+}
+
+// expression is a run of operands. The root expression also holds the
+// tokens its operands index.
 type expression struct {
-	Pos   lexer.Position
-	First *operand `parser:"@@"`
-	Rest  []*link  `parser:"@@*"`
+	operands []operand
+	toks     []lexer.Token
 }
 
-type link struct {
-	Pos     lexer.Position
-	Op      string   `parser:"@('+' | '-' | '*' | '/' | '^')?"`
-	Operand *operand `parser:"@@"`
-}
-
+// operand is one operand with its prefix and superscript. Fields are
+// indices of tokens, so that a long input costs few allocations.
 type operand struct {
-	Pos   lexer.Position
-	Minus []string `parser:"@'-'*"`
-	Sqrt  []string `parser:"@'√'*"`
-	Atom  *atom    `parser:"@@"`
-	Super string   `parser:"@Super?"`
+	op     int32 // the operator before it; -1 for juxtaposition and the first
+	start  int32 // its first token: a minus, a √ or the atom
+	atom   int32 // the number or name, or the "(" of a parenthesised expression
+	end    int32 // the token after it
+	super  int32 // its superscript, or -1
+	minus  int32 // leading minus signs
+	roots  int32 // leading √ signs, after the minus signs
+	primes int32 // ' after a name: f'(x)
+	// in is what its brackets hold: a name's argument list (f() has none
+	// in it), or a parenthesised expression; nil without brackets.
+	in *brackets
 }
 
-type atom struct {
-	Pos    lexer.Position
-	Number string      `parser:"@Number"`
-	Name   *name       `parser:"| @@"`
-	Paren  *expression `parser:"| '(' @@ ')'"`
+type brackets struct {
+	list []*expression
+	call bool
 }
 
-type name struct {
-	Pos    lexer.Position
-	Ident  string   `parser:"@Ident"`
-	Primes []string `parser:"@\"'\"*"`
-	Args   *argList `parser:"@@?"`
+// call reports whether o is a name with an argument list.
+func (o *operand) call() bool { return o.in != nil && o.in.call }
+
+// args is the argument list of a call.
+func (o *operand) args() []*expression {
+	if !o.call() {
+		return nil
+	}
+	return o.in.list
 }
 
-type argList struct {
-	Pos  lexer.Position
-	List []*expression `parser:"'(' ( @@ ( ',' @@ )* )? ')'"`
+// paren is the expression of a parenthesised operand, or nil.
+func (o *operand) paren() *expression {
+	if o.in == nil || o.in.call {
+		return nil
+	}
+	return o.in.list[0]
+}
+
+// Parse reads an expression for participle. It stops at the first token
+// that cannot continue the expression, which participle then reports
+// unless it ends the input.
+func (x *expression) Parse(lex *lexer.PeekingLexer) error {
+	r := reader{lex: lex}
+	if err := r.expression(x, 0); err != nil {
+		return err
+	}
+	x.toks = lex.Range(0, lex.RawCursor())
+	return nil
+}
+
+type reader struct {
+	lex *lexer.PeekingLexer
+}
+
+// at is the index of the next token.
+func (r *reader) at() int32 { return int32(r.lex.RawCursor()) }
+
+// is reports whether the next token is the operator or punctuation p.
+func (r *reader) is(p string) bool {
+	t := r.lex.Peek()
+	return isPunct(t.Type) && t.Value == p
+}
+
+func isPunct(t lexer.TokenType) bool { return t == tokPunct || t <= tokAlias }
+
+func (r *reader) unexpected() error {
+	return &participle.UnexpectedTokenError{Unexpected: *r.lex.Peek()}
+}
+
+// expression reads operands until a token that cannot continue the run;
+// depth counts the brackets and square roots around it.
+func (r *reader) expression(x *expression, depth int) error {
+	for {
+		op := int32(-1)
+		if len(x.operands) > 0 {
+			t := r.lex.Peek()
+			switch {
+			case isPunct(t.Type) && len(t.Value) == 1 && isBinary(t.Value[0]):
+				op = r.at()
+				r.lex.Next()
+			case t.Type == tokNumber || t.Type == tokIdent || r.is("(") || r.is("√"):
+				// juxtaposition: 2x, x y, 2(x + 1), 2√x
+			default:
+				return nil
+			}
+		}
+		o, err := r.operand(op, depth)
+		if err != nil {
+			return err
+		}
+		if len(x.operands) == cap(x.operands) && len(x.operands) >= 64 {
+			// Double, as append's smaller steps copy a long run many times.
+			x.operands = append(make([]operand, 0, 2*len(x.operands)), x.operands...)
+		}
+		x.operands = append(x.operands, o)
+	}
+}
+
+func isBinary(c byte) bool {
+	return c == '+' || c == '-' || c == '*' || c == '/' || c == '^'
+}
+
+func (r *reader) operand(op int32, depth int) (operand, error) {
+	o := operand{op: op, start: r.at(), super: -1}
+	for r.is("-") {
+		o.minus++
+		r.lex.Next()
+	}
+	for r.is("√") {
+		o.roots++
+		if depth+int(o.roots) > MaxDepth {
+			t := r.lex.Peek()
+			return o, errorAt(t.Pos.Line, t.Pos.Column, "nested too deeply: more than %d levels of brackets and square roots", MaxDepth)
+		}
+		r.lex.Next()
+	}
+	inner := depth + int(o.roots) + 1
+	o.atom = r.at()
+	t := r.lex.Peek()
+	switch {
+	case t.Type == tokNumber:
+		r.lex.Next()
+	case t.Type == tokIdent:
+		r.lex.Next()
+		for r.is("'") {
+			o.primes++
+			r.lex.Next()
+		}
+		if r.is("(") {
+			r.lex.Next()
+			o.in = &brackets{call: true}
+			for !r.is(")") {
+				a := &expression{}
+				if err := r.expression(a, inner); err != nil {
+					return o, err
+				}
+				o.in.list = append(o.in.list, a)
+				if !r.is(",") {
+					break
+				}
+				r.lex.Next() // after ",", an expression must follow: sin(x,) is an error
+				if r.is(")") {
+					return o, r.unexpected()
+				}
+			}
+			if !r.is(")") {
+				return o, r.unexpected()
+			}
+			r.lex.Next()
+		}
+	case r.is("("):
+		r.lex.Next()
+		x := &expression{}
+		o.in = &brackets{list: []*expression{x}}
+		if err := r.expression(x, inner); err != nil {
+			return o, err
+		}
+		if !r.is(")") {
+			return o, r.unexpected()
+		}
+		r.lex.Next()
+	default:
+		return o, r.unexpected()
+	}
+	if r.lex.Peek().Type == tokSuper {
+		o.super = r.at()
+		r.lex.Next()
+	}
+	o.end = r.at()
+	return o, nil
 }

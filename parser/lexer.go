@@ -14,10 +14,44 @@ import (
 const (
 	tokNumber lexer.TokenType = -(iota + 2)
 	tokIdent
-	tokSuper  // superscript digits: x² is x^2
-	tokPunct  // operators and punctuation, Unicode forms mapped to ASCII
+	tokSuper  // superscript digits: x² is x^2, and the token's value is "2"
+	tokPunct  // operators and punctuation, spelled as their value
 	tokString // a double-quoted file name
+	// tokAlias is the first of the types of operators typed in another
+	// spelling than their ASCII value (** × · ÷ − ′): aliases[i] has type
+	// tokAlias-i, so that a message can quote what the person typed.
+	tokAlias
 )
+
+// aliases are the other spellings of operators, as pasted from books and
+// web pages, with the ASCII token they stand for.
+var aliases = [...]struct{ spelling, value string }{
+	{"**", "^"}, {"−", "-"}, {"–", "-"}, {"×", "*"}, {"·", "*"}, {"⋅", "*"}, {"∙", "*"}, {"÷", "/"}, {"′", "'"},
+}
+
+// aliasOf returns the index in aliases of the one-rune spelling c, or -1.
+func aliasOf(c rune) int {
+	for i, a := range aliases {
+		if r, _ := utf8.DecodeRuneInString(a.spelling); r == c && len(a.spelling) == utf8.RuneLen(c) {
+			return i
+		}
+	}
+	return -1
+}
+
+// spelling is a token as the person typed it: × rather than *, ² rather
+// than 2.
+func spelling(t lexer.Token) string {
+	switch {
+	case t.Type <= tokAlias && int(tokAlias-t.Type) < len(aliases):
+		return aliases[tokAlias-t.Type].spelling
+	case t.Type == tokSuper:
+		return superscript(t.Value)
+	case t.Type == tokString:
+		return `"` + t.Value + `"`
+	}
+	return t.Value
+}
 
 // mathLexer is a hand-written lexer: it maps the Unicode forms people paste
 // from books (− × · π √ ²) to one spelling, keeps positions in characters
@@ -41,13 +75,10 @@ func (d mathLexer) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
 }
 
 func (mathLexer) LexString(filename, s string) (lexer.Lexer, error) {
-	toks, err := tokenize(s)
-	if err != nil {
-		return nil, err
-	}
-	return &tokenList{toks: toks}, nil
+	return newScanner(s), nil
 }
 
+// tokenList replays tokens already read, for participle.
 type tokenList struct {
 	toks []lexer.Token
 	i    int
@@ -61,103 +92,222 @@ func (l *tokenList) Next() (lexer.Token, error) {
 	return t, nil
 }
 
-// unicodeOps maps Unicode operators to the ASCII token they stand for.
-var unicodeOps = map[rune]string{
-	'−': "-", '–': "-", '×': "*", '·': "*", '⋅': "*", '∙': "*", '÷': "/",
-	'√': "√", '′': "'", '∇': "∇",
-}
-
-var superDigits = map[rune]rune{
+// superDigits maps superscript characters to the ASCII they stand for.
+var superDigits = map[rune]byte{
 	'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6',
 	'⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+',
 }
 
+// superscript writes ASCII exponent text back in superscripts: "-1" is ⁻¹.
+func superscript(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			b.WriteString(superDigit(int(c - '0')))
+		case c == '-':
+			b.WriteRune('⁻')
+		case c == '+':
+			b.WriteRune('⁺')
+		}
+	}
+	return b.String()
+}
+
+func superDigit(d int) string {
+	return [...]string{"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"}[d]
+}
+
+// maxSuperDigits bounds a superscript exponent: a longer one is a mistake
+// more likely than an exponent, and ^ takes any number.
+const maxSuperDigits = 18
+
+// asciiPunct holds the ASCII operators and punctuation.
+const asciiPunct = "+-*/^(),=;[]'<>"
+
 // tokenize splits s into tokens. s has passed checkInput, so it is valid
 // UTF-8 without control characters.
 func tokenize(s string) ([]lexer.Token, error) {
-	toks := make([]lexer.Token, 0, len(s)/2+1)
-	pos := lexer.Position{Line: 1, Column: 1}
-	i := 0
-	advance := func(n int) {
-		pos.Offset += n
-		pos.Column += utf8.RuneCountInString(s[i : i+n])
-		i += n
+	sc := newScanner(s)
+	toks := make([]lexer.Token, 0, min(len(s)/2, MaxTokens)+1)
+	for {
+		t, err := sc.Next()
+		if err != nil {
+			return nil, err
+		}
+		if len(toks) == cap(toks) {
+			// Grow by doubling: append's smaller steps copy a long
+			// token list (64 bytes a token) several times over.
+			toks = append(make([]lexer.Token, 0, min(2*cap(toks), MaxTokens+1)), toks...)
+		}
+		toks = append(toks, t)
+		if t.Type == lexer.EOF {
+			return toks, nil
+		}
 	}
-	for i < len(s) {
-		c, size := utf8.DecodeRuneInString(s[i:])
-		start := pos
+}
+
+// scanner is fprime's lexer for participle: it reads one token at a time,
+// and checks as it goes what no later stage should see: more than
+// MaxTokens tokens, brackets that do not match or nest too deeply, and
+// numbers too long. Its errors are *Error values.
+type scanner struct {
+	s         string
+	i         int // the next byte
+	line, col int // of s[i]; col counts characters
+	count     int // tokens read
+	open      []lexer.Token
+}
+
+func newScanner(s string) *scanner { return &scanner{s: s, line: 1, col: 1} }
+
+func (sc *scanner) token(typ lexer.TokenType, value string, start, col int) (lexer.Token, error) {
+	t := lexer.Token{Type: typ, Value: value, Pos: lexer.Position{Offset: start, Line: sc.line, Column: col}}
+	if sc.count == MaxTokens {
+		return t, errorAt(sc.line, col, "input too long: more than %d numbers, names and operators, and the limit is %d", MaxTokens, MaxTokens)
+	}
+	sc.count++
+	return t, checkToken(t, &sc.open)
+}
+
+// Next returns the next token, or EOF at the end.
+func (sc *scanner) Next() (lexer.Token, error) {
+	s := sc.s
+	for sc.i < len(s) {
+		i, c := sc.i, s[sc.i]
+		start, startCol := i, sc.col
 		switch {
+		case c == ' ' || c == '\t' || c == '\r':
+			sc.i++
+			sc.col++
 		case c == '\n':
-			pos.Line++
-			pos.Column = 0
-			advance(1)
-			continue
-		case c == ' ' || c == '\t' || c == '\r' || c == '\u00a0':
-			advance(size)
-			continue
+			sc.i++
+			sc.line++
+			sc.col = 1
 		case c == '#':
-			for i < len(s) && s[i] != '\n' {
-				_, n := utf8.DecodeRuneInString(s[i:])
-				advance(n)
+			j := strings.IndexByte(s[i:], '\n')
+			if j < 0 {
+				j = len(s) - i
 			}
-			continue
+			sc.col += utf8.RuneCountInString(s[i : i+j])
+			sc.i += j
 		case c >= '0' && c <= '9' || c == '.' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
 			n := scanNumber(s[i:])
-			toks = append(toks, lexer.Token{Type: tokNumber, Value: s[i : i+n], Pos: start})
-			advance(n)
-			continue
-		case c == 'π':
-			toks = append(toks, lexer.Token{Type: tokIdent, Value: "pi", Pos: start})
-		case isIdentStart(c):
-			n := size
-			for i+n < len(s) {
-				r, rs := utf8.DecodeRuneInString(s[i+n:])
-				if !isIdentPart(r) {
-					break
-				}
-				n += rs
-			}
-			toks = append(toks, lexer.Token{Type: tokIdent, Value: s[i : i+n], Pos: start})
-			advance(n)
-			continue
-		case superDigits[c] != 0:
-			var b strings.Builder
-			n := 0
-			for i+n < len(s) {
-				r, rs := utf8.DecodeRuneInString(s[i+n:])
-				d := superDigits[r]
-				if d == 0 {
-					break
-				}
-				b.WriteRune(d)
-				n += rs
-			}
-			toks = append(toks, lexer.Token{Type: tokSuper, Value: b.String(), Pos: start})
-			advance(n)
-			continue
-		case c == '*' && strings.HasPrefix(s[i:], "**"):
-			toks = append(toks, lexer.Token{Type: tokPunct, Value: "^", Pos: start})
-			advance(2)
-			continue
+			sc.i += n
+			sc.col += n
+			return sc.token(tokNumber, s[i:i+n], start, startCol)
+		case c < utf8.RuneSelf && (c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'):
+			n, chars := scanIdent(s[i:])
+			sc.i += n
+			sc.col += chars
+			return sc.token(tokIdent, s[i:i+n], start, startCol)
+		case c == '*' && i+1 < len(s) && s[i+1] == '*':
+			sc.i += 2
+			sc.col += 2
+			return sc.token(tokAlias, "^", start, startCol)
+		case c < utf8.RuneSelf && strings.IndexByte(asciiPunct, c) >= 0:
+			sc.i++
+			sc.col++
+			return sc.token(tokPunct, s[i:i+1], start, startCol)
 		case c == '"':
 			end := strings.IndexAny(s[i+1:], "\"\n")
 			if end < 0 || s[i+1+end] == '\n' {
-				return nil, &Error{Line: start.Line, Col: start.Column, Msg: `missing closing " for the file name`}
+				return lexer.Token{}, errorAt(sc.line, startCol, `missing closing " for the file name`)
 			}
-			toks = append(toks, lexer.Token{Type: tokString, Value: s[i+1 : i+1+end], Pos: start})
-			advance(end + 2)
-			continue
-		case strings.ContainsRune("+-*/^(),=;[]'<>", c):
-			toks = append(toks, lexer.Token{Type: tokPunct, Value: string(c), Pos: start})
-		case unicodeOps[c] != "":
-			toks = append(toks, lexer.Token{Type: tokPunct, Value: unicodeOps[c], Pos: start})
+			sc.i += end + 2
+			sc.col += utf8.RuneCountInString(s[i : i+end+2])
+			return sc.token(tokString, s[i+1:i+1+end], start, startCol)
+		case c < utf8.RuneSelf:
+			return lexer.Token{}, errorAt(sc.line, startCol, "unexpected character %q", rune(c))
 		default:
-			return nil, &Error{Line: start.Line, Col: start.Column, Msg: fmt.Sprintf("unexpected character %q", c)}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == '\u00a0':
+				sc.i += size
+				sc.col++
+				continue
+			case r == 'π':
+				sc.i += size
+				sc.col++
+				return sc.token(tokIdent, "pi", start, startCol)
+			case isIdentStart(r):
+				n, chars := scanIdent(s[i:])
+				sc.i += n
+				sc.col += chars
+				return sc.token(tokIdent, s[i:i+n], start, startCol)
+			case superDigits[r] != 0:
+				var b []byte
+				n := 0
+				for i+n < len(s) {
+					r, rs := utf8.DecodeRuneInString(s[i+n:])
+					d := superDigits[r]
+					if d == 0 {
+						break
+					}
+					b = append(b, d)
+					n += rs
+				}
+				if err := checkSuper(s[i:i+n], string(b), sc.line, startCol); err != nil {
+					return lexer.Token{}, err
+				}
+				sc.i += n
+				sc.col += utf8.RuneCountInString(s[i : i+n])
+				return sc.token(tokSuper, string(b), start, startCol)
+			case r == '√' || r == '∇':
+				sc.i += size
+				sc.col++
+				return sc.token(tokPunct, s[i:i+size], start, startCol)
+			case aliasOf(r) >= 0:
+				k := aliasOf(r)
+				sc.i += size
+				sc.col++
+				return sc.token(tokAlias-lexer.TokenType(k), aliases[k].value, start, startCol)
+			default:
+				return lexer.Token{}, errorAt(sc.line, startCol, "unexpected character %q", r)
+			}
 		}
-		advance(size)
 	}
-	toks = append(toks, lexer.Token{Type: lexer.EOF, Pos: pos})
-	return toks, nil
+	eof := lexer.Token{Type: lexer.EOF, Pos: lexer.Position{Offset: len(s), Line: sc.line, Column: sc.col}}
+	if sc.count < MaxTokens+1 { // EOF does not count against the limit
+		sc.count++
+	}
+	return eof, checkToken(eof, &sc.open)
+}
+
+// checkSuper accepts a superscript that is a whole number: at most one
+// sign, then digits. x⁻ or x⁻⁻1 is a slip, not x^0.
+func checkSuper(typed, ascii string, line, col int) error {
+	digits := strings.TrimLeft(ascii, "+-")
+	switch {
+	case len(ascii)-len(digits) > 1 || digits == "" || strings.ContainsAny(digits, "+-"):
+		return errorAt(line, col, "superscript %q is not a whole number: write at most one sign, then digits, as in x⁻¹", typed)
+	case len(digits) > maxSuperDigits:
+		return errorAt(line, col, "superscript %s is too long: write a large exponent with ^, as in x^%s", shorten(typed), shorten(ascii))
+	}
+	return nil
+}
+
+// scanIdent returns the length in bytes and in characters of the name at
+// the start of s.
+func scanIdent(s string) (n, chars int) {
+	for n < len(s) {
+		c := s[n]
+		if c < utf8.RuneSelf {
+			if c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+				n++
+				chars++
+				continue
+			}
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if !isIdentPart(r) {
+			break
+		}
+		n += size
+		chars++
+	}
+	return n, chars
 }
 
 func isIdentStart(c rune) bool { return c == '_' || unicode.IsLetter(c) && c != 'π' }
@@ -192,4 +342,13 @@ func scanNumber(s string) int {
 		}
 	}
 	return n
+}
+
+// shorten cuts a long literal for a message: 1234567890…(100000 digits).
+func shorten(s string) string {
+	if utf8.RuneCountInString(s) <= 24 {
+		return s
+	}
+	r := []rune(s)
+	return fmt.Sprintf("%s…%s", string(r[:10]), string(r[len(r)-6:]))
 }

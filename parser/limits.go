@@ -8,13 +8,26 @@ import (
 )
 
 // Limits checked before participle sees the input, so that no input can
-// exhaust the stack or the clock: participle recurses once per level of
-// nesting, and a long number takes quadratic time to convert.
+// exhaust the stack or the clock: each answers, value or error, in well
+// under 100 ms. Participle and the conversion cost time per token, the
+// symbolic side per term, nested square roots build exponents of 2^-n, and
+// a long number takes time to convert.
 const (
 	MaxInputBytes = 1 << 20 // 1 MiB
-	MaxDepth      = 1000    // nested parentheses and brackets
-	MaxDigits     = 100_000 // digits in one number
-	MaxExponent   = 100_000 // |n| in a literal's exponent: 1e100000
+	// MaxTokens bounds the numbers, names, operators and brackets of one
+	// input: 100,000 is ten times a 10,000-term polynomial's 50,000.
+	MaxTokens = 100_000
+	// MaxDepth bounds nested parentheses and brackets, and square roots
+	// applied one to another: each is a level of the expression tree.
+	MaxDepth = 1000
+	// MaxDigits bounds the significant digits of one number and
+	// MaxExponent its power of ten: written as m·10^k with m a whole number
+	// without trailing zeros, m has at most MaxDigits digits and
+	// |k| <= MaxExponent. The limits apply to the number, not to how it is
+	// written, so 10e100000 and 1e100001 are both too large, and a number
+	// fprime prints reads back.
+	MaxDigits   = 100_000
+	MaxExponent = 100_000
 )
 
 // checkInput rejects what the lexer must never see: oversized input,
@@ -25,6 +38,11 @@ func checkInput(s string) error {
 	}
 	line, col := 1, 1
 	for i := 0; i < len(s); {
+		if c := s[i]; c >= 0x20 && c < 0x7f || c == '\t' || c == '\r' {
+			i++
+			col++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:
@@ -33,7 +51,7 @@ func checkInput(s string) error {
 			line, col = line+1, 0
 		case r == 0:
 			return errorAt(line, col, "NUL character in the input")
-		case r != '\t' && r != '\r' && unicode.IsControl(r):
+		case unicode.IsControl(r):
 			return errorAt(line, col, "control character %U in the input", r)
 		}
 		i += n
@@ -42,48 +60,43 @@ func checkInput(s string) error {
 	return nil
 }
 
-// checkTokens bounds nesting and matches brackets, so that errors about
-// them name both ends and participle never recurses deeply.
-func checkTokens(toks []lexer.Token) error {
-	type open struct {
-		tok   lexer.Token
-		close string
-	}
-	var stack []open
-	for _, t := range toks {
-		if t.Type == tokNumber && len(t.Value) > MaxDigits {
-			return errorAt(t.Pos.Line, t.Pos.Column, "number too long: %d digits, and the limit is %d", len(t.Value), MaxDigits)
+// checkToken bounds nesting and numbers and matches brackets, so that
+// errors about them name both ends and nothing later recurses deeply;
+// open holds the brackets open before t.
+func checkToken(t lexer.Token, open *[]lexer.Token) error {
+	at := func(format string, args ...any) error { return errorAt(t.Pos.Line, t.Pos.Column, format, args...) }
+	switch {
+	case t.Type == tokNumber:
+		if n := significantDigits(t.Value); n > MaxDigits {
+			return at("number too long: %d digits, and the limit is %d", n, MaxDigits)
 		}
-		if t.Type != tokPunct {
-			continue
+	case t.Type == lexer.EOF && len(*open) > 0:
+		top := (*open)[len(*open)-1]
+		return at("missing %q for the %q at column %d", closing(top.Value), top.Value, top.Pos.Column)
+	case t.Type != tokPunct:
+	case t.Value == "(" || t.Value == "[":
+		if len(*open) == MaxDepth {
+			return at("nested too deeply: more than %d levels of brackets", MaxDepth)
 		}
-		switch t.Value {
-		case "(", "[":
-			if len(stack) == MaxDepth {
-				return errorAt(t.Pos.Line, t.Pos.Column, "nested too deeply: more than %d levels of brackets", MaxDepth)
-			}
-			c := ")"
-			if t.Value == "[" {
-				c = "]"
-			}
-			stack = append(stack, open{t, c})
-		case ")", "]":
-			if len(stack) == 0 {
-				return errorAt(t.Pos.Line, t.Pos.Column, "unexpected %q with no %q before it", t.Value, opening(t.Value))
-			}
-			top := stack[len(stack)-1]
-			if top.close != t.Value {
-				return errorAt(t.Pos.Line, t.Pos.Column, "expected %q for the %q at column %d, found %q", top.close, top.tok.Value, top.tok.Pos.Column, t.Value)
-			}
-			stack = stack[:len(stack)-1]
+		*open = append(*open, t)
+	case t.Value == ")" || t.Value == "]":
+		if len(*open) == 0 {
+			return at("unexpected %q with no %q before it", t.Value, opening(t.Value))
 		}
-	}
-	if len(stack) > 0 {
-		top := stack[len(stack)-1]
-		end := toks[len(toks)-1].Pos
-		return errorAt(end.Line, end.Column, "missing %q for the %q at column %d", top.close, top.tok.Value, top.tok.Pos.Column)
+		top := (*open)[len(*open)-1]
+		if closing(top.Value) != t.Value {
+			return at("expected %q for the %q at column %d, found %q", closing(top.Value), top.Value, top.Pos.Column, t.Value)
+		}
+		*open = (*open)[:len(*open)-1]
 	}
 	return nil
+}
+
+func closing(c string) string {
+	if c == "(" {
+		return ")"
+	}
+	return "]"
 }
 
 func opening(c string) string {
@@ -91,4 +104,30 @@ func opening(c string) string {
 		return "("
 	}
 	return "["
+}
+
+// significantDigits counts the digits of a number literal's mantissa
+// without its leading and trailing zeros: 0.00120 has 2.
+func significantDigits(s string) int {
+	first, last, n := -1, -1, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == 'e' || c == 'E' {
+			break
+		}
+		if c < '0' || c > '9' {
+			continue
+		}
+		if c != '0' {
+			if first < 0 {
+				first = n
+			}
+			last = n
+		}
+		n++
+	}
+	if first < 0 {
+		return 0
+	}
+	return last - first + 1
 }

@@ -3,7 +3,6 @@ package parser
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
@@ -11,7 +10,7 @@ import (
 	"github.com/fprime/fprime/symbolic"
 )
 
-var exprParser = participle.MustBuild[expression](participle.Lexer(mathLexer{}))
+var exprParser = participle.MustBuild[input](participle.Lexer(mathLexer{}))
 
 // ParseExpr reads an expression in fprime's notation, with every name other
 // than the built-in functions, pi and e taken as a variable.
@@ -26,13 +25,19 @@ func ParseExpr(src string) (symbolic.Expr, error) {
 // holds no surprise. Errors are *Error values; ctx bounds the work of any
 // diff(...) in the input.
 func ParseExprIn(ctx context.Context, src string, env *Env) (symbolic.Expr, string, error) {
-	toks, err := lex(src)
+	if err := checkInput(src); err != nil {
+		return nil, "", err
+	}
+	// participle reads the tokens straight from the scanner, so that
+	// a long input is held in one token list, participle's.
+	sc := newScanner(src)
+	pl, err := lexer.Upgrade(sc)
 	if err != nil {
 		return nil, "", err
 	}
-	tree, err := exprParser.ParseFromLexer(peek(toks))
+	tree, err := exprParser.ParseFromLexer(pl)
 	if err != nil {
-		return nil, "", translate(toks, err)
+		return nil, "", translate(pl.Range(0, lexer.RawCursor(sc.count)), err)
 	}
 	c := &converter{ctx: ctx, env: env}
 	p, err := c.expression(tree)
@@ -45,18 +50,12 @@ func ParseExprIn(ctx context.Context, src string, env *Env) (symbolic.Expr, stri
 	return p.e, p.text, nil
 }
 
+// lex reads src into tokens, ending with EOF.
 func lex(src string) ([]lexer.Token, error) {
 	if err := checkInput(src); err != nil {
 		return nil, err
 	}
-	toks, err := tokenize(src)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkTokens(toks); err != nil {
-		return nil, err
-	}
-	return toks, nil
+	return tokenize(src)
 }
 
 func peek(toks []lexer.Token) *lexer.PeekingLexer {
@@ -79,7 +78,8 @@ func translate(toks []lexer.Token, err error) error {
 	return unexpected(toks, ut.Unexpected)
 }
 
-// unexpected explains a token that cannot stand where it is.
+// unexpected explains a token that cannot stand where it is, quoting
+// tokens as they were typed (× and ², not * and 2).
 func unexpected(toks []lexer.Token, t lexer.Token) error {
 	var prev *lexer.Token
 	for i := range toks {
@@ -91,22 +91,18 @@ func unexpected(toks []lexer.Token, t lexer.Token) error {
 		}
 	}
 	at := func(format string, args ...any) error { return errorAt(t.Pos.Line, t.Pos.Column, format, args...) }
-	afterOp := prev != nil && prev.Type == tokPunct && isOperator(prev.Value)
+	afterOp := prev != nil && isPunct(prev.Type) && isOperator(prev.Value)
 	switch {
 	case t.Type == lexer.EOF && afterOp:
-		return at("expected an expression after %q", prev.Value)
+		return at("expected an expression after %q", spelling(*prev))
 	case t.Type == lexer.EOF:
 		return at("unexpected end of input")
-	case afterOp && t.Type == tokPunct:
-		return at("expected an expression after %q, found %q", prev.Value, t.Value)
-	case prev != nil && prev.Value == "(" && t.Value == ")":
-		return at("expected an expression inside \"()\"")
-	case prev == nil && t.Type == tokPunct && isOperator(t.Value):
-		return at("expected an expression before %q", t.Value)
-	case t.Type == tokString:
-		return at("unexpected %s", fmt.Sprintf("%q", `"`+t.Value+`"`))
+	case afterOp:
+		return at("expected an expression after %q, found %q", spelling(*prev), spelling(t))
+	case prev == nil && isPunct(t.Type) && isOperator(t.Value):
+		return at("expected an expression before %q", spelling(t))
 	}
-	return at("unexpected %q", t.Value)
+	return at("unexpected %q", spelling(t))
 }
 
 func isOperator(s string) bool {
