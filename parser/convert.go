@@ -100,17 +100,20 @@ type part struct {
 	t text
 }
 
-// text is a reading under construction: a string, or the concatenation of
-// parts. Joining copies nothing, so the reading of long or deeply nested
+// text is a reading under construction: a string, or a node that writes
+// itself. Joining copies nothing, so the reading of long or deeply nested
 // input is built in linear time; it is written out once, and only when it
 // is shown.
 type text struct {
-	s     string
-	parts []text
+	s    string
+	node interface{ writeTo(b *strings.Builder) } // nil for the string s
 }
 
+// concat is text written one part after another.
+type concat []text
+
 func lit(s string) text      { return text{s: s} }
-func cat(parts ...text) text { return text{parts: parts} }
+func cat(parts ...text) text { return text{node: concat(parts)} }
 
 func (t text) parenthesised() text { return cat(lit("("), t, lit(")")) }
 
@@ -121,12 +124,16 @@ func (t text) String() string {
 }
 
 func (t text) writeTo(b *strings.Builder) {
-	if t.parts == nil {
+	if t.node == nil {
 		b.WriteString(t.s)
 		return
 	}
-	for _, p := range t.parts {
-		p.writeTo(b)
+	t.node.writeTo(b)
+}
+
+func (c concat) writeTo(b *strings.Builder) {
+	for _, t := range c {
+		t.writeTo(b)
 	}
 }
 
@@ -208,7 +215,7 @@ func (it item) start() int32 {
 	if it.side == bracketSide {
 		return it.o.atom + 1
 	}
-	return it.o.start
+	return it.o.start()
 }
 
 func (it item) end() int32 {
@@ -338,7 +345,7 @@ func (c *converter) holdsVariable(x *expression) bool {
 
 // span is the tokens of x.
 func span(x *expression) (start, end int32) {
-	return x.operands[0].start, x.operands[len(x.operands)-1].end
+	return x.operands[0].start(), x.operands[len(x.operands)-1].end
 }
 
 // powerChain folds a^b^c from the right and applies each operand's prefix
@@ -565,8 +572,8 @@ func (c *converter) startsWithParen(u unit) bool {
 // unwrap drops the parentheses of a parenthesised reading: sin²(x) reads
 // sin(x)^2, not sin((x))^2.
 func unwrap(t text) text {
-	if len(t.parts) == 3 && t.parts[0].s == "(" && t.parts[2].s == ")" {
-		return t.parts[1]
+	if c, ok := t.node.(concat); ok && len(c) == 3 && c[0].s == "(" && c[2].s == ")" {
+		return c[1]
 	}
 	return t
 }
@@ -579,8 +586,6 @@ func (c *converter) sum(units []unit) part {
 	}
 	var terms []symbolic.Expr
 	factors := make([]symbolic.Expr, 0, len(units))
-	parts := make([]text, 0, 2*len(units))
-	termStart := 0
 	divided, negative := false, false
 	flush := func() {
 		terms = append(terms, product(factors, negative))
@@ -589,23 +594,12 @@ func (c *converter) sum(units []unit) part {
 	}
 	for i := range units {
 		u := &units[i]
-		ut := u.t
-		if u.neg {
-			ut = cat(lit("-"), ut)
-		}
 		if i == 0 || u.op == '+' || u.op == '-' {
 			if i > 0 {
 				flush()
-				if u.op == '+' {
-					parts = append(parts, lit(" + "))
-				} else {
-					parts = append(parts, lit(" - "))
-				}
 			}
-			termStart = len(parts)
 			negative = (u.op == '-') != u.neg
 			factors = append(factors, u.e)
-			parts = append(parts, ut)
 			continue
 		}
 		if units[i-1].bareCall && (u.op == '*' || u.op == '/') {
@@ -617,23 +611,17 @@ func (c *converter) sum(units []unit) part {
 		}
 		if u.op == '/' {
 			factors = append(factors, symbolic.Pow(e, minusOne))
-			parts = append(parts, lit("/"), ut)
 			divided = true
 			continue
 		}
 		if u.op == 0 && (divided || units[i-1].named && u.named) {
-			c.surprising = true
+			c.surprising = true // 1/2x is (1/2)·x; x y is x·y, not the name xy
 		}
 		factors = append(factors, e)
-		if divided {
-			wrapped := cat(slices.Clone(parts[termStart:])...).parenthesised()
-			parts = append(parts[:termStart], wrapped)
-			divided = false
-		}
-		parts = append(parts, lit("·"), ut)
+		divided = false
 	}
 	flush()
-	t := cat(parts...)
+	t := text{node: sumText(units)}
 	if len(terms) == 1 {
 		return part{terms[0], t}
 	}
@@ -641,10 +629,61 @@ func (c *converter) sum(units []unit) part {
 	return part{symbolic.Add(terms...), t}
 }
 
+// sumText is the reading of a sum: its terms with " + " and " - ", the
+// factors of a term with "·" and "/", and what a division is followed by
+// in parentheses, as sum reads it: 1/2x is (1/2)·x.
+type sumText []unit
+
+func (us sumText) writeTo(b *strings.Builder) {
+	for i := 0; i < len(us); {
+		j := i + 1
+		for j < len(us) && us[j].op != '+' && us[j].op != '-' {
+			j++
+		}
+		switch {
+		case i == 0:
+		case us[i].op == '+':
+			b.WriteString(" + ")
+		default:
+			b.WriteString(" - ")
+		}
+		// Each factor after a division closes a parenthesis, opened at
+		// the start of the term: 1/2x/3y is ((1/2)·x/3)·y.
+		divided := false
+		for _, u := range us[i+1 : j] {
+			if u.op == '/' {
+				divided = true
+			} else if divided {
+				b.WriteByte('(')
+				divided = false
+			}
+		}
+		for k, u := range us[i:j] {
+			switch {
+			case k == 0:
+			case u.op == '/':
+				b.WriteByte('/')
+				divided = true
+			default:
+				if divided {
+					b.WriteByte(')')
+					divided = false
+				}
+				b.WriteString("·")
+			}
+			if u.neg {
+				b.WriteByte('-')
+			}
+			u.t.writeTo(b)
+		}
+		i = j
+	}
+}
+
 // gather replaces the repeats of a variable among many terms or factors by
 // one multiple or power: x + x + x is 3x and x x x is x^3 before symbolic
 // sees them. Add and Mul would make the same of them, at a cost per term:
-// a 200 KB line x x x ... has 100,000 factors. Each name is one symbol
+// a line x x x ... may have 65,536 factors. Each name is one symbol
 // (converter.symbol), so repeats are equal pointers.
 func gather(es []symbolic.Expr, combine func(x symbolic.Expr, n int) symbolic.Expr) []symbolic.Expr {
 	if len(es) < 16 {
@@ -975,14 +1014,14 @@ func (c *converter) diff(o *operand) (part, error) {
 	}
 	x, ok := c.bareName(list[1])
 	if !ok || x == "pi" || c.env.kind(x) == builtinName || c.env.kind(x) == functionName {
-		return part{}, errAt(c.pos(list[1].operands[0].start), "diff needs a variable name here, as in diff(x^2, x)")
+		return part{}, errAt(c.pos(list[1].operands[0].start()), "diff needs a variable name here, as in diff(x^2, x)")
 	}
 	order := 1
 	if len(list) == 3 {
 		n := &list[2].operands[0]
 		k, err := strconv.Atoi(c.toks[n.atom].Value)
 		if len(list[2].operands) > 1 || n.super >= 0 || n.minus > 0 || n.roots > 0 || c.toks[n.atom].Type != tokNumber || err != nil || k > 1000 {
-			return part{}, errAt(c.pos(n.start), "the order of diff must be a whole number from 0 to 1000")
+			return part{}, errAt(c.pos(n.start()), "the order of diff must be a whole number from 0 to 1000")
 		}
 		order = k
 	}

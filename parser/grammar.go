@@ -43,7 +43,6 @@ type expression struct {
 // indices of tokens, so that a long input costs few allocations.
 type operand struct {
 	op     int32 // the operator before it; -1 for juxtaposition and the first
-	start  int32 // its first token: a minus, a √ or the atom
 	atom   int32 // the number or name, or the "(" of a parenthesised expression
 	end    int32 // the token after it
 	super  int32 // its superscript, or -1
@@ -59,6 +58,9 @@ type brackets struct {
 	list []*expression
 	call bool
 }
+
+// start is the index of o's first token: a minus, a √ or the atom.
+func (o *operand) start() int32 { return o.atom - o.minus - o.roots }
 
 // call reports whether o is a name with an argument list.
 func (o *operand) call() bool { return o.in != nil && o.in.call }
@@ -144,7 +146,7 @@ func isBinary(c byte) bool {
 }
 
 func (r *reader) operand(op int32, depth int) (operand, error) {
-	o := operand{op: op, start: r.at(), super: -1}
+	o := operand{op: op, super: -1}
 	for r.is("-") {
 		o.minus++
 		r.lex.Next()

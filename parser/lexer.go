@@ -147,6 +147,17 @@ func tokenize(s string) ([]lexer.Token, error) {
 	}
 }
 
+// scanAll reads s to its end, for the errors the scanner finds.
+func scanAll(s string) error {
+	sc := newScanner(s)
+	for {
+		t, err := sc.Next()
+		if err != nil || t.Type == lexer.EOF {
+			return err
+		}
+	}
+}
+
 // scanner is fprime's lexer for participle: it reads one token at a time,
 // and checks as it goes what no later stage should see: more than
 // MaxTokens tokens, brackets that do not match or nest too deeply, and
@@ -344,7 +355,7 @@ func scanNumber(s string) int {
 	return n
 }
 
-// shorten cuts a long literal for a message: 1234567890…(100000 digits).
+// shorten cuts a long literal for a message: 9999999999…999999.
 func shorten(s string) string {
 	if utf8.RuneCountInString(s) <= 24 {
 		return s

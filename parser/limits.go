@@ -15,8 +15,10 @@ import (
 const (
 	MaxInputBytes = 1 << 20 // 1 MiB
 	// MaxTokens bounds the numbers, names, operators and brackets of one
-	// input: 100,000 is ten times a 10,000-term polynomial's 50,000.
-	MaxTokens = 100_000
+	// input: 65,536 holds a polynomial of 13,000 terms. Participle keeps
+	// 64 bytes a token, copied as its list grows, so the time of a long
+	// input goes mostly to memory.
+	MaxTokens = 1 << 16
 	// MaxDepth bounds nested parentheses and brackets, and square roots
 	// applied one to another: each is a level of the expression tree.
 	MaxDepth = 1000

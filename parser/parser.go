@@ -28,6 +28,14 @@ func ParseExprIn(ctx context.Context, src string, env *Env) (symbolic.Expr, stri
 	if err := checkInput(src); err != nil {
 		return nil, "", err
 	}
+	if len(src) > MaxTokens {
+		// It may hold more than MaxTokens tokens: read it through once
+		// without keeping them, so that an input over the limit is
+		// refused before participle copies its tokens.
+		if err := scanAll(src); err != nil {
+			return nil, "", err
+		}
+	}
 	// participle reads the tokens straight from the scanner, so that
 	// a long input is held in one token list, participle's.
 	sc := newScanner(src)
