@@ -269,7 +269,7 @@ func (sc *scanner) Next() (lexer.Token, error) {
 				sc.col++
 				return sc.token(tokPunct, s[i:i+size], start, startCol)
 			case aliasOf(r) >= 0:
-				k := aliasOf(r)
+				k := aliasOf(r) // ×, ·, −: typed spellings of ASCII operators
 				sc.i += size
 				sc.col++
 				return sc.token(tokAlias-lexer.TokenType(k), aliases[k].value, start, startCol)
@@ -279,9 +279,7 @@ func (sc *scanner) Next() (lexer.Token, error) {
 		}
 	}
 	eof := lexer.Token{Type: lexer.EOF, Pos: lexer.Position{Offset: len(s), Line: sc.line, Column: sc.col}}
-	if sc.count < MaxTokens+1 { // EOF does not count against the limit
-		sc.count++
-	}
+	sc.count++ // EOF does not count against the limit, but is a token read
 	return eof, checkToken(eof, &sc.open)
 }
 
