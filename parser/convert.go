@@ -717,6 +717,7 @@ func gather(es []symbolic.Expr, combine func(x symbolic.Expr, n int) symbolic.Ex
 // product multiplies factors, negated when negative, folding the sign into
 // a leading number: -3x^4 costs one multiplication.
 func product(factors []symbolic.Expr, negative bool) symbolic.Expr {
+	factors = gather(factors, func(x symbolic.Expr, n int) symbolic.Expr { return symbolic.Pow(x, symbolic.Int(int64(n))) })
 	if negative {
 		if n, ok := factors[0].(*symbolic.Num); ok {
 			factors[0] = symbolic.NewRat(new(big.Rat).Neg(n.Rat()))
@@ -726,7 +727,6 @@ func product(factors []symbolic.Expr, negative bool) symbolic.Expr {
 			return symbolic.Mul(append([]symbolic.Expr{minusOne}, factors...)...)
 		}
 	}
-	factors = gather(factors, func(x symbolic.Expr, n int) symbolic.Expr { return symbolic.Pow(x, symbolic.Int(int64(n))) })
 	if len(factors) == 1 {
 		return factors[0]
 	}

@@ -1153,6 +1153,7 @@ var quickInputs = []struct {
 	{"20,000 square roots", strings.Repeat("√", 20_000) + "x", false},
 	{"a 200 KB line x x x ...", strings.Repeat("x ", 100_000), false},
 	{"65,536 factors x x x ...", strings.Repeat("x ", 65_536), true},
+	{"-x x x ... with 65,535 factors", "-" + strings.Repeat("x ", 65_535), true},
 	{"32,768 terms x + x + ...", strings.Repeat("x + ", 32_767) + "x", true},
 }
 
