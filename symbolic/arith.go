@@ -149,7 +149,7 @@ func collectTerms(terms []Expr) Expr {
 			out = append(out, withCoef(&l.coef, l.rest))
 		}
 	}
-	slices.SortFunc(out, compareTerms)
+	sortTerms(out)
 	if constant.Sign() != 0 {
 		out = append(out, newNum(&constant))
 	}
@@ -166,6 +166,15 @@ func collectTerms(terms []Expr) Expr {
 // numbers folded into one coefficient and powers of a common base combined
 // (x·x^2 is x^3, x/x is 1).
 func Mul(factors ...Expr) Expr {
+	if len(factors) == 2 {
+		// The common case of a number times one factor: 5sin(x), 2x^3.
+		if c, ok := factors[0].(*Num); ok {
+			switch f := factors[1].(type) {
+			case *Symbol, *Constant, *Call, *Power:
+				return withCoef(&c.r, f)
+			}
+		}
+	}
 	type group struct {
 		base Expr
 		exps []Expr

@@ -2,6 +2,7 @@ package symbolic
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 )
 
@@ -148,23 +149,30 @@ func factorsOf(term Expr) []Expr {
 	return []Expr{term}
 }
 
-// compareTerms orders the terms of a sum: higher degree first, numbers last.
-func compareTerms(a, b Expr) int {
-	_, an := a.(*Num)
-	_, bn := b.(*Num)
-	if an || bn {
-		switch {
-		case an && bn:
-			return compare(a, b)
-		case an:
-			return 1
-		default:
-			return -1
+// sortTerms puts the terms of a sum (numbers excluded) in canonical order:
+// higher degree first. Each term's degree is worked out once.
+func sortTerms(terms []Expr) {
+	type keyed struct {
+		t   Expr
+		deg float64
+	}
+	ks := make([]keyed, len(terms))
+	for i, t := range terms {
+		ks[i] = keyed{t, degree(t)}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		if c := cmp.Compare(b.deg, a.deg); c != 0 {
+			return c
 		}
+		return compareSameDegree(a.t, b.t)
+	})
+	for i := range ks {
+		terms[i] = ks[i].t
 	}
-	if c := cmp.Compare(degree(b), degree(a)); c != 0 {
-		return c
-	}
+}
+
+// compareSameDegree orders two terms of the same degree by their factors.
+func compareSameDegree(a, b Expr) int {
 	af, bf := factorsOf(a), factorsOf(b)
 	for i := 0; i < len(af) && i < len(bf); i++ {
 		if c := compareFactorsInTerm(af[i], bf[i]); c != 0 {
