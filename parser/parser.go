@@ -43,9 +43,15 @@ func ParseExprIn(ctx context.Context, src string, env *Env) (symbolic.Expr, stri
 	if err != nil {
 		return nil, "", err
 	}
+	return parseTokens(ctx, pl, func() []lexer.Token { return pl.Range(0, lexer.RawCursor(sc.count)) }, env)
+}
+
+// parseTokens reads one expression from pl and converts it; toks gives the
+// tokens read, for explaining an error.
+func parseTokens(ctx context.Context, pl *lexer.PeekingLexer, toks func() []lexer.Token, env *Env) (symbolic.Expr, string, error) {
 	tree, err := exprParser.ParseFromLexer(pl)
 	if err != nil {
-		return nil, "", translate(pl.Range(0, lexer.RawCursor(sc.count)), err)
+		return nil, "", translate(toks(), err)
 	}
 	c := &converter{ctx: ctx, env: env}
 	p, err := c.expression(tree)

@@ -334,19 +334,7 @@ func (p *stmtParser) exprIn(toks []lexer.Token, env *Env) (symbolic.Expr, string
 	if toks[0].Type == lexer.EOF {
 		return nil, "", errAt(toks[0].Pos, "expected an expression")
 	}
-	tree, err := exprParser.ParseFromLexer(peek(toks))
-	if err != nil {
-		return nil, "", translate(toks, err)
-	}
-	c := &converter{ctx: p.ctx, env: env}
-	pc, err := c.expression(tree)
-	if err != nil {
-		return nil, "", err
-	}
-	if !c.surprising {
-		pc.text = ""
-	}
-	return pc.e, pc.text, nil
+	return parseTokens(p.ctx, peek(toks), func() []lexer.Token { return toks }, env)
 }
 
 // rest is the tokens from i on, as their own input.
@@ -462,8 +450,19 @@ func (p *stmtParser) derivative(d primed, at Pos) (Statement, error) {
 		return nil, err
 	}
 	if len(f.Params) != 1 {
-		return nil, errAt(d.name.Pos, "%s has %d variables, so %s' is not defined: use grad %s or diff(%s, %s)",
-			d.name.Value, len(f.Params), d.name.Value, d.name.Value, d.name.Value, f.Params[0])
+		primes := strings.Repeat("'", d.order)
+		x := "x"
+		if len(f.Params) > 0 {
+			x = f.Params[0]
+		}
+		advice := fmt.Sprintf("grad %s or diff(%s, %s)", d.name.Value, d.name.Value, x)
+		if d.order == 2 {
+			advice = fmt.Sprintf("hessian %s or diff(%s, %s, 2)", d.name.Value, d.name.Value, x)
+		} else if d.order > 2 {
+			advice = fmt.Sprintf("diff(%s, %s, %d)", d.name.Value, x, d.order)
+		}
+		return nil, errAt(d.name.Pos, "%s has %d variables, so %s%s is not defined: use %s",
+			d.name.Value, len(f.Params), d.name.Value, primes, advice)
 	}
 	return &Derivative{At: at, Name: d.name.Value, Order: d.order}, nil
 }
@@ -862,5 +861,5 @@ func describe(t lexer.Token) string {
 	if t.Type == lexer.EOF {
 		return "the end of the statement"
 	}
-	return fmt.Sprintf("%q", t.Value)
+	return fmt.Sprintf("%q", spelling(t))
 }
