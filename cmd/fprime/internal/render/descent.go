@@ -183,11 +183,12 @@ func short(v float64) string { return fmt.Sprintf("%.4g", v) }
 
 // trace writes the iterates a Trace kept as an aligned table.
 func trace(w io.Writer, d session.Descent) {
-	last := d.Name + "'(x)"
+	vars := strings.Join(d.Params, ", ")
+	x, last := vars, d.Name+"'("+vars+")"
 	if len(d.Params) > 1 {
-		last = "|∇" + d.Name + "|"
+		x, last = "("+vars+")", "|∇"+d.Name+"|"
 	}
-	rows := [][]string{{"k", "x", d.Name + "(x)", last}}
+	rows := [][]string{{"k", x, d.Name + "(" + vars + ")", last}}
 	add := func(r optimize.TraceRow) {
 		g := r.GradNorm
 		if len(r.Grad) == 1 {

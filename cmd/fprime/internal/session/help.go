@@ -107,7 +107,7 @@ func help(st *parser.Help) (Result, error) {
   grad g, hessian g          for functions of several variables
   set, defs, del, save, load, quit
 Help on a topic: help TOPIC, with TOPIC one of:
-  ` + strings.Join(names, ", ")}, nil
+` + wrap(names, "  ", 72)}, nil
 	}
 	if t, ok := topics[st.Topic]; ok {
 		if strings.HasPrefix(t, "see help ") {
@@ -119,4 +119,25 @@ Help on a topic: help TOPIC, with TOPIC one of:
 		return HelpText{Text: topics["functions"]}, nil
 	}
 	return nil, errAt(parser.Pos{Line: st.At.Line, Col: st.At.Col + 5}, "no help on %q: try help", st.Topic)
+}
+
+// wrap joins words with ", " into lines of at most width characters.
+func wrap(words []string, indent string, width int) string {
+	var b strings.Builder
+	line := indent
+	for i, w := range words {
+		if i < len(words)-1 {
+			w += ","
+		}
+		if len(line)+1+len(w) > width && line != indent {
+			b.WriteString(line + "\n")
+			line = indent
+		}
+		if line != indent {
+			line += " "
+		}
+		line += w
+	}
+	b.WriteString(line)
+	return b.String()
 }
