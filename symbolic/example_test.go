@@ -60,3 +60,13 @@ func ExampleLaTeX() {
 	fmt.Println(symbolic.LaTeX(symbolic.Pow(x, symbolic.Frac(-1, 2))))
 	// Output: \frac{1}{\sqrt{x}}
 }
+
+func ExampleFormat() {
+	x := symbolic.Sym("x")
+	f := symbolic.Pow(symbolic.E, symbolic.Mul(symbolic.Int(2), x))
+	fmt.Println(f)
+	fmt.Println(symbolic.Format(f, symbolic.Options{ExpForE: true}))
+	// Output:
+	// e^(2x)
+	// exp(2x)
+}

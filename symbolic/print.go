@@ -56,6 +56,26 @@ type notation struct {
 	number   func(digits string) string // digits as integerText writes them
 	// fracPart wraps a sum that stands alone above or below a fraction bar.
 	fracPart func(sum string) string
+	// expForE writes Euler's number as exp(1) and e^u as exp(u), for a
+	// session where e names something else.
+	expForE bool
+}
+
+// Options change how String prints, for Format.
+type Options struct {
+	// ExpForE writes Euler's number as exp(1) and e^u as exp(u): once a
+	// person has given e a value of their own, e^x would read back as that.
+	ExpForE bool
+}
+
+// Format prints e like String, with the given options.
+func Format(e Expr, opt Options) string {
+	if !opt.ExpForE {
+		return e.String()
+	}
+	nt := *plain
+	nt.expForE = true
+	return format(&nt, e)
 }
 
 var plain = &notation{
@@ -140,6 +160,9 @@ func layout(nt *notation, e Expr) (string, Prec) {
 	case *Symbol:
 		return nt.symbol(e.name), PrecAtom
 	case *Constant:
+		if nt.expForE && e == E {
+			return "exp(1)", PrecAtom
+		}
 		return nt.constant(e), PrecAtom
 	case *Call:
 		return nt.call(e.fn, format(nt, e.arg)), PrecAtom
@@ -330,6 +353,9 @@ func layoutPower(nt *notation, base, exp Expr) (string, Prec) {
 	}
 	if n, ok := exp.(*Num); ok && n.r.Cmp(&half.r) == 0 {
 		return nt.sqrt(b), PrecAtom
+	}
+	if nt.expForE && base == E {
+		return "exp(" + format(nt, exp) + ")", PrecAtom
 	}
 	if bp < PrecAtom {
 		b = nt.paren(b)

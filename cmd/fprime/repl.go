@@ -59,7 +59,7 @@ func repl(stdin *os.File, stdout, stderr io.Writer) int {
 			r, err := runInterruptibly(stdout, sc.sess, c)
 			if err != nil {
 				if r != nil {
-					render.Text(stdout, r) // what a load printed before it failed
+					render.Text(stdout, r, sc.style()) // what a load printed before it failed
 				}
 				showError(stderr, line, err, color)
 				break
@@ -68,7 +68,7 @@ func repl(stdin *os.File, stdout, stderr io.Writer) int {
 				return 0
 			}
 			showReading(stdout, r, color)
-			render.Text(stdout, r)
+			render.Text(stdout, r, sc.style())
 		}
 	}
 }

@@ -64,11 +64,13 @@ func (sc *script) exit(err error) int {
 
 func (sc *script) print(r session.Result) {
 	if sc.json {
-		render.JSON(sc.out, r)
+		render.JSON(sc.out, r, sc.style())
 	} else {
-		render.Text(sc.out, r)
+		render.Text(sc.out, r, sc.style())
 	}
 }
+
+func (sc *script) style() render.Style { return render.Style{Options: sc.sess.PrintOptions()} }
 
 func (sc *script) report(err error) {
 	var loc *located

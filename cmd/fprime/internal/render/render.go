@@ -17,24 +17,37 @@ import (
 	"github.com/fprime/fprime/symbolic"
 )
 
+// Style says how expressions print: see symbolic.Options.
+type Style struct{ Options symbolic.Options }
+
+func (st Style) expr(e symbolic.Expr) string { return symbolic.Format(e, st.Options) }
+
+func (st Style) exprs(es []symbolic.Expr) []string {
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = st.expr(e)
+	}
+	return out
+}
+
 // Text writes r for a person. Definitions print nothing.
-func Text(w io.Writer, r session.Result) {
+func Text(w io.Writer, r session.Result, st Style) {
 	switch r := r.(type) {
 	case session.Number:
 		fmt.Fprintln(w, session.FormatNumber(r.Value))
 	case session.Expression:
 		if r.Name != "" {
-			fmt.Fprintf(w, "%s(%s) = %v\n", r.Name, strings.Join(r.Params, ", "), r.Expr)
+			fmt.Fprintf(w, "%s(%s) = %s\n", r.Name, strings.Join(r.Params, ", "), st.expr(r.Expr))
 		} else {
-			fmt.Fprintln(w, r.Expr)
+			fmt.Fprintln(w, st.expr(r.Expr))
 		}
 	case session.Vector:
-		fmt.Fprintf(w, "%s(%s) = (%s)\n", r.Name, strings.Join(r.Params, ", "), strings.Join(strs(r.Exprs), ", "))
+		fmt.Fprintf(w, "%s(%s) = (%s)\n", r.Name, strings.Join(r.Params, ", "), strings.Join(st.exprs(r.Exprs), ", "))
 	case session.Matrix:
 		fmt.Fprintf(w, "%s(%s) =\n", r.Name, strings.Join(r.Params, ", "))
-		matrix(w, r.Rows)
+		matrix(w, r.Rows, st)
 	case session.CheckResult:
-		check(w, r)
+		check(w, r, st)
 	case session.SettingsShown:
 		s := r.Settings
 		fmt.Fprintf(w, "eta     = %s\neps     = %s\nmaxiter = %d\nx0      = %s\n",
@@ -54,17 +67,9 @@ func Text(w io.Writer, r session.Result) {
 		extrema(w, r)
 	case session.Many:
 		for _, x := range r {
-			Text(w, x)
+			Text(w, x, st)
 		}
 	}
-}
-
-func strs(es []symbolic.Expr) []string {
-	out := make([]string, len(es))
-	for i, e := range es {
-		out[i] = e.String()
-	}
-	return out
 }
 
 func point(x []float64) string {
@@ -79,24 +84,24 @@ func point(x []float64) string {
 }
 
 // matrix lays out rows in aligned columns between brackets.
-func matrix(w io.Writer, rows [][]symbolic.Expr) {
+func matrix(w io.Writer, rows [][]symbolic.Expr, st Style) {
 	width := map[int]int{}
 	for _, row := range rows {
 		for j, e := range row {
-			width[j] = max(width[j], utf8.RuneCountInString(e.String()))
+			width[j] = max(width[j], utf8.RuneCountInString(st.expr(e)))
 		}
 	}
 	for _, row := range rows {
 		cells := make([]string, len(row))
 		for j, e := range row {
-			s := e.String()
+			s := st.expr(e)
 			cells[j] = s + strings.Repeat(" ", width[j]-utf8.RuneCountInString(s))
 		}
 		fmt.Fprintf(w, "  [ %s ]\n", strings.Join(cells, "   "))
 	}
 }
 
-func check(w io.Writer, r session.CheckResult) {
+func check(w io.Writer, r session.CheckResult, st Style) {
 	switch {
 	case r.OK:
 		fmt.Fprintf(w, "✓ %s = %s\n", r.Label, r.Answer)
@@ -116,7 +121,7 @@ func check(w io.Writer, r session.CheckResult) {
 	fmt.Fprintf(w, "  at %s: the derivative is %s, your answer gives %s\n",
 		strings.Join(at, ", "), session.FormatNumber(r.Left), session.FormatNumber(r.Right))
 	if r.Diff != nil {
-		fmt.Fprintf(w, "  derivative - answer = %v\n", r.Diff)
+		fmt.Fprintf(w, "  derivative - answer = %s\n", st.expr(r.Diff))
 	}
 	if r.Note != "" {
 		fmt.Fprintf(w, "  %s\n", r.Note)
@@ -125,7 +130,7 @@ func check(w io.Writer, r session.CheckResult) {
 
 // JSON writes r as one JSON object on its own line; definitions write
 // nothing.
-func JSON(w io.Writer, r session.Result) {
+func JSON(w io.Writer, r session.Result, st Style) {
 	var v any
 	switch r := r.(type) {
 	case session.Number:
@@ -137,17 +142,17 @@ func JSON(w io.Writer, r session.Result) {
 			Name   string   `json:"name,omitempty"`
 			Params []string `json:"params,omitempty"`
 			Expr   string   `json:"expr"`
-		}{r.Name, r.Params, r.Expr.String()}
+		}{r.Name, r.Params, st.expr(r.Expr)}
 	case session.Vector:
 		v = struct {
 			Name   string   `json:"name"`
 			Params []string `json:"params"`
 			Exprs  []string `json:"exprs"`
-		}{r.Name, r.Params, strs(r.Exprs)}
+		}{r.Name, r.Params, st.exprs(r.Exprs)}
 	case session.Matrix:
 		rows := make([][]string, len(r.Rows))
 		for i, row := range r.Rows {
-			rows[i] = strs(row)
+			rows[i] = st.exprs(row)
 		}
 		v = struct {
 			Name   string     `json:"name"`
@@ -193,7 +198,7 @@ func JSON(w io.Writer, r session.Result) {
 		v = extremaJSON(r)
 	case session.Many:
 		for _, x := range r {
-			JSON(w, x)
+			JSON(w, x, st)
 		}
 		return
 	default:

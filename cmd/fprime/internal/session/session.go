@@ -73,6 +73,15 @@ func (s *Session) Env() *parser.Env {
 	return env
 }
 
+// PrintOptions says how to print expressions in this session: once e has
+// a value of its own, Euler's number prints as exp(1).
+func (s *Session) PrintOptions() symbolic.Options {
+	_, ok := s.consts["e"]
+	return symbolic.Options{ExpForE: ok}
+}
+
+func (s *Session) format(e symbolic.Expr) string { return symbolic.Format(e, s.PrintOptions()) }
+
 // Names lists every defined name, for completion.
 func (s *Session) Names() []string { return slices.Clone(s.order) }
 
@@ -409,10 +418,10 @@ func (s *Session) defs() Result {
 	var d Definitions
 	for _, n := range s.order {
 		if f, ok := s.funcs[n]; ok {
-			d.Lines = append(d.Lines, fmt.Sprintf("%s(%s) = %v", f.Name, strings.Join(f.Params, ", "), f.Body))
+			d.Lines = append(d.Lines, fmt.Sprintf("%s(%s) = %s", f.Name, strings.Join(f.Params, ", "), s.format(f.Body)))
 		}
 		if c, ok := s.consts[n]; ok {
-			d.Lines = append(d.Lines, fmt.Sprintf("%s = %v", c.Name, c.Value))
+			d.Lines = append(d.Lines, fmt.Sprintf("%s = %s", c.Name, s.format(c.Value)))
 		}
 	}
 	return d
@@ -462,10 +471,10 @@ func (s *Session) Script() string {
 	// In the order of defs: every function comes after the constants it names.
 	for _, n := range s.order {
 		if c, ok := s.consts[n]; ok {
-			fmt.Fprintf(&b, "%s = %v\n", c.Name, c.Value)
+			fmt.Fprintf(&b, "%s = %s\n", c.Name, s.format(c.Value))
 		}
 		if f, ok := s.funcs[n]; ok {
-			fmt.Fprintf(&b, "%s(%s) = %v\n", f.Name, strings.Join(f.Params, ", "), f.Body)
+			fmt.Fprintf(&b, "%s(%s) = %s\n", f.Name, strings.Join(f.Params, ", "), s.format(f.Body))
 		}
 	}
 	return b.String()

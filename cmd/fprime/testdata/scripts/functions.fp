@@ -17,3 +17,8 @@ defs
 del k
 del h
 defs
+g(x) = e^x + e
+e = 3
+g
+g(0)
+defs
