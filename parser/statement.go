@@ -267,6 +267,9 @@ func (p *stmtParser) statement() (Statement, error) {
 		return p.keyword(t.Value, at)
 	}
 	switch {
+	case p.ident(0) && p.toks[1].Type == lexer.EOF && p.isFunction(t.Value):
+		// A function's name alone shows it: its derivative of order 0.
+		return &Derivative{At: at, Name: t.Value}, nil
 	case t.Value == "diff" && p.is(1, "(") && p.ident(2) && p.is(3, ",") && p.isFunction(p.toks[2].Value) && p.toks[p.closing(1)+1].Type == lexer.EOF:
 		// diff(g, y) belongs to g: it is shown as ∂g/∂y(x, y) = …
 		return p.namedDiff(at, p.toks[2], p.env.Functions[p.toks[2].Value], 4, p.closing(1))

@@ -272,6 +272,9 @@ func (s *Session) derivative(ctx context.Context, st *parser.Derivative) (Result
 	if err != nil {
 		return nil, err
 	}
+	if st.Order == 0 {
+		return Expression{Name: f.Name, Params: f.Params, Expr: f.Body}, nil
+	}
 	d, err := symbolic.Diff(ctx, f.Body, f.Params[0], st.Order)
 	if err != nil {
 		return nil, errAt(st.At, "%v", err)
