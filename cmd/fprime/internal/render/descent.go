@@ -121,8 +121,14 @@ func explain(d session.Descent) []string {
 		case d.Method != "newton" && d.Eta >= g.StableEta:
 			lines = append(lines, "the run diverged: "+why)
 			lines = append(lines, "eta="+short(d.Eta)+" is too large: "+advice())
-		default:
+		case r.Cause != nil:
 			lines = append(lines, "the run left the region where "+d.Name+" is defined: "+why)
+		default:
+			kind := "minimum"
+			if d.Max {
+				kind = "maximum"
+			}
+			lines = append(lines, "the run diverged: "+why+"; "+d.Name+" may have no "+kind+" that way")
 		}
 		if g.RunawayFrom >= 0 {
 			lines = append(lines, fmt.Sprintf("the steps grew about ×%s each from iteration %d on", short(g.Growth), g.RunawayFrom))
@@ -148,10 +154,18 @@ func pointKind(d session.Descent) string {
 	g := d.Result.Diagnosis
 	kind := g.Point.String()
 	what := "a " + kind
-	if g.Point == optimize.Undecided {
+	want := optimize.Minimum
+	if d.Max {
+		want = optimize.Maximum
+	}
+	switch g.Point {
+	case optimize.Undecided:
 		what = "the second derivatives do not decide what kind of point this is"
-	} else if g.Point == optimize.Saddle {
-		what = "a saddle point"
+	case optimize.Saddle:
+		what = "a saddle point, not a " + want.String()
+	case want:
+	default:
+		what += " (not a " + want.String() + ")"
 	}
 	if d.Degree2 && len(g.Eigenvalues) == 1 {
 		sign := "="

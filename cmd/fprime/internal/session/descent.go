@@ -102,6 +102,8 @@ func (s *Session) descent(ctx context.Context, st *parser.Descent) (Result, erro
 		for i := range x0 {
 			x0[i] = set.X0[0]
 		}
+	case len(x0) != len(f.Params) && len(f.Params) == 1:
+		return nil, errAt(st.At, "x0 has %d values but %s has one variable: give one, as in x0=1", len(x0), f.Name)
 	case len(x0) != len(f.Params):
 		return nil, errAt(st.At, "x0 has %d values but %s has %d variables: give x0=(%s)",
 			len(x0), f.Name, len(f.Params), placeholders(len(f.Params)))

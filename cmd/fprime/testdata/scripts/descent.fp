@@ -23,3 +23,7 @@ set x0=1 eta=0.05
 min f
 min f method=newton
 min f method=momentum beta=0.5
+f(x) = x^2
+max f
+s(x, y) = x^2 - y^2
+min s x0=(0, 0)
