@@ -122,13 +122,15 @@ func explain(d session.Descent) []string {
 			lines = append(lines, "the run diverged: "+why)
 			lines = append(lines, "eta="+short(d.Eta)+" is too large: "+advice())
 		case r.Cause != nil:
-			lines = append(lines, "the run left the region where "+d.Name+" is defined: "+why)
+			lines = append(lines, "the run diverged: it left the region where "+d.Name+" is defined: "+why)
+			lines = append(lines, "try a smaller eta, below "+short(d.Eta)+", or another x0")
 		default:
 			kind := "minimum"
 			if d.Max {
 				kind = "maximum"
 			}
 			lines = append(lines, "the run diverged: "+why+"; "+d.Name+" may have no "+kind+" that way")
+			lines = append(lines, "if it has one, try a smaller eta, below "+short(d.Eta)+", or another x0")
 		}
 		if g.RunawayFrom >= 0 {
 			lines = append(lines, fmt.Sprintf("the steps grew about ×%s each from iteration %d on", short(g.Growth), g.RunawayFrom))
