@@ -1,0 +1,53 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/fprime/fprime/parser"
+)
+
+// FuzzStatement runs any line against a session with a few definitions: no
+// panic, every error a positioned *parser.Error (or a cancelled run), and a
+// failed statement leaves the session as it was.
+func FuzzStatement(f *testing.F) {
+	for _, s := range []string{
+		"f'", "f''(2)", "g'", "grad g", "hessian g", "check f' = 2x", "check diff(g, y) = x",
+		"min f x0=5 eta=0.1 eps=1e-4", "max f x0=(1,2)", "min g x0=(1, 2) trace", "min f method=newton",
+		"extrema f in [-1, 2]", "set eta=0.05 x0=1", "set", "defs", "del f", "del a", "help min",
+		"a = 2a", "e = 3", "f(x) = x^x", "h(x, y) = f(x) g(x, y)", "d/dx x^2", "diff(g, y, 2)",
+		"save", "load", "plot f in [0, 1]", "quit", "1/0", "f(1/0)", "sin²x", "x y z", "\"",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		s := New()
+		for _, def := range []string{"f(x) = x^2 + 5sin(x)", "g(x, y) = (x^2 + y - 7)^2 + (x - y + 1)^2", "a = 3", "set maxiter=2000"} {
+			if _, err := s.Run(context.Background(), parser.Chunk{Text: def, Line: 1, Col: 1}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		defer cancel()
+		for _, c := range parser.Split(line, 1) {
+			if c.Text != "" && (len(c.Text) >= 4 && (c.Text[:4] == "save" || c.Text[:4] == "load")) {
+				continue // no files from fuzzing
+			}
+			before, settings := s.Script(), s.Settings()
+			_, err := s.Run(ctx, c)
+			if err == nil {
+				continue
+			}
+			var perr *parser.Error
+			if !errors.As(err, &perr) && !errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, context.Canceled) {
+				t.Fatalf("%q: %v is not a positioned error", c.Text, err)
+			}
+			if s.Script() != before || s.Settings().Eta != settings.Eta || s.Settings().MaxIter != settings.MaxIter {
+				t.Fatalf("%q failed but changed the session", c.Text)
+			}
+			return
+		}
+	})
+}
