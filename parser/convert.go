@@ -268,7 +268,7 @@ func (c *converter) expr(x *expression) (part, error) {
 	units := make([]unit, 0, len(items))
 	for i := 0; i < len(items); {
 		j := i + 1
-		for j < len(items) && c.opOf(items[j]) == '^' {
+		for j < len(items) && level(c.opOf(items[j])) == symbolic.PrecPower {
 			j++
 		}
 		u, err := c.powerChain(items[i:j])
@@ -580,6 +580,15 @@ func unwrap(t text) text {
 
 // sum applies the product and sum levels of the precedence table, building
 // each sum and product in one step so a 10,000-term sum costs one sort.
+// level is the precedence of the operator op in symbolic's table, which
+// the printers read too; juxtaposition (0) binds like *.
+func level(op byte) symbolic.Prec {
+	if o, ok := symbolic.BinaryOperator(string(rune(op))); ok {
+		return o.Prec
+	}
+	return symbolic.PrecProduct
+}
+
 func (c *converter) sum(units []unit) part {
 	if len(units) == 1 && !units[0].neg {
 		return units[0].part
@@ -594,7 +603,7 @@ func (c *converter) sum(units []unit) part {
 	}
 	for i := range units {
 		u := &units[i]
-		if i == 0 || u.op == '+' || u.op == '-' {
+		if i == 0 || level(u.op) == symbolic.PrecSum {
 			if i > 0 {
 				flush()
 			}

@@ -203,11 +203,6 @@ func Equal(a, b Expr) bool {
 	return a.hash() == b.hash() && compare(a, b) == 0
 }
 
-func isNum(e Expr) (*Num, bool) {
-	n, ok := e.(*Num)
-	return n, ok
-}
-
 func isZero(e Expr) bool {
 	n, ok := e.(*Num)
 	return ok && n.r.Sign() == 0
