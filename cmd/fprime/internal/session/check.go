@@ -41,7 +41,7 @@ func (s *Session) check(ctx context.Context, st *parser.Check) (Result, error) {
 	case *parser.Eval:
 		left, label = l.Expr, st.LeftText
 	}
-	L, R := s.bind(left), s.bind(st.Right)
+	L, R := s.bind(left, vars...), s.bind(st.Right, vars...)
 	res := CheckResult{Label: label, Answer: st.RightText, Vars: vars}
 	diff := symbolic.Simplify(symbolic.Sub(L, R))
 	if n, ok := diff.(*symbolic.Num); ok && n.Rat().Sign() == 0 {
@@ -59,7 +59,7 @@ func (s *Session) check(ctx context.Context, st *parser.Check) (Result, error) {
 	}
 	var pf *symbolic.Program
 	if of != nil {
-		if pf, err = symbolic.Compile(s.bind(of), vars...); err != nil {
+		if pf, err = symbolic.Compile(s.bind(of, vars...), vars...); err != nil {
 			return nil, errAt(st.At, "%v", err)
 		}
 	}

@@ -37,7 +37,7 @@ type compiled struct {
 }
 
 func (s *Session) compile(ctx context.Context, at parser.Pos, f *Function) (*compiled, error) {
-	body := s.bind(f.Body)
+	body := s.bind(f.Body, f.Params...)
 	grad, err := symbolic.Gradient(ctx, body, f.Params)
 	if err != nil {
 		return nil, errAt(at, "%v", err)
@@ -173,7 +173,7 @@ func (s *Session) extrema(ctx context.Context, st *parser.Extrema) (Result, erro
 	if !(a < b) {
 		return nil, errAt(st.At, "the interval [%s, %s] is empty: write [a, b] with a < b", formatNumber(a), formatNumber(b))
 	}
-	body := s.bind(f.Body)
+	body := s.bind(f.Body, f.Params...)
 	x := f.Params[0]
 	var progs [3]*symbolic.Program
 	for order := range progs {

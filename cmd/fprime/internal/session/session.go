@@ -46,7 +46,7 @@ type Constant struct {
 type Session struct {
 	funcs    map[string]*Function
 	consts   map[string]*Constant
-	order    []string // names in the order they were first defined
+	order    []string // names as defs lists them: a constant where first defined, a function where last defined
 	settings Settings
 	// Load runs a script into the session; the front end provides it, as
 	// it owns files and output. It is nil where loading is not allowed.
@@ -59,7 +59,11 @@ func New() *Session {
 }
 
 // Settings returns the current settings.
-func (s *Session) Settings() Settings { return s.settings }
+func (s *Session) Settings() Settings {
+	set := s.settings
+	set.X0 = slices.Clone(set.X0)
+	return set
+}
 
 // Env is what the parser needs to know of the session's names.
 func (s *Session) Env() *parser.Env {
@@ -192,9 +196,7 @@ func (s *Session) defineConst(st *parser.DefineConst) (Result, error) {
 	if _, err := s.number(st.At, v); err != nil {
 		return nil, err
 	}
-	if _, ok := s.funcs[st.Name]; ok {
-		delete(s.funcs, st.Name)
-	}
+	delete(s.funcs, st.Name)
 	s.consts[st.Name] = &Constant{Name: st.Name, Value: v}
 	s.remember(st.Name)
 	return Defined{Name: st.Name, Reading: st.Reading}, nil
@@ -218,11 +220,12 @@ func (s *Session) unbound(e symbolic.Expr) []string {
 	return free
 }
 
-// bind replaces the constants in e by their values.
-func (s *Session) bind(e symbolic.Expr) symbolic.Expr {
+// bind replaces the constants in e by their values, except the names in
+// vars: a function's parameter may share a constant's name.
+func (s *Session) bind(e symbolic.Expr, vars ...string) symbolic.Expr {
 	vals := map[string]symbolic.Expr{}
 	for _, n := range symbolic.Symbols(e) {
-		if c, ok := s.consts[n]; ok {
+		if c, ok := s.consts[n]; ok && !slices.Contains(vars, n) {
 			vals[n] = c.Value
 		}
 	}
