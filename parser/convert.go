@@ -145,6 +145,10 @@ type converter struct {
 	surprising bool
 	toks       []lexer.Token // every token, which the operands index
 	syms       map[string]symbolic.Expr
+	// numberBits adds up the sizes of the input's numbers: products of
+	// numbers are worked out exactly, so 1e100000*1e100000*… would
+	// otherwise grow past any bound.
+	numberBits int
 }
 
 func errAt(pos lexer.Position, format string, args ...any) *Error {
@@ -762,6 +766,9 @@ func (c *converter) base(it item) (part, error) {
 		if err != nil {
 			return part{}, errAt(c.pos(o.atom), "%v", err)
 		}
+		if c.numberBits += numberBits(e); c.numberBits > MaxNumberBits {
+			return part{}, errAt(c.pos(o.atom), "the numbers here are too large together: over %d digits in all", MaxDigits+MaxExponent)
+		}
 		p = part{e, lit(s)}
 	case o.paren() != nil:
 		p, err = c.expr(o.paren())
@@ -790,6 +797,18 @@ func (c *converter) symbol(id string) symbolic.Expr {
 	e := c.env.symbol(id)
 	c.syms[id] = e
 	return e
+}
+
+// numberBits is the size of an exact number in bits: of its numerator or
+// its denominator, whichever is longer. A product's numerator and
+// denominator are at most the sums of its factors'.
+func numberBits(e symbolic.Expr) int {
+	n, ok := e.(*symbolic.Num)
+	if !ok {
+		return 0
+	}
+	r := n.Rat()
+	return max(r.Num().BitLen(), r.Denom().BitLen())
 }
 
 // parseNumber reads a literal exactly: 0.1 is 1/10. The limits apply to the

@@ -28,8 +28,14 @@ const (
 	// |k| <= MaxExponent. The limits apply to the number, not to how it is
 	// written, so 10e100000 and 1e100001 are both too large, and a number
 	// fprime prints reads back.
-	MaxDigits   = 100_000
-	MaxExponent = 100_000
+	MaxDigits = 100_000
+	// MaxNumberBits bounds the numbers of one input taken together, in
+	// bits (of each number's numerator or denominator, the longer): as
+	// many as the largest single number holds, MaxDigits digits times
+	// 10^MaxExponent. Products of numbers are worked out exactly, so
+	// 1e100000*1e100000*… would otherwise grow without bound.
+	MaxNumberBits = (MaxDigits+MaxExponent)*3322/1000 + 64
+	MaxExponent   = 100_000
 )
 
 // checkInput rejects what the lexer must never see: oversized input,

@@ -90,7 +90,9 @@ func (p *Product) hash() uint64  { return p.h }
 func (p *Power) hash() uint64    { return p.h }
 func (c *Call) hash() uint64     { return c.h }
 
-func (n *Num) size() int      { return 1 }
+// A long number counts as many nodes as it has 64-bit words, so that the
+// size bound of derivatives also bounds the growth of their coefficients.
+func (n *Num) size() int      { return 1 + (n.r.Num().BitLen()+n.r.Denom().BitLen())/64 }
 func (s *Symbol) size() int   { return 1 }
 func (c *Constant) size() int { return 1 }
 func (s *Sum) size() int      { return s.n }

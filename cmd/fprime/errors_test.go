@@ -40,7 +40,7 @@ var badInputs = []string{
 	// Too deep, too long, too large, bad characters.
 	strings.Repeat("(", 1001) + "x" + strings.Repeat(")", 1001),
 	strings.Repeat("1", 100001),
-	"1e999999", "x + 1e-999999",
+	"1e999999", "x + 1e-999999", strings.Repeat("1e100000*", 200) + "1",
 	"x\x01", "\x00", "x\x7f", "\xff", "x\xc3", "a\x1b[31m",
 	// Reserved names.
 	"pi = 3", "pi(x) = x", "sin(x) = x", "sin = 2", "f(pi) = 1", "f(x, x) = x", "f(f) = 1",
