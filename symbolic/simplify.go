@@ -16,9 +16,15 @@ func Simplify(e Expr) Expr {
 	return s.simplify(e)
 }
 
-// maxExpandTerms bounds the expansion of a numerator; past it a form is
-// not tried.
-const maxExpandTerms = 400
+// Bounds on the forms Simplify tries, so that its cost stays small beside
+// the work that made the expression: the terms of an expanded numerator,
+// the distinct factors of a common denominator, and the terms of a sum
+// searched pairwise for identities.
+const (
+	maxExpandTerms  = 400
+	maxDenominators = 12
+	maxPairTerms    = 200
+)
 
 type simplifier struct {
 	memo map[Expr]Expr
@@ -57,7 +63,9 @@ func (s *simplifier) candidates(e Expr) []Expr {
 	switch e := e.(type) {
 	case *Sum:
 		out = append(out, s.sumForms(e)...)
-		out = append(out, trigSum(e)...)
+		if len(e.terms) <= maxPairTerms {
+			out = append(out, trigSum(e)...)
+		}
 		if multipliesSums(e) {
 			// (x - 3)(x - 2) + (x - 3)(x - 1) + (x - 2)(x - 1) is
 			// 3x^2 - 12x + 11; but 2(x^2 + y - 7) - 2(x - y + 1) keeps
@@ -160,6 +168,9 @@ func together(sum *Sum) (Expr, bool) {
 		parts[i] = split{num, den, dexp}
 		for j, b := range den {
 			if d := find(b); d == nil {
+				if len(lcd) == maxDenominators {
+					return nil, false
+				}
 				lcd = append(lcd, &denom{b, dexp[j]})
 			} else if dexp[j].Cmp(d.exp) > 0 {
 				d.exp = dexp[j]
