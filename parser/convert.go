@@ -975,7 +975,11 @@ func (c *converter) name(o *operand) (part, error) {
 	if primes != "" {
 		return c.derivativeAt(at, int(o.primes), f, exprs, t)
 	}
-	return part{substitute(f, exprs), t}, nil
+	e := substitute(f, exprs)
+	if symbolic.Size(e) > MaxExprSize {
+		return part{}, errAt(at, "%s(…) is too large written out: over %d nodes", id, MaxExprSize)
+	}
+	return part{e, t}, nil
 }
 
 // notDefined explains f' for a function that has not one variable.

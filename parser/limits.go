@@ -36,6 +36,11 @@ const (
 	// 1e100000*1e100000*… would otherwise grow without bound.
 	MaxNumberBits = (MaxDigits+MaxExponent)*3322/1000 + 64
 	MaxExponent   = 100_000
+	// MaxExprSize bounds an expression with the bodies of the functions
+	// it calls written out, in nodes (see symbolic.Size): bodies that call
+	// functions nest, and f2(x) = f1(f1(x)), f3(x) = f2(f2(x)), … double
+	// at each step.
+	MaxExprSize = 1_000_000
 )
 
 // checkInput rejects what the lexer must never see: oversized input,
