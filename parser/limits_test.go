@@ -5,22 +5,18 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/fprime/fprime/parser"
 )
 
 // TestNumbersTogether: products of numbers are worked out exactly, so the
 // numbers of one input are bounded together; 200 factors of 1e100000 would
-// otherwise take minutes and gigabytes.
+// otherwise take minutes and gigabytes (BenchmarkParseExponentLimit times
+// the largest allowed).
 func TestNumbersTogether(t *testing.T) {
-	start := time.Now()
 	_, err := parser.ParseExpr(strings.Repeat("1e100000*", 200) + "1")
 	if err == nil || !strings.Contains(err.Error(), "too large together") {
 		t.Errorf("got %v", err)
-	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("took %v", d)
 	}
 	if _, err := parser.ParseExpr("1e100000*1e99999"); err != nil {
 		t.Errorf("two numbers within the bound: %v", err)
@@ -37,7 +33,6 @@ func TestNestedCalls(t *testing.T) {
 		t.Fatal(err)
 	}
 	env.Functions["f1"] = parser.Function{Params: []string{"x"}, Body: body}
-	start := time.Now()
 	for i := 2; i < 40; i++ {
 		prev := "f" + strconv.Itoa(i-1)
 		body, _, err := parser.ParseExprIn(context.Background(), prev+"("+prev+"(x))", &parser.Env{Functions: env.Functions, Vars: []string{"x"}})
@@ -48,8 +43,5 @@ func TestNestedCalls(t *testing.T) {
 			break
 		}
 		env.Functions["f"+strconv.Itoa(i)] = parser.Function{Params: []string{"x"}, Body: body}
-	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("took %v", d)
 	}
 }

