@@ -453,19 +453,7 @@ func (p *stmtParser) derivative(d primed, at Pos) (Statement, error) {
 		return nil, err
 	}
 	if len(f.Params) != 1 {
-		primes := strings.Repeat("'", d.order)
-		x := "x"
-		if len(f.Params) > 0 {
-			x = f.Params[0]
-		}
-		advice := fmt.Sprintf("grad %s or diff(%s, %s)", d.name.Value, d.name.Value, x)
-		if d.order == 2 {
-			advice = fmt.Sprintf("hessian %s or diff(%s, %s, 2)", d.name.Value, d.name.Value, x)
-		} else if d.order > 2 {
-			advice = fmt.Sprintf("diff(%s, %s, %d)", d.name.Value, x, d.order)
-		}
-		return nil, errAt(d.name.Pos, "%s has %d variables, so %s%s is not defined: use %s",
-			d.name.Value, len(f.Params), d.name.Value, primes, advice)
+		return nil, notDefined(d.name.Pos, d.name.Value, strings.Repeat("'", d.order), f)
 	}
 	return &Derivative{At: at, Name: d.name.Value, Order: d.order}, nil
 }
