@@ -19,14 +19,18 @@ type terminal struct {
 	cmd  *exec.Cmd
 	f    *os.File
 	mu   sync.Mutex
-	out  bytes.Buffer
+	out  bytes.Buffer // what no expect has passed yet
+	all  bytes.Buffer // everything shown
 	done chan error
 }
 
-func startTerminal(t *testing.T, state string) *terminal {
+func startTerminal(t *testing.T, state string, env ...string) *terminal {
 	t.Helper()
 	cmd := exec.Command(binary)
-	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+state, "NO_COLOR=1", "TERM=xterm")
+	if env == nil {
+		env = []string{"NO_COLOR=1"}
+	}
+	cmd.Env = append(append(os.Environ(), "XDG_STATE_HOME="+state, "TERM=xterm"), env...)
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
 	if err != nil {
 		t.Fatal(err)
@@ -38,6 +42,7 @@ func startTerminal(t *testing.T, state string) *terminal {
 			n, err := f.Read(buf)
 			term.mu.Lock()
 			term.out.Write(buf[:n])
+			term.all.Write(buf[:n])
 			term.mu.Unlock()
 			if err != nil {
 				return
@@ -132,7 +137,7 @@ func TestREPL(t *testing.T) {
 	term.send("\x03")
 	term.expect("^C")
 	term.send("f(0)\r")
-	term.expect("0")
+	term.expect("f(0)\r\n0\r\n") // the answer, not the 0 of the echoed line
 	term.expect("> ")
 
 	// Ctrl-C stops a long run, which reports where it got to, and the
@@ -143,7 +148,7 @@ func TestREPL(t *testing.T) {
 	term.expect("minimum of f: interrupted after")
 	term.expect("> ")
 	term.send("f(0)\r")
-	term.expect("0")
+	term.expect("f(0)\r\n0\r\n") // the answer, not the 0 of the echoed line
 	term.expect("> ")
 
 	// The reading of implicit multiplication is echoed.
@@ -169,5 +174,38 @@ func TestREPL(t *testing.T) {
 	}
 	if b, err := os.ReadFile(state + "/fprime/history"); err != nil || !strings.Contains(string(b), "velocity(t) = 3t^2") {
 		t.Errorf("history file: %q, %v", b, err)
+	}
+}
+
+// TestColour: errors are coloured on a terminal, and not with NO_COLOR.
+func TestColour(t *testing.T) {
+	term := startTerminal(t, t.TempDir(), "NO_COLOR=")
+	term.send("1/0\r")
+	term.expect("\x1b[31merror: division by zero")
+	term.send("quit\r")
+	term.exitCode()
+
+	term = startTerminal(t, t.TempDir())
+	term.send("1/0\r")
+	term.expect("error: division by zero")
+	term.mu.Lock()
+	defer term.mu.Unlock()
+	if strings.Contains(term.all.String(), "\x1b[31m") {
+		t.Error("colour with NO_COLOR set")
+	}
+}
+
+// TestNoHistoryFromScripts: statements from a pipe or a file leave no
+// history; only the REPL on a terminal keeps one.
+func TestNoHistoryFromScripts(t *testing.T) {
+	state := t.TempDir()
+	cmd := exec.Command(binary)
+	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+state)
+	cmd.Stdin = strings.NewReader("f(x) = x^2\nf'\n")
+	if out, err := cmd.Output(); err != nil || string(out) != "f'(x) = 2x\n" {
+		t.Fatalf("%q, %v", out, err)
+	}
+	if _, err := os.Stat(state + "/fprime/history"); err == nil {
+		t.Error("a script wrote the history file")
 	}
 }
