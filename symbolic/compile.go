@@ -18,6 +18,9 @@ type Program struct {
 	outs  []int32
 	src   []Expr  // src[r] is the expression register r holds, for errors
 	funcs []*Func // the functions opCall applies
+	// native is the program as machine code, nil where there is none
+	// (jit_amd64.go); it and the loop below compute the same bits.
+	native *native
 }
 
 type opcode uint8
@@ -78,6 +81,7 @@ func CompileAll(exprs []Expr, vars ...string) (*Program, error) {
 		}
 		c.p.outs = append(c.p.outs, r)
 	}
+	c.p.native = compileNative(c.p)
 	return c.p, nil
 }
 
@@ -94,6 +98,9 @@ func (p *Program) Clone() *Program {
 // Eval evaluates the program's first expression at the given values of its
 // variables.
 func (p *Program) Eval(vals ...float64) (float64, error) {
+	if p.native != nil && p.evalNative(vals, nil) {
+		return p.regs[len(p.regs)-len(p.outs)], nil // the scratch output
+	}
 	if err := p.run(vals); err != nil {
 		return 0, err
 	}
@@ -101,8 +108,14 @@ func (p *Program) Eval(vals ...float64) (float64, error) {
 }
 
 // EvalAll evaluates every expression of the program into out, which must
-// have one place for each.
+// have one place for each. After an error, what out holds is unspecified.
 func (p *Program) EvalAll(vals, out []float64) error {
+	if len(out) < len(p.outs) {
+		return fmt.Errorf("the program computes %d values, and out has room for %d", len(p.outs), len(out))
+	}
+	if p.native != nil && p.evalNative(vals, out) {
+		return nil
+	}
 	if err := p.run(vals); err != nil {
 		return err
 	}
@@ -116,21 +129,38 @@ func (p *Program) run(vals []float64) error {
 	if len(vals) != len(p.vars) {
 		return fmt.Errorf("the program takes %d values, not %d", len(p.vars), len(vals))
 	}
-	r := p.regs
+	var notFinite bool
+	if p.native != nil {
+		notFinite = p.runNative(vals)
+	} else {
+		notFinite = p.interpret(vals)
+	}
+	if !notFinite {
+		return nil
+	}
 	for i, v := range vals {
 		if v-v != 0 {
 			return &EvalError{Expr: Sym(p.vars[i]), Msg: fmt.Sprintf("%s = %v is not a finite number", p.vars[i], v)}
 		}
-		r[i] = v
+		p.regs[i] = v // the machine code reads them where they were
 	}
-	// The fast loop notes, without branching, whether a value that is not
-	// finite could have arisen. Such a value goes on through +, - and * to
-	// an output, so only the outputs and the operands of the steps that
-	// could hide it (a division by ±Inf is 0, e^-Inf is 0, atan(Inf) is
-	// finite) are looked at; then a checked run finds which step it was,
-	// and whether it matters.
+	return p.runChecked()
+}
+
+// interpret runs the program at vals and reports whether a value that is
+// not finite may have arisen. The loop notes that without branching. Such
+// a value goes on through +, - and * to an output, so only the inputs, the
+// outputs and the operands of the steps that could hide it (a division by
+// ±Inf is 0, e^-Inf is 0, atan(Inf) is finite) are looked at; then a
+// checked run finds which step it was, and whether it matters.
+func (p *Program) interpret(vals []float64) bool {
 	const expBits = 0x7ff << 52
 	var notFinite uint64
+	r := p.regs
+	for i, v := range vals {
+		notFinite |= math.Float64bits(v)&expBits + 1<<52
+		r[i] = v
+	}
 	for _, in := range p.code {
 		var v float64
 		switch in.op {
@@ -155,10 +185,7 @@ func (p *Program) run(vals []float64) error {
 	for _, o := range p.outs {
 		notFinite |= math.Float64bits(r[o])&expBits + 1<<52
 	}
-	if notFinite>>63 != 0 {
-		return p.runChecked()
-	}
-	return nil
+	return notFinite>>63 != 0
 }
 
 // runChecked runs the program again, stopping at the first value that is

@@ -15,7 +15,7 @@ import (
 // FuzzDiff differentiates whatever parses: no panic, an error only for a
 // derivative that grows too large, a result that prints in a form that
 // parses back the same, and a compiled program that evaluates or reports
-// an *EvalError.
+// an *EvalError, as machine code and interpreted alike.
 func FuzzDiff(f *testing.F) {
 	for _, s := range []string{"x^x", "x^2 + 5sin(x)", "sqrt(x)/abs(x)", "ln(ln(x))", "0^x", "(x - x)^x",
 		"e^(1/x)", "cbrt(x)^x", "x^(1/3)", "atanh(x)^sin(x)", "(1/2)^x", "x^-1^-1", "sin(x)^2 + cos(x)^2"} {
@@ -72,6 +72,9 @@ func FuzzDiff(f *testing.F) {
 			if !errors.As(err, &ee) {
 				t.Fatalf("eval %s: %v is not an *EvalError", printed, err)
 			}
+		}
+		if d := sameRun(p, vals, 1); d != "" {
+			t.Fatalf("%s as machine code: %s", printed, d)
 		}
 	})
 }

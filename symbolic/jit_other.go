@@ -1,0 +1,12 @@
+//go:build !(linux && amd64)
+
+package symbolic
+
+// Elsewhere programs are interpreted: native is never made.
+type native struct{}
+
+func compileNative(*Program) *native { return nil }
+
+func (p *Program) evalNative(_, _ []float64) bool { return false }
+
+func (p *Program) runNative(vals []float64) bool { return p.interpret(vals) }

@@ -1,0 +1,160 @@
+package symbolic_test
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/fprime/fprime/parser"
+	"github.com/fprime/fprime/symbolic"
+)
+
+// The machine code (jit_amd64.go) must give the interpreter's answers bit
+// for bit, and the same errors. These tests run both.
+
+// jitPoints are where programs are compared: ordinary values, the edges
+// of domains (0, ±1), and values where steps overflow or underflow.
+var jitPoints = []float64{0.7, -0.7, 2.5, -3.25, 0, 1, -1, 1e-300, 1e200, -1e200, 710, -745, 1e-8, 40}
+
+// sameRun evaluates p and its interpreted copy at vals and reports how
+// they differ, or "".
+func sameRun(p *symbolic.Program, vals []float64, n int) string {
+	q := symbolic.Interpreted(p)
+	got, want := make([]float64, n), make([]float64, n)
+	gerr, werr := p.EvalAll(vals, got), q.EvalAll(vals, want)
+	if fmt.Sprint(gerr) != fmt.Sprint(werr) {
+		return fmt.Sprintf("at %v: error %v, interpreted %v", vals, gerr, werr)
+	}
+	if gerr != nil {
+		return ""
+	}
+	for i := range got {
+		if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+			return fmt.Sprintf("at %v: output %d is %v, interpreted %v", vals, i, got[i], want[i])
+		}
+	}
+	v, err := p.Eval(vals...)
+	if err != nil || math.Float64bits(v) != math.Float64bits(want[0]) {
+		return fmt.Sprintf("at %v: Eval gives %v, %v; EvalAll %v", vals, v, err, want[0])
+	}
+	return ""
+}
+
+// TestMachineCodeCorpus compiles every corpus expression with its first
+// three derivatives as one program, and compares the machine code with the
+// interpreter at every point of jitPoints.
+func TestMachineCodeCorpus(t *testing.T) {
+	lines := readCorpus(t)
+	native, compared := 0, 0
+	for _, l := range lines {
+		f, err := parser.ParseExpr(l.src)
+		if err != nil {
+			t.Fatalf("line %d: %v", l.line, err)
+		}
+		exprs := []symbolic.Expr{f}
+		for order := 1; order <= 3; order++ {
+			d, err := symbolic.Diff(context.Background(), f, "x", order)
+			if err != nil {
+				t.Fatalf("line %d: %v", l.line, err)
+			}
+			exprs = append(exprs, d)
+		}
+		vars := symbolic.Symbols(f)
+		p, err := symbolic.CompileAll(exprs, vars...)
+		if err != nil {
+			continue // a constant too large for a float64
+		}
+		if symbolic.HasMachineCode(p) {
+			native++
+		}
+		vals := make([]float64, len(vars))
+		for _, x := range jitPoints {
+			for i := range vals {
+				vals[i] = x + float64(i)/7
+			}
+			if d := sameRun(p, vals, len(exprs)); d != "" {
+				t.Errorf("line %d, %s: %s", l.line, l.src, d)
+			}
+			compared++
+		}
+	}
+	t.Logf("%d programs of %d as machine code, %d comparisons", native, len(lines), compared)
+	if runtime.GOOS == "linux" && runtime.GOARCH == "amd64" && native < len(lines)/2 {
+		t.Errorf("only %d programs of %d became machine code", native, len(lines))
+	}
+}
+
+// TestMachineCodeRegisters compiles programs with more live values than
+// the machine has registers, long runs of powers, and outputs that are
+// inputs or constants.
+func TestMachineCodeRegisters(t *testing.T) {
+	var vars, terms, factors []string
+	for i := 1; i <= 30; i++ {
+		v := fmt.Sprintf("x%d", i)
+		vars = append(vars, v)
+		terms = append(terms, fmt.Sprintf("%s^%d", v, i%7+2))
+		factors = append(factors, fmt.Sprintf("(%s + %d)", v, i))
+	}
+	cases := []string{
+		strings.Join(factors, "") + "/(" + strings.Join(terms, " + ") + " + 1)",
+		"x1^1000003 + x2^65536 + x3^3/x4^5 + sqrt(x5)^7",
+		"(x1 + x2)(x1 - x2)/(x1 x2) + x3",
+	}
+	for _, src := range cases {
+		f, err := parser.ParseExpr(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		used := symbolic.Symbols(f)
+		grad, err := symbolic.Gradient(context.Background(), f, used)
+		if err != nil {
+			t.Fatal(err)
+		}
+		exprs := append([]symbolic.Expr{f, symbolic.Sym("x1"), symbolic.Int(3)}, grad...)
+		p, err := symbolic.CompileAll(exprs, vars...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vals := make([]float64, len(vars))
+		for _, x := range jitPoints {
+			for i := range vals {
+				vals[i] = x * (1 + float64(i)/11)
+			}
+			if d := sameRun(p, vals, len(exprs)); d != "" {
+				t.Errorf("%s: %s", src, d)
+			}
+		}
+	}
+}
+
+// TestMachineCodeInputs: an input that is not a number is an error that
+// names it, from either path.
+func TestMachineCodeInputs(t *testing.T) {
+	p, err := symbolic.Compile(mustParseT(t, "x^2 + y"), "x", "y")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, vals := range [][]float64{{math.NaN(), 1}, {1, math.Inf(-1)}, {1e300, 1}} {
+		if d := sameRun(p, vals, 1); d != "" {
+			t.Error(d)
+		}
+	}
+	if _, err := p.Eval(1, math.Inf(1)); err == nil || !strings.Contains(err.Error(), "y = +Inf is not a finite number") {
+		t.Errorf("Eval(1, +Inf): %v", err)
+	}
+	if err := p.EvalAll([]float64{1, 2}, nil); err == nil {
+		t.Error("EvalAll into no room: no error")
+	}
+}
+
+func mustParseT(t *testing.T, s string) symbolic.Expr {
+	t.Helper()
+	e, err := parser.ParseExpr(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
