@@ -98,8 +98,12 @@ func (p *Program) Clone() *Program {
 // Eval evaluates the program's first expression at the given values of its
 // variables.
 func (p *Program) Eval(vals ...float64) (float64, error) {
-	if p.native != nil && p.evalNative(vals, nil) {
-		return p.regs[len(p.regs)-len(p.outs)], nil // the scratch output
+	if p.native != nil {
+		// The others go to the scratch registers after acc.
+		var v float64
+		if p.evalNative(vals, &v, p.regs[len(p.regs)-len(p.outs)+1:]) {
+			return v, nil
+		}
 	}
 	if err := p.run(vals); err != nil {
 		return 0, err
@@ -113,7 +117,7 @@ func (p *Program) EvalAll(vals, out []float64) error {
 	if len(out) < len(p.outs) {
 		return fmt.Errorf("the program computes %d values, and out has room for %d", len(p.outs), len(out))
 	}
-	if p.native != nil && p.evalNative(vals, out) {
+	if p.native != nil && p.evalNative(vals, &out[0], out[1:len(p.outs)]) {
 		return nil
 	}
 	if err := p.run(vals); err != nil {
@@ -123,6 +127,27 @@ func (p *Program) EvalAll(vals, out []float64) error {
 		out[i] = p.regs[r]
 	}
 	return nil
+}
+
+// EvalSplit evaluates every expression of the program, returns the first
+// and writes the others into rest, which must have one place for each: a
+// function's value and its gradient, say. After an error, what rest holds
+// is unspecified.
+func (p *Program) EvalSplit(vals, rest []float64) (float64, error) {
+	if len(rest) < len(p.outs)-1 {
+		return 0, fmt.Errorf("the program computes %d values after the first, and rest has room for %d", len(p.outs)-1, len(rest))
+	}
+	var v float64
+	if p.native != nil && p.evalNative(vals, &v, rest[:len(p.outs)-1]) {
+		return v, nil
+	}
+	if err := p.run(vals); err != nil {
+		return 0, err
+	}
+	for i, r := range p.outs[1:] {
+		rest[i] = p.regs[r]
+	}
+	return p.regs[p.outs[0]], nil
 }
 
 func (p *Program) run(vals []float64) error {

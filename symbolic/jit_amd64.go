@@ -25,11 +25,11 @@ import (
 // not, or (rarely, and harmlessly) the sum overflows; either way the
 // interpreter then looks step by step.
 
-// jitCall runs the machine code at code with regs in DI, in in SI and out
-// in DX (jit_amd64.s).
+// jitCall runs the machine code at code with regs in DI, in in SI, rest in
+// DX and first in R8 (jit_amd64.s).
 //
 //go:noescape
-func jitCall(code unsafe.Pointer, regs, in, out *float64)
+func jitCall(code unsafe.Pointer, regs, in, rest, first *float64)
 
 // native is a Program's machine code.
 type native struct {
@@ -43,20 +43,21 @@ type native struct {
 	acc int32
 }
 
-// evalNative is the fast path of Eval and EvalAll: where the whole program
-// is machine code, it evaluates it at vals into out (or scratch registers
-// when out is nil) and reports true, unless a value that is not finite may
-// have arisen and the interpreter must look.
-func (p *Program) evalNative(vals, out []float64) bool {
+// evalNative is the fast path of Eval, EvalAll and EvalSplit: where the
+// whole program is machine code, it evaluates it at vals, writes the first
+// output to *first and the others to rest, and reports true, unless a
+// value that is not finite may have arisen and the interpreter must look.
+// rest must have room for them, and may be nil when there are none.
+func (p *Program) evalNative(vals []float64, first *float64, rest []float64) bool {
 	n, r := p.native, p.regs
 	if n.whole < 0 || len(vals) != len(p.vars) {
 		return false
 	}
-	dst := &r[n.acc+1]
-	if out != nil {
-		dst = &out[0]
+	dst := first
+	if len(rest) > 0 {
+		dst = &rest[0]
 	}
-	jitCall(unsafe.Pointer(&n.mem[n.whole]), &r[0], unsafe.SliceData(vals), dst)
+	jitCall(unsafe.Pointer(&n.mem[n.whole]), &r[0], unsafe.SliceData(vals), dst, first)
 	sum := r[n.acc]
 	return sum-sum == 0
 }
@@ -85,7 +86,7 @@ func (p *Program) runNative(vals []float64) bool {
 	r[n.acc] = 0
 	for _, s := range n.segs {
 		if s.entry >= 0 {
-			jitCall(unsafe.Pointer(&n.mem[s.entry]), &r[0], nil, nil)
+			jitCall(unsafe.Pointer(&n.mem[s.entry]), &r[0], nil, nil, nil)
 			continue
 		}
 		in := p.code[s.start]
@@ -311,14 +312,24 @@ func (g *gen) sse(prefix, op byte, reg int8, rm operand) {
 	g.buf = binary.LittleEndian.AppendUint32(g.buf, uint32(disp))
 }
 
-// storeOut emits movsd [DX + 8·k], x: rm 010, 32 bits of displacement.
+// storeOut stores output k: the first with movsd [R8], x (REX.B, rm 000),
+// the others with movsd [DX + 8·(k−1)], x (rm 010, 32 bits of
+// displacement).
 func (g *gen) storeOut(k int, x int8) {
-	g.buf = append(g.buf, prefixSD)
+	rex := byte(0x40)
 	if x >= 8 {
-		g.buf = append(g.buf, 0x44)
+		rex |= 4
+	}
+	if k == 0 {
+		g.buf = append(g.buf, prefixSD, rex|1, 0x0f, opMovSt, byte(x&7)<<3)
+		return
+	}
+	g.buf = append(g.buf, prefixSD)
+	if rex != 0x40 {
+		g.buf = append(g.buf, rex)
 	}
 	g.buf = append(g.buf, 0x0f, opMovSt, 0x80|byte(x&7)<<3|2)
-	g.buf = binary.LittleEndian.AppendUint32(g.buf, uint32(k*8))
+	g.buf = binary.LittleEndian.AppendUint32(g.buf, uint32((k-1)*8))
 }
 
 func (g *gen) load(x int8, from operand) {
@@ -336,7 +347,7 @@ func (g *gen) watch(v operand) { g.sse(prefixSD, opAddsd, xAcc, v) }
 
 // segment translates p.code[start:end] into a function. The whole
 // program, as one segment, also watches the inputs and the outputs, and
-// writes the outputs to DX; a segment carries the sum of watched values
+// writes the first output to R8 and the others to DX; a segment carries the sum of watched values
 // over from the one before in the register acc.
 func (g *gen) segment(start, end int, whole bool) {
 	g.end, g.whole = int32(end), whole
@@ -433,7 +444,7 @@ func (g *gen) release(r int32, next int32) {
 
 // define makes x hold the result of step i, storing it if a later
 // segment, a step Go runs or an output reads it; the whole program writes
-// an output to DX instead.
+// an output to R8 or DX instead.
 func (g *gen) define(i int32, in instr, x int8) {
 	g.held[x], g.xmm[in.dst], g.next[x], g.dirty[x] = in.dst, x, g.firstUse[i], true
 	if g.whole {

@@ -7,6 +7,6 @@ type native struct{}
 
 func compileNative(*Program) *native { return nil }
 
-func (p *Program) evalNative(_, _ []float64) bool { return false }
+func (p *Program) evalNative([]float64, *float64, []float64) bool { return false }
 
 func (p *Program) runNative(vals []float64) bool { return p.interpret(vals) }

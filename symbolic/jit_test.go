@@ -40,6 +40,15 @@ func sameRun(p *symbolic.Program, vals []float64, n int) string {
 	if err != nil || math.Float64bits(v) != math.Float64bits(want[0]) {
 		return fmt.Sprintf("at %v: Eval gives %v, %v; EvalAll %v", vals, v, err, want[0])
 	}
+	v, err = p.EvalSplit(vals, got[1:])
+	if err != nil || math.Float64bits(v) != math.Float64bits(want[0]) {
+		return fmt.Sprintf("at %v: EvalSplit gives %v, %v; EvalAll %v", vals, v, err, want[0])
+	}
+	for i := 1; i < n; i++ {
+		if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+			return fmt.Sprintf("at %v: EvalSplit's output %d is %v, interpreted %v", vals, i, got[i], want[i])
+		}
+	}
 	return ""
 }
 
@@ -147,6 +156,17 @@ func TestMachineCodeInputs(t *testing.T) {
 	}
 	if err := p.EvalAll([]float64{1, 2}, nil); err == nil {
 		t.Error("EvalAll into no room: no error")
+	}
+	g, err := symbolic.CompileAll([]symbolic.Expr{mustParseT(t, "x y"), symbolic.Sym("y"), symbolic.Sym("x")}, "x", "y")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := g.EvalSplit([]float64{1, 2}, make([]float64, 1)); err == nil {
+		t.Error("EvalSplit into too little room: no error")
+	}
+	rest := make([]float64, 2)
+	if v, err := g.EvalSplit([]float64{3, 5}, rest); err != nil || v != 15 || rest[0] != 5 || rest[1] != 3 {
+		t.Errorf("EvalSplit(3, 5) = %v, %v, %v; want 15, [5 3]", v, rest, err)
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 
-	"math"
 
 	"github.com/fprime/fprime/optimize"
 	"github.com/fprime/fprime/parser"
@@ -64,22 +63,10 @@ func (s *Session) compile(ctx context.Context, at parser.Pos, f *Function) (*com
 // problem wraps the programs as plain functions; they allocate nothing.
 func (c *compiled) problem() optimize.Problem {
 	return optimize.Problem{
-		FuncGrad: func(g, x []float64) (float64, error) {
-			if err := c.fg.EvalAll(x, c.out); err != nil {
-				return math.NaN(), err
-			}
-			copy(g, c.out[1:])
-			return c.out[0], nil
-		},
-		Func: func(x []float64) (float64, error) {
-			if err := c.fg.EvalAll(x, c.out); err != nil {
-				return math.NaN(), err
-			}
-			return c.out[0], nil
-		},
+		FuncGrad: func(g, x []float64) (float64, error) { return c.fg.EvalSplit(x, g) },
+		Func:     func(x []float64) (float64, error) { return c.fg.EvalSplit(x, c.out) },
 		Grad: func(g, x []float64) error {
-			err := c.fg.EvalAll(x, c.out)
-			copy(g, c.out[1:])
+			_, err := c.fg.EvalSplit(x, g)
 			return err
 		},
 		Hess: func(h, x []float64) error { return c.hess.EvalAll(x, h) },
