@@ -37,6 +37,20 @@ type Problem struct {
 	// n×n. When it is nil the Hessian is estimated by central differences
 	// of the gradient.
 	Hess func(hess, x []float64) error
+	// Descend, optional, makes plain gradient-descent updates itself,
+	// faster than a loop through FuncGrad can: f compiled together with
+	// the loop, say (symbolic's Program.Descender). From x, where g and
+	// *f hold ∇f(x) and f(x), while max|g_i| ≥ eps and fewer than
+	// len(ups)/4 updates are made, it sets x_i to x_i + float64(step·g_i)
+	// and g and *f to ∇f(x) and f(x) there, and writes Σg_i², max|g_i|,
+	// the product of g with the gradient before it and |Δx|² into
+	// ups[4k:4k+4] for update k, each sum in the order of the
+	// coordinates. It stops before an update that takes a coordinate
+	// past Bound or gives a value that is not finite, leaving x, g and *f
+	// as they were, and returns the number of updates made. Plain
+	// gradient descent without a Recorder uses it and goes on from where
+	// it stops as it would have: the run is the same, bit for bit.
+	Descend func(x, g []float64, f *float64, step, eps float64, ups []float64) int
 }
 
 func (p *Problem) check() error {
@@ -258,6 +272,10 @@ func run(ctx context.Context, p *Problem, x0 []float64, settings *Settings, meth
 		fg = p.funcGrad
 	}
 	rec := s.Recorder
+	var ups []float64
+	if plain && rec == nil && p.Descend != nil {
+		ups = make([]float64, 4*pollEvery)
+	}
 	done := ctx.Done()
 	k := 0
 	gmax, gss := normInf2(g)
@@ -275,9 +293,24 @@ func run(ctx context.Context, p *Problem, x0 []float64, settings *Settings, meth
 			res.Status = NotConverged
 			break
 		}
-		if done != nil && k&(pollEvery-1) == 0 && isDone(done) {
+		if done != nil && (ups != nil || k&(pollEvery-1) == 0) && isDone(done) {
 			res.Status = Interrupted
 			break
+		}
+		if ups != nil {
+			// Up to pollEvery updates at once, then the tests above
+			// again. Where it stops early on a value that is not
+			// finite, the update below makes the step and ends the run.
+			m := min(pollEvery, s.MaxIter-k)
+			if j := p.Descend(x, g, &fx, sign, s.Eps, ups[:4*m]); j > 0 {
+				for t := range j {
+					u := ups[4*t : 4*t+4]
+					tr.step(k+t+1, u[0], u[1], u[2], u[3])
+				}
+				k += j
+				gmax = ups[4*(j-1)+1]
+				continue
+			}
 		}
 		out := false
 		if plain {

@@ -150,6 +150,23 @@ func (p *Program) EvalSplit(vals, rest []float64) (float64, error) {
 	return p.regs[p.outs[0]], nil
 }
 
+// Descender returns plain gradient descent on f as machine code, where p
+// computes f and its partial derivatives in the order of p's variables
+// (n + 1 values of n variables), or nil where there is no machine code
+// for p. The function it returns makes updates from x, where g and *f
+// hold ∇f(x) and f(x): while max|g_i| ≥ eps and fewer than len(ups)/4
+// updates are made, x_i ← x_i + float64(step·g_i), then g and *f ←
+// ∇f(x), f(x). For update k it writes Σg_i², max|g_i|, the product of g
+// with the gradient before it, and |Δx|² into ups[4k:4k+4], each sum in
+// the order of the variables. It stops before an update that takes a
+// coordinate past bound in absolute value or gives a value that is not
+// finite, leaving x, g and *f as they were, and returns the number of
+// updates made. Those are optimize's updates, bit for bit; p is busy
+// while it runs.
+func (p *Program) Descender(bound float64) func(x, g []float64, f *float64, step, eps float64, ups []float64) int {
+	return p.descender(bound)
+}
+
 func (p *Program) run(vals []float64) error {
 	if len(vals) != len(p.vars) {
 		return fmt.Errorf("the program takes %d values, not %d", len(p.vars), len(vals))

@@ -37,7 +37,10 @@ type native struct {
 	// whole is the entry of the program as one function, when every step
 	// is translated, or -1; then segs is nil.
 	whole int
-	segs  []segment
+	// descend is the entry of plain gradient descent around the whole
+	// program (descend_amd64.go), or -1.
+	descend int
+	segs    []segment
 	// acc is the register that sums the watched values; after it, one
 	// register an output is the whole program's scratch output.
 	acc int32
@@ -123,13 +126,17 @@ func compileNative(p *Program) *native {
 	}
 	acc := int32(len(p.regs))
 	g := newGen(p, acc)
-	n := &native{acc: acc, whole: -1}
+	n := &native{acc: acc, whole: -1, descend: -1}
 	switch {
 	case len(p.code) == 0:
 		return nil
 	case all(p.code, machineStep):
 		n.whole = 0
 		g.segment(0, len(p.code), true)
+		if len(p.outs) == len(p.vars)+1 {
+			n.descend = len(g.buf)
+			g.descend()
+		}
 	default:
 		translated := false
 		for i := 0; i < len(p.code); {
@@ -194,6 +201,8 @@ type gen struct {
 	// says whether a step computes r.
 	outAt    map[int32][]int
 	computed []bool
+	// firstRead[r] is the first step that reads register r.
+	firstRead []int32
 	// xmm[r] is the XMM register holding register r, or -1.
 	xmm []int8
 	// held[x] is the register XMM x holds, -1 when free; next[x] when it
@@ -201,8 +210,13 @@ type gen struct {
 	held  [valueRegs]int32
 	next  [valueRegs]int32
 	dirty [valueRegs]bool
-	end   int32 // of the segment being translated
-	whole bool  // the segment is the whole program
+	// In the loop of descend: usable is how many of X0–X13 the body may
+	// take; the rest, from X13 down, hold the partial derivatives
+	// (gradRegs of them), written as the outputs are.
+	inLoop           bool
+	usable, gradRegs int8
+	end              int32 // of the segment being translated
+	whole            bool  // the segment is the whole program
 }
 
 // reads reports the registers in reads: two for a binary step, one (a)
@@ -217,7 +231,7 @@ func reads(in instr) int {
 
 func newGen(p *Program, acc int32) *gen {
 	n := len(p.code)
-	g := &gen{p: p, acc: acc,
+	g := &gen{p: p, acc: acc, usable: valueRegs,
 		nextA: make([]int32, n), nextB: make([]int32, n), firstUse: make([]int32, n),
 		lastUse: make([]int32, len(p.regs)), xmm: make([]int8, len(p.regs)),
 	}
@@ -249,6 +263,7 @@ func newGen(p *Program, acc int32) *gen {
 		}
 		next[in.a] = int32(i)
 	}
+	g.firstRead = next
 	for x := range g.held {
 		g.held[x] = -1
 	}
@@ -263,7 +278,10 @@ const (
 	opMovSt   = 0x11 // movsd m, x
 	opMovapd  = 0x28 // with prefixPD: movapd x, x
 	opXorpd   = 0x57 // with prefixPD
+	opUcomisd = 0x2e // with prefixPD
 	opSqrtsd  = 0x51
+	opAndpd   = 0x54 // with prefixPD
+	opMaxsd   = 0x5f
 	opAddsd   = 0x58
 	opMulsd   = 0x59
 	opSubsd   = 0x5c
@@ -282,6 +300,14 @@ func (g *gen) operand(r int32) operand { return operand{x: g.xmm[r], r: r} }
 
 // sse emits prefix 0F op with reg in ModRM.reg and rm in ModRM.rm.
 func (g *gen) sse(prefix, op byte, reg int8, rm operand) {
+	if rm.x < 0 {
+		base := byte(rDI)
+		if g.whole && int(rm.r) < len(g.p.vars) {
+			base = rSI
+		}
+		g.mem(prefix, op, reg, base, rm.r*8)
+		return
+	}
 	rex := byte(0x40)
 	if reg >= 8 {
 		rex |= 4
@@ -293,44 +319,60 @@ func (g *gen) sse(prefix, op byte, reg int8, rm operand) {
 	if rex != 0x40 {
 		g.buf = append(g.buf, rex)
 	}
-	g.buf = append(g.buf, 0x0f, op)
-	if rm.x >= 0 {
-		g.buf = append(g.buf, 0xc0|byte(reg&7)<<3|byte(rm.x&7))
-		return
-	}
-	// [DI + disp] or [SI + disp]: rm 111 or 110, mod 01 for 8 bits of
-	// displacement, 10 for 32.
-	base, disp := byte(7), rm.r*8
-	if g.whole && int(rm.r) < len(g.p.vars) {
-		base = 6
-	}
-	if disp < 128 {
-		g.buf = append(g.buf, 0x40|byte(reg&7)<<3|base, byte(disp))
-		return
-	}
-	g.buf = append(g.buf, 0x80|byte(reg&7)<<3|base)
-	g.buf = binary.LittleEndian.AppendUint32(g.buf, uint32(disp))
+	g.buf = append(g.buf, 0x0f, op, 0xc0|byte(reg&7)<<3|byte(rm.x&7))
 }
 
-// storeOut stores output k: the first with movsd [R8], x (REX.B, rm 000),
-// the others with movsd [DX + 8·(k−1)], x (rm 010, 32 bits of
-// displacement).
-func (g *gen) storeOut(k int, x int8) {
+// General registers that address memory.
+const (
+	rAX = 0
+	rDX = 2
+	rBX = 3
+	rSI = 6
+	rDI = 7
+	r8  = 8
+	r9  = 9
+	r11 = 11
+)
+
+// mem emits prefix 0F op with the XMM register reg in ModRM.reg and
+// [base + disp] in ModRM.rm: mod 01 for 8 bits of displacement, 10 for 32.
+// base is none of SP, BP, R12 and R13, which need other forms.
+func (g *gen) mem(prefix, op byte, reg int8, base byte, disp int32) {
 	rex := byte(0x40)
-	if x >= 8 {
+	if reg >= 8 {
 		rex |= 4
 	}
-	if k == 0 {
-		g.buf = append(g.buf, prefixSD, rex|1, 0x0f, opMovSt, byte(x&7)<<3)
-		return
+	if base >= 8 {
+		rex |= 1
 	}
-	g.buf = append(g.buf, prefixSD)
+	g.buf = append(g.buf, prefix)
 	if rex != 0x40 {
 		g.buf = append(g.buf, rex)
 	}
-	g.buf = append(g.buf, 0x0f, opMovSt, 0x80|byte(x&7)<<3|2)
-	g.buf = binary.LittleEndian.AppendUint32(g.buf, uint32((k-1)*8))
+	g.buf = append(g.buf, 0x0f, op)
+	if disp >= -128 && disp < 128 {
+		g.buf = append(g.buf, 0x40|byte(reg&7)<<3|base&7, byte(disp))
+		return
+	}
+	g.buf = append(g.buf, 0x80|byte(reg&7)<<3|base&7)
+	g.buf = binary.LittleEndian.AppendUint32(g.buf, uint32(disp))
 }
+
+// storeOut stores output k: the first to [R8], the others to
+// [DX + 8·(k−1)].
+func (g *gen) storeOut(k int, x int8) {
+	if k == 0 {
+		g.mem(prefixSD, opMovSt, x, r8, 0)
+		return
+	}
+	g.mem(prefixSD, opMovSt, x, rDX, int32(k-1)*8)
+	if int8(k) <= g.gradRegs {
+		g.sse(prefixPD, opMovapd, gradReg(k-1), operand{x: x})
+	}
+}
+
+// gradReg is the XMM register that holds ∂f/∂x_i in descend's loop.
+func gradReg(i int) int8 { return valueRegs - 1 - int8(i) }
 
 func (g *gen) load(x int8, from operand) {
 	if from.x >= 0 {
@@ -350,11 +392,21 @@ func (g *gen) watch(v operand) { g.sse(prefixSD, opAddsd, xAcc, v) }
 // writes the first output to R8 and the others to DX; a segment carries the sum of watched values
 // over from the one before in the register acc.
 func (g *gen) segment(start, end int, whole bool) {
+	g.body(start, end, whole)
+	g.store(g.acc, xAcc)
+	g.buf = append(g.buf, 0xc3) // ret
+}
+
+// body is segment without its end: the sum of watched values stays in
+// XMM15.
+func (g *gen) body(start, end int, whole bool) {
 	g.end, g.whole = int32(end), whole
 	if whole {
 		g.sse(prefixPD, opXorpd, xAcc, operand{x: xAcc})
 		for i := range g.p.vars {
-			g.watch(operand{x: -1, r: int32(i)})
+			if !g.inLoop { // the loop has checked them against its bound
+				g.watch(operand{x: -1, r: int32(i)})
+			}
 		}
 	} else {
 		g.load(xAcc, operand{x: -1, r: g.acc})
@@ -379,8 +431,6 @@ func (g *gen) segment(start, end int, whole bool) {
 			}
 		}
 	}
-	g.store(g.acc, xAcc)
-	g.buf = append(g.buf, 0xc3) // ret
 	for x := range g.held {
 		if r := g.held[x]; r >= 0 {
 			g.xmm[r] = -1
@@ -393,7 +443,7 @@ func (g *gen) segment(start, end int, whole bool) {
 // value read furthest ahead; keep are registers it must not take.
 func (g *gen) alloc(keep ...int8) int8 {
 	best := int8(-1)
-	for x := int8(0); x < valueRegs; x++ {
+	for x := int8(0); x < g.usable; x++ {
 		if g.held[x] == -1 {
 			return x
 		}

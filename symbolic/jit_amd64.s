@@ -17,3 +17,14 @@ TEXT ·jitCall(SB), NOSPLIT, $0-40
 	MOVQ first+32(FP), R8
 	CALL AX
 	RET
+
+// func jitDescend(code unsafe.Pointer, regs, block, ups *float64, max int) int
+TEXT ·jitDescend(SB), NOSPLIT, $0-48
+	MOVQ code+0(FP), AX
+	MOVQ regs+8(FP), DI
+	MOVQ block+16(FP), R9
+	MOVQ ups+24(FP), R11
+	MOVQ max+32(FP), R10
+	CALL AX
+	MOVQ CX, ret+40(FP)
+	RET

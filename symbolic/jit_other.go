@@ -10,3 +10,7 @@ func compileNative(*Program) *native { return nil }
 func (p *Program) evalNative([]float64, *float64, []float64) bool { return false }
 
 func (p *Program) runNative(vals []float64) bool { return p.interpret(vals) }
+
+func (p *Program) descender(float64) func(x, g []float64, f *float64, step, eps float64, ups []float64) int {
+	return nil
+}

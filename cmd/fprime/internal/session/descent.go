@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 
-
 	"github.com/fprime/fprime/optimize"
 	"github.com/fprime/fprime/parser"
 	"github.com/fprime/fprime/symbolic"
@@ -69,7 +68,8 @@ func (c *compiled) problem() optimize.Problem {
 			_, err := c.fg.EvalSplit(x, g)
 			return err
 		},
-		Hess: func(h, x []float64) error { return c.hess.EvalAll(x, h) },
+		Hess:    func(h, x []float64) error { return c.hess.EvalAll(x, h) },
+		Descend: c.fg.Descender(optimize.Bound),
 	}
 }
 

@@ -1,0 +1,110 @@
+package session
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/fprime/fprime/optimize"
+	"github.com/fprime/fprime/parser"
+)
+
+// TestMachineDescent runs descent with the machine-code loop
+// (Problem.Descend) and through the compiled function alone, and wants the
+// same run, bit for bit: status, point, value, gradient, iterations, cause
+// and diagnosis. The cases converge, run out of iterations at and around
+// the loop's batches of 256, diverge past the bound or to a value that is
+// not finite, leave a domain, maximize, and have enough variables to keep
+// the gradient, and x, in memory instead of registers.
+func TestMachineDescent(t *testing.T) {
+	many := func(n int) string {
+		var params, terms []string
+		for i := 1; i <= n; i++ {
+			params = append(params, fmt.Sprintf("x%d", i))
+			terms = append(terms, fmt.Sprintf("%d(x%d - %d)^2", i, i, i%3))
+		}
+		return fmt.Sprintf("h(%s) = %s + x1 x%d", strings.Join(params, ", "), strings.Join(terms, " + "), n)
+	}
+	cases := []struct {
+		def      string
+		x0       []float64
+		eta, eps float64
+		maxIter  int
+		max      bool
+	}{
+		{"f(x) = 9x^2 - 72x", []float64{5}, 0.1, 1e-4, 10000, false},
+		{"f(x) = 9x^2 - 72x", []float64{5}, 0.2, 1e-4, 10000, false},  // diverges past 1e100
+		{"f(x) = 9x^2 - 72x", []float64{5}, 0.12, 1e-4, 300, false},   // oscillates
+		{"f(x) = 9x^2 - 72x", []float64{5}, 1e-3, 1e-12, 255, false},  // slow
+		{"f(x) = 9x^2 - 72x", []float64{5}, 1e-3, 1e-12, 256, false},  // one batch
+		{"f(x) = 9x^2 - 72x", []float64{5}, 1e-3, 1e-12, 257, false},  // and one more
+		{"f(x) = 9x^2 - 72x", []float64{5}, 1e-3, 1e-12, 1000, false}, // several
+		{"f(x) = 9x^2 - 72x", []float64{4}, 0.1, 1e-4, 100, false},    // x0 is the minimum
+		{"f(x) = 9x^2 - 72x", []float64{5}, 0.1, 1e-4, 0, false},
+		{"f(x) = -x^2 + 3x", []float64{0}, 0.1, 1e-10, 1000, true},
+		{"f(x) = x^4", []float64{3}, 0.1, 1e-6, 10000, false},       // overflows to Inf
+		{"f(x) = x^3/3 - x", []float64{-2}, 0.3, 1e-8, 500, false},  // runs off to -Inf
+		{"f(x) = sqrt(x) + x", []float64{1}, 0.4, 1e-8, 500, false}, // leaves sqrt's domain
+		{"f(x) = 1/x + x^2", []float64{0.05}, 1e-4, 1e-8, 500, false},
+		{"r(x, y) = (1 - x)^2 + 100(y - x^2)^2", []float64{-1.2, 1}, 1e-4, 1e-6, 3000, false},
+		{"r(x, y) = (1 - x)^2 + 100(y - x^2)^2", []float64{-1.2, 1}, 1e-2, 1e-6, 3000, false},
+		{"g(x, y) = (x^2 + y - 7)^2 + (x - y + 1)^2", []float64{0, 0}, 0.01, 1e-4, 10000, false},
+		{"g(x, y) = (x^2 + y - 7)^2 + (x - y + 1)^2", []float64{-3, -3}, 0.015, 1e-4, 10000, false},
+		{"q(x, y, z, w) = x^2 + 2y^2 + 3z^2 + 4w^2 + x w - y z", []float64{1, 2, 3, 4}, 0.05, 1e-9, 10000, false},
+		{many(5), []float64{1}, 0.01, 1e-7, 10000, false},
+		{many(16), []float64{2}, 0.002, 1e-7, 20000, false},
+		{many(16), []float64{2}, 0.2, 1e-7, 20000, false},
+	}
+	for _, c := range cases {
+		name := fmt.Sprintf("%s x0=%v eta=%v maxiter=%d", c.def, c.x0, c.eta, c.maxIter)
+		s := New()
+		if _, err := s.Run(context.Background(), parser.Chunk{Text: c.def, Line: 1, Col: 1}); err != nil {
+			t.Fatal(err)
+		}
+		fname := c.def[:strings.IndexByte(c.def, '(')]
+		comp, err := s.compile(context.Background(), parser.Pos{}, s.funcs[fname])
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := comp.problem()
+		if p.Descend == nil {
+			t.Logf("%s: no machine-code loop on this platform", name)
+		}
+		x0 := c.x0
+		for len(x0) < comp.n {
+			x0 = append(x0, c.x0[0])
+		}
+		set := &optimize.Settings{Eta: c.eta, Eps: c.eps, MaxIter: c.maxIter}
+		run := optimize.Minimize
+		if c.max {
+			run = optimize.Maximize
+		}
+		fast, err := run(context.Background(), p, x0, set, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Descend = nil
+		slow, err := run(context.Background(), p, x0, set, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := runText(fast), runText(slow); got != want {
+			t.Errorf("%s:\nwith the loop  %s\nwithout it     %s", name, got, want)
+		}
+	}
+}
+
+// runText prints every field of a result, floats by their bits.
+func runText(r *optimize.Result) string {
+	bits := func(v []float64) []uint64 {
+		var b []uint64
+		for _, x := range v {
+			b = append(b, math.Float64bits(x))
+		}
+		return b
+	}
+	return fmt.Sprintf("%v after %d: x %x f %x grad %x cause %v diagnosis %+v",
+		r.Status, r.Iterations, bits(r.X), math.Float64bits(r.F), bits(r.Grad), r.Cause, r.Diagnosis)
+}
