@@ -5,6 +5,7 @@ package symbolic
 import (
 	"encoding/binary"
 	"math"
+	"runtime"
 	"unsafe"
 )
 
@@ -62,6 +63,7 @@ func (p *Program) descender(bound float64) func(x, g []float64, f *float64, step
 		}
 		block[blockGmax] = gmax
 		k := jitDescend(code, &p.regs[0], &block[0], &ups[0], len(ups)/4)
+		runtime.KeepAlive(p) // and with it the code's mapping
 		at := blockX
 		if k%2 == 1 { // x and x', g and g' swap places at each update
 			at += 2 * n

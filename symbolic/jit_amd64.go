@@ -35,8 +35,9 @@ func jitCall(code unsafe.Pointer, regs, in, rest, first *float64)
 type native struct {
 	mem []byte // executable mapping, unmapped when the native is garbage
 	// whole is the entry of the program as one function, when every step
-	// is translated, or -1; then segs is nil.
-	whole int
+	// is translated, or -1; then segs is nil. wholeCode is its address.
+	whole     int
+	wholeCode unsafe.Pointer
 	// descend is the entry of plain gradient descent around the whole
 	// program (descend_amd64.go), or -1.
 	descend int
@@ -53,14 +54,10 @@ type native struct {
 // rest must have room for them, and may be nil when there are none.
 func (p *Program) evalNative(vals []float64, first *float64, rest []float64) bool {
 	n, r := p.native, p.regs
-	if n.whole < 0 || len(vals) != len(p.vars) {
+	if n.wholeCode == nil || len(vals) != len(p.vars) {
 		return false
 	}
-	dst := first
-	if len(rest) > 0 {
-		dst = &rest[0]
-	}
-	jitCall(unsafe.Pointer(&n.mem[n.whole]), &r[0], unsafe.SliceData(vals), dst, first)
+	jitCall(n.wholeCode, unsafe.SliceData(r), unsafe.SliceData(vals), unsafe.SliceData(rest), first)
 	sum := r[n.acc]
 	return sum-sum == 0
 }
@@ -169,6 +166,9 @@ func compileNative(p *Program) *native {
 		return nil
 	}
 	n.mem = mem
+	if n.whole >= 0 {
+		n.wholeCode = unsafe.Pointer(&mem[n.whole])
+	}
 	runtime.AddCleanup(n, func(mem []byte) { syscall.Munmap(mem) }, mem)
 	p.regs = append(p.regs, make([]float64, 1+len(p.outs))...) // acc, scratch output
 	return n
