@@ -55,6 +55,23 @@ func ExampleGradient() {
 	// 2(x^2 + y - 7) - 2(x - y + 1)
 }
 
+// A value and its gradient from one program, written where an optimizer
+// wants them.
+func ExampleProgram_EvalSplit() {
+	x, y := symbolic.Sym("x"), symbolic.Sym("y")
+	two := symbolic.Int(2)
+	// (1 - x)^2 + 100(y - x^2)^2, Rosenbrock's function
+	f := symbolic.Add(symbolic.Pow(symbolic.Sub(symbolic.Int(1), x), two),
+		symbolic.Mul(symbolic.Int(100), symbolic.Pow(symbolic.Sub(y, symbolic.Pow(x, two)), two)))
+	grad, _ := symbolic.Gradient(context.Background(), f, []string{"x", "y"})
+	p, _ := symbolic.CompileAll(append([]symbolic.Expr{f}, grad...), "x", "y")
+	g := make([]float64, 2)
+	v, _ := p.EvalSplit([]float64{-1.2, 1}, g)
+	fmt.Println(v, g)
+	// Output:
+	// 24.199999999999996 [-215.6 -87.99999999999999]
+}
+
 func ExampleLaTeX() {
 	x := symbolic.Sym("x")
 	fmt.Println(symbolic.LaTeX(symbolic.Pow(x, symbolic.Frac(-1, 2))))
