@@ -98,10 +98,10 @@ func (p *Program) Clone() *Program {
 // Eval evaluates the program's first expression at the given values of its
 // variables.
 func (p *Program) Eval(vals ...float64) (float64, error) {
-	if p.native != nil {
+	if n := p.native; n != nil && n.wholly() && len(vals) == len(p.vars) {
 		// The others go to the scratch registers after acc.
 		var v float64
-		if p.evalNative(vals, &v, p.regs[len(p.regs)-len(p.outs)+1:]) {
+		if n.evalNative(p.regs, vals, p.regs[len(p.regs)-len(p.outs)+1:], &v) {
 			return v, nil
 		}
 	}
@@ -117,7 +117,7 @@ func (p *Program) EvalAll(vals, out []float64) error {
 	if len(out) < len(p.outs) {
 		return fmt.Errorf("the program computes %d values, and out has room for %d", len(p.outs), len(out))
 	}
-	if p.native != nil && p.evalNative(vals, &out[0], out[1:len(p.outs)]) {
+	if n := p.native; n != nil && n.wholly() && len(vals) == len(p.vars) && n.evalNative(p.regs, vals, out[1:], &out[0]) {
 		return nil
 	}
 	if err := p.run(vals); err != nil {
@@ -138,7 +138,7 @@ func (p *Program) EvalSplit(vals, rest []float64) (float64, error) {
 		return 0, fmt.Errorf("the program computes %d values after the first, and rest has room for %d", len(p.outs)-1, len(rest))
 	}
 	var v float64
-	if p.native != nil && p.evalNative(vals, &v, rest[:len(p.outs)-1]) {
+	if n := p.native; n != nil && n.wholly() && len(vals) == len(p.vars) && n.evalNative(p.regs, vals, rest, &v) {
 		return v, nil
 	}
 	if err := p.run(vals); err != nil {
@@ -196,11 +196,10 @@ func (p *Program) run(vals []float64) error {
 // ±Inf is 0, e^-Inf is 0, atan(Inf) is finite) are looked at; then a
 // checked run finds which step it was, and whether it matters.
 func (p *Program) interpret(vals []float64) bool {
-	const expBits = 0x7ff << 52
 	var notFinite uint64
 	r := p.regs
 	for i, v := range vals {
-		notFinite |= math.Float64bits(v)&expBits + 1<<52
+		notFinite |= nonFinite(v)
 		r[i] = v
 	}
 	for _, in := range p.code {
@@ -214,20 +213,34 @@ func (p *Program) interpret(vals []float64) bool {
 			v = r[in.a] * r[in.b]
 		case opDiv:
 			v = r[in.a] / r[in.b]
-			notFinite |= math.Float64bits(r[in.b])&expBits + 1<<52
+			notFinite |= nonFinite(r[in.b])
 		default:
-			v = p.slow(in, r)
-			notFinite |= math.Float64bits(r[in.a])&expBits + 1<<52 | math.Float64bits(v)&expBits + 1<<52
-			if in.op == opPow {
-				notFinite |= math.Float64bits(r[in.b])&expBits + 1<<52
-			}
+			notFinite |= p.slowStep(in, r)
+			continue
 		}
 		r[in.dst] = v
 	}
 	for _, o := range p.outs {
-		notFinite |= math.Float64bits(r[o])&expBits + 1<<52
+		notFinite |= nonFinite(r[o])
 	}
 	return notFinite>>63 != 0
+}
+
+// nonFinite is 1<<63 for ±Inf and NaN, whose exponent bits, all set, carry
+// into the top bit, and less for a number: an OR of them tells, without a
+// branch, whether some value was not finite.
+func nonFinite(v float64) uint64 { return math.Float64bits(v)&(0x7ff<<52) + 1<<52 }
+
+// slowStep runs a step that calls out of the loop, and returns nonFinite
+// of its operands and result.
+func (p *Program) slowStep(in instr, r []float64) uint64 {
+	v := p.slow(in, r)
+	bits := nonFinite(r[in.a]) | nonFinite(v)
+	if in.op == opPow {
+		bits |= nonFinite(r[in.b])
+	}
+	r[in.dst] = v
+	return bits
 }
 
 // runChecked runs the program again, stopping at the first value that is

@@ -26,10 +26,11 @@ import (
 // interpreter then looks step by step.
 
 // jitCall runs the machine code at code with regs in DI, in in SI, rest in
-// DX and first in R8 (jit_amd64.s).
+// DX and first in R8, and returns XMM15, the whole program's sum of
+// watched values (jit_amd64.s).
 //
 //go:noescape
-func jitCall(code unsafe.Pointer, regs, in, rest, first *float64)
+func jitCall(code unsafe.Pointer, regs, in, rest, first *float64) (sum float64)
 
 // native is a Program's machine code.
 type native struct {
@@ -42,23 +43,24 @@ type native struct {
 	// program (descend_amd64.go), or -1.
 	descend int
 	segs    []segment
-	// acc is the register that sums the watched values; after it, one
-	// register an output is the whole program's scratch output.
+	// acc is the register that carries the sum of watched values from
+	// segment to segment; after it, one register an output is scratch
+	// for the outputs Eval does not return.
 	acc int32
 }
 
-// evalNative is the fast path of Eval, EvalAll and EvalSplit: where the
-// whole program is machine code, it evaluates it at vals, writes the first
-// output to *first and the others to rest, and reports true, unless a
-// value that is not finite may have arisen and the interpreter must look.
-// rest must have room for them, and may be nil when there are none.
-func (p *Program) evalNative(vals []float64, first *float64, rest []float64) bool {
-	n, r := p.native, p.regs
-	if n.wholeCode == nil || len(vals) != len(p.vars) {
-		return false
-	}
-	jitCall(n.wholeCode, unsafe.SliceData(r), unsafe.SliceData(vals), unsafe.SliceData(rest), first)
-	sum := r[n.acc]
+// wholly reports whether the whole program is machine code, for
+// evalNative.
+func (n *native) wholly() bool { return n.wholeCode != nil }
+
+// evalNative is the fast path of Eval, EvalAll and EvalSplit, small enough
+// to be inlined there: where the whole program is machine code (wholly)
+// and vals has a value for each variable, it evaluates the
+// program at vals, writes the first output to *first and the others to
+// rest, and reports true, unless a value that is not finite may have
+// arisen and the interpreter must look. rest must have room for them.
+func (n *native) evalNative(regs, vals, rest []float64, first *float64) bool {
+	sum := jitCall(n.wholeCode, unsafe.SliceData(regs), unsafe.SliceData(vals), unsafe.SliceData(rest), first)
 	return sum-sum == 0
 }
 
@@ -77,10 +79,9 @@ func (p *Program) runNative(vals []float64) bool {
 		// evalNative has failed: look step by step.
 		return p.interpret(vals)
 	}
-	const expBits = 0x7ff << 52
 	var notFinite uint64
 	for i, v := range vals {
-		notFinite |= math.Float64bits(v)&expBits + 1<<52
+		notFinite |= nonFinite(v)
 		r[i] = v
 	}
 	r[n.acc] = 0
@@ -89,16 +90,10 @@ func (p *Program) runNative(vals []float64) bool {
 			jitCall(unsafe.Pointer(&n.mem[s.entry]), &r[0], nil, nil, nil)
 			continue
 		}
-		in := p.code[s.start]
-		v := p.slow(in, r)
-		notFinite |= math.Float64bits(r[in.a])&expBits + 1<<52 | math.Float64bits(v)&expBits + 1<<52
-		if in.op == opPow {
-			notFinite |= math.Float64bits(r[in.b])&expBits + 1<<52
-		}
-		r[in.dst] = v
+		notFinite |= p.slowStep(p.code[s.start], r)
 	}
 	for _, o := range p.outs {
-		notFinite |= math.Float64bits(r[o])&expBits + 1<<52
+		notFinite |= nonFinite(r[o])
 	}
 	sum := r[n.acc]
 	return notFinite>>63 != 0 || sum-sum != 0
@@ -388,12 +383,15 @@ func (g *gen) store(r int32, x int8) { g.sse(prefixSD, opMovSt, x, operand{x: -1
 func (g *gen) watch(v operand) { g.sse(prefixSD, opAddsd, xAcc, v) }
 
 // segment translates p.code[start:end] into a function. The whole
-// program, as one segment, also watches the inputs and the outputs, and
-// writes the first output to R8 and the others to DX; a segment carries the sum of watched values
-// over from the one before in the register acc.
+// program, as one segment, also watches the inputs and the outputs, writes
+// the first output to R8 and the others to DX, and leaves the sum of
+// watched values in XMM15; the segments of a program carry it from one to
+// the next in the register acc.
 func (g *gen) segment(start, end int, whole bool) {
 	g.body(start, end, whole)
-	g.store(g.acc, xAcc)
+	if !whole { // the whole program's sum goes back in XMM15
+		g.store(g.acc, xAcc)
+	}
 	g.buf = append(g.buf, 0xc3) // ret
 }
 

@@ -2,20 +2,21 @@
 
 #include "textflag.h"
 
-// func jitCall(code unsafe.Pointer, regs, in, rest, first *float64)
+// func jitCall(code unsafe.Pointer, regs, in, rest, first *float64) (sum float64)
 //
 // The machine code takes the registers' address in DI, the inputs' in SI
 // and the outputs' in R8 (the first) and DX (the others), uses no stack
 // and may change any register but SP and BP: ABI0 lets a function do
 // that, and Go's wrapper around this function restores what Go's own ABI
 // keeps.
-TEXT ·jitCall(SB), NOSPLIT, $0-40
+TEXT ·jitCall(SB), NOSPLIT, $0-48
 	MOVQ code+0(FP), AX
 	MOVQ regs+8(FP), DI
 	MOVQ in+16(FP), SI
 	MOVQ rest+24(FP), DX
 	MOVQ first+32(FP), R8
 	CALL AX
+	MOVSD X15, sum+40(FP)
 	RET
 
 // func jitDescend(code unsafe.Pointer, regs, block, ups *float64, max int) int

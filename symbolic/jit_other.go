@@ -7,7 +7,9 @@ type native struct{}
 
 func compileNative(*Program) *native { return nil }
 
-func (p *Program) evalNative([]float64, *float64, []float64) bool { return false }
+func (*native) wholly() bool { return false }
+
+func (*native) evalNative(_, _, _ []float64, _ *float64) bool { return false }
 
 func (p *Program) runNative(vals []float64) bool { return p.interpret(vals) }
 
