@@ -10,7 +10,8 @@ import (
 )
 
 // The benchmarks of the core, each beside its baseline so that a run states
-// ratios: compare BenchmarkRosenbrockGradient/compiled with /handwritten.
+// ratios: compare BenchmarkRosenbrockGradient/compiled (machine code where
+// there is some) and /interpreted with /handwritten.
 
 func mustParse(b testing.TB, s string) symbolic.Expr {
 	b.Helper()
@@ -34,6 +35,18 @@ func BenchmarkRosenbrockGradient(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Run("compiled", func(b *testing.B) {
+		in, out := []float64{-1.2, 1}, make([]float64, 2)
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			in[0] += 1e-9
+			if err := p.EvalAll(in, out); err != nil {
+				b.Fatal(err)
+			}
+		}
+		sink = out[0] + out[1]
+	})
+	b.Run("interpreted", func(b *testing.B) {
+		p := symbolic.Interpreted(p)
 		in, out := []float64{-1.2, 1}, make([]float64, 2)
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
