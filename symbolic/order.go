@@ -121,18 +121,27 @@ func compareLists(a, b []Expr) int {
 
 // degree is a term's total degree in its symbols, counting numeric powers.
 func degree(term Expr) float64 {
+	if _, ok := term.(*Product); !ok {
+		return factorDegree(term) // without the slice factorsOf makes
+	}
 	var d float64
 	for _, f := range factorsOf(term) {
-		b, e := baseExp(f)
-		if _, ok := b.(*Symbol); !ok {
-			continue
-		}
-		if n, ok := e.(*Num); ok {
-			v, _ := n.r.Float64()
-			d += v
-		}
+		d += factorDegree(f)
 	}
 	return d
+}
+
+// factorDegree is the degree of a factor: a symbol's power, or 0.
+func factorDegree(f Expr) float64 {
+	b, e := baseExp(f)
+	if _, ok := b.(*Symbol); !ok {
+		return 0
+	}
+	if n, ok := e.(*Num); ok {
+		v, _ := n.r.Float64()
+		return v
+	}
+	return 0
 }
 
 // factorsOf returns the factors of a term without its coefficient.
@@ -182,7 +191,11 @@ func compareSameDegree(a, b Expr) int {
 	if c := cmp.Compare(len(af), len(bf)); c != 0 {
 		return c
 	}
-	return compare(coefficient(a), coefficient(b))
+	ca, cb := coefOf(a), coefOf(b)
+	if ca == cb {
+		return 0
+	}
+	return ca.Cmp(cb) // compare of the coefficients as numbers
 }
 
 // compareFactorsInTerm is compare, except that a higher power of the same
