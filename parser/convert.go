@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -100,40 +101,60 @@ type part struct {
 	t text
 }
 
-// text is a reading under construction: a string, or a node that writes
-// itself. Joining copies nothing, so the reading of long or deeply nested
-// input is built in linear time; it is written out once, and only when it
-// is shown.
+// text is a reading under construction: a string, a run of tokens, or a
+// node that writes itself. Joining copies nothing, so the reading of long
+// or deeply nested input is built in linear time; it is written out once,
+// and only when it is shown.
 type text struct {
 	s    string
-	node interface{ writeTo(b *strings.Builder) } // nil for the string s
+	node interface{ writeTo(w *reading) } // nil for the string s or the tokens
+	// from and to, when to > from, are tokens the reading writes as they
+	// were typed, but in ASCII: 2^-x, x^2 for x², pi for π. A power of
+	// numbers and names is read so, without building its text.
+	from, to int32
+}
+
+// reading is a reading being written out, with the tokens its texts index.
+type reading struct {
+	strings.Builder
+	toks []lexer.Token
 }
 
 // concat is text written one part after another.
 type concat []text
 
-func lit(s string) text      { return text{s: s} }
-func cat(parts ...text) text { return text{node: concat(parts)} }
+func lit(s string) text              { return text{s: s} }
+func cat(parts ...text) text         { return text{node: concat(parts)} }
+func tokensText(from, to int32) text { return text{from: from, to: to} }
 
 func (t text) parenthesised() text { return cat(lit("("), t, lit(")")) }
 
-func (t text) String() string {
-	var b strings.Builder
-	t.writeTo(&b)
-	return b.String()
+// str writes t out.
+func (c *converter) str(t text) string {
+	w := reading{toks: c.toks}
+	t.writeTo(&w)
+	return w.String()
 }
 
-func (t text) writeTo(b *strings.Builder) {
-	if t.node == nil {
-		b.WriteString(t.s)
-		return
+func (t text) writeTo(w *reading) {
+	switch {
+	case t.node != nil:
+		t.node.writeTo(w)
+	case t.to > t.from:
+		for _, tok := range w.toks[t.from:t.to] {
+			if tok.Type == tokSuper {
+				w.WriteByte('^')
+			}
+			w.WriteString(tok.Value) // the ASCII of × and −, as of ² after ^
+		}
+	default:
+		w.WriteString(t.s)
 	}
-	t.node.writeTo(b)
 }
 
-func (c concat) writeTo(b *strings.Builder) {
+func (c concat) writeTo(w *reading) {
 	for _, t := range c {
-		t.writeTo(b)
+		t.writeTo(w)
 	}
 }
 
@@ -165,7 +186,7 @@ func (c *converter) expression(in *input) (piece, error) {
 	if !c.surprising {
 		return piece{e: p.e}, nil
 	}
-	return piece{e: p.e, text: p.t.String()}, nil
+	return piece{e: p.e, text: c.str(p.t)}, nil
 }
 
 func (c *converter) pos(i int32) lexer.Position { return c.toks[i].Pos }
@@ -269,7 +290,13 @@ func (c *converter) expr(x *expression) (part, error) {
 		}
 		items = append(items, item{o: o, side: nameSide, op: o.op}, item{o: o, side: bracketSide, op: -1})
 	}
-	units := make([]unit, 0, len(items))
+	chains := 0
+	for _, it := range items {
+		if level(c.opOf(it)) != symbolic.PrecPower {
+			chains++
+		}
+	}
+	units := make([]unit, 0, chains)
 	for i := 0; i < len(items); {
 		j := i + 1
 		for j < len(items) && level(c.opOf(items[j])) == symbolic.PrecPower {
@@ -364,14 +391,13 @@ func (c *converter) powerChain(chain []item) (unit, error) {
 	u := unit{start: first.start(), end: last.end()}
 	var buf [2]part
 	bases := buf[:0]
-	for k, it := range chain {
+	asTyped := true // numbers and names only: the reading is the tokens
+	for _, it := range chain {
 		b, err := c.base(it)
 		if err != nil {
 			return unit{}, err
 		}
-		if k > 0 {
-			b.t = prefixText(it, b.t)
-		}
+		asTyped = asTyped && it.plain()
 		bases = append(bases, b)
 	}
 	r := bases[len(chain)-1].e
@@ -379,13 +405,17 @@ func (c *converter) powerChain(chain []item) (unit, error) {
 		r = symbolic.Pow(bases[k].e, prefix(chain[k+1], r))
 	}
 	t := bases[0].t
-	if len(chain) > 1 {
+	switch {
+	case asTyped:
+		t = tokensText(o.atom, last.end())
+	case len(chain) > 1:
 		parts := make([]text, 0, 2*len(chain)-1)
 		for k, b := range bases {
 			if k > 0 {
-				parts = append(parts, lit("^"))
+				parts = append(parts, lit("^"), prefixText(chain[k], b.t))
+			} else {
+				parts = append(parts, b.t)
 			}
-			parts = append(parts, b.t)
 		}
 		t = cat(parts...)
 	}
@@ -471,7 +501,7 @@ func (c *converter) pendingFunction(chain []item) (unit, error) {
 		return unit{}, errAt(at, "%s needs an argument: write %s(x)", name, name)
 	}
 	if v, ok := exp.e.(*symbolic.Num); !ok || v.Rat().Sign() < 0 {
-		power := exp.t.String()
+		power := c.str(exp.t)
 		if inverse, found := symbolic.LookupBuiltin("a" + name); found && ok && v.Rat().Cmp(big.NewRat(-1, 1)) == 0 {
 			return unit{}, errAt(at, "%s is ambiguous: write %s(x) for the inverse function, or %s(x)^-1 for 1/%s(x)", shown, inverse.Name, name, name)
 		}
@@ -524,7 +554,7 @@ func (c *converter) applyWithoutParens(units []unit) ([]unit, error) {
 		if len(args) == 0 {
 			if u.fn.pow != nil && j < len(units) && units[j].op == 0 && c.startsWithParen(units[j]) {
 				return nil, errAt(c.pos(u.start), "%s is ambiguous: with a power on both sides of the argument, write parentheses, as (%s(x)^%s)^n",
-					c.typed(u.start, units[j].end), name, u.fn.pow.t)
+					c.typed(u.start, units[j].end), name, c.str(u.fn.pow.t))
 			}
 			return nil, errAt(c.pos(u.start), "%s needs an argument: write %s(x) or %s x", name, name, name)
 		}
@@ -586,19 +616,31 @@ func unwrap(t text) text {
 // each sum and product in one step so a 10,000-term sum costs one sort.
 // level is the precedence of the operator op in symbolic's table, which
 // the printers read too; juxtaposition (0) binds like *.
-func level(op byte) symbolic.Prec {
-	if o, ok := symbolic.BinaryOperator(string(rune(op))); ok {
-		return o.Prec
+func level(op byte) symbolic.Prec { return levels[op] }
+
+// levels is level for each byte, read once from symbolic's table.
+var levels = func() (t [256]symbolic.Prec) {
+	for op := range t {
+		t[op] = symbolic.PrecProduct
+		if o, ok := symbolic.BinaryOperator(string(rune(op))); ok {
+			t[op] = o.Prec
+		}
 	}
-	return symbolic.PrecProduct
-}
+	return t
+}()
 
 func (c *converter) sum(units []unit) part {
 	if len(units) == 1 && !units[0].neg {
 		return units[0].part
 	}
-	var terms []symbolic.Expr
-	factors := make([]symbolic.Expr, 0, len(units))
+	n := 1
+	for i := 1; i < len(units); i++ {
+		if level(units[i].op) == symbolic.PrecSum {
+			n++
+		}
+	}
+	terms := make([]symbolic.Expr, 0, n)
+	factors := make([]symbolic.Expr, 0, min(len(units), 8))
 	divided, negative := false, false
 	flush := func() {
 		terms = append(terms, product(factors, negative))
@@ -647,7 +689,7 @@ func (c *converter) sum(units []unit) part {
 // in parentheses, as sum reads it: 1/2x is (1/2)·x.
 type sumText []unit
 
-func (us sumText) writeTo(b *strings.Builder) {
+func (us sumText) writeTo(b *reading) {
 	for i := 0; i < len(us); {
 		j := i + 1
 		for j < len(us) && us[j].op != '+' && us[j].op != '-' {
@@ -732,8 +774,8 @@ func gather(es []symbolic.Expr, combine func(x symbolic.Expr, n int) symbolic.Ex
 func product(factors []symbolic.Expr, negative bool) symbolic.Expr {
 	factors = gather(factors, func(x symbolic.Expr, n int) symbolic.Expr { return symbolic.Pow(x, symbolic.Int(int64(n))) })
 	if negative {
-		if n, ok := factors[0].(*symbolic.Num); ok {
-			factors[0] = symbolic.NewRat(new(big.Rat).Neg(n.Rat()))
+		if _, ok := factors[0].(*symbolic.Num); ok {
+			factors[0] = symbolic.Neg(factors[0])
 		} else if len(factors) == 1 {
 			return symbolic.Neg(factors[0])
 		} else {
@@ -762,11 +804,12 @@ func (c *converter) base(it item) (part, error) {
 	case c.toks[o.atom].Type == tokNumber:
 		s := c.toks[o.atom].Value
 		var e symbolic.Expr
-		e, err = parseNumber(s)
+		var size int
+		e, size, err = parseNumber(s)
 		if err != nil {
 			return part{}, errAt(c.pos(o.atom), "%v", err)
 		}
-		if c.numberBits += numberBits(e); c.numberBits > MaxNumberBits {
+		if c.numberBits += size; c.numberBits > MaxNumberBits {
 			return part{}, errAt(c.pos(o.atom), "the numbers here are too large together: over %d digits in all", MaxDigits+MaxExponent)
 		}
 		p = part{e, lit(s)}
@@ -783,7 +826,16 @@ func (c *converter) base(it item) (part, error) {
 		v := c.toks[s].Value
 		p = part{symbolic.Pow(p.e, superNumber(v)), cat(p.t, lit("^"+v))}
 	}
+	if it.plain() {
+		p.t = tokensText(o.atom, it.end()) // as typed: x^2 for x²
+	}
 	return p, nil
+}
+
+// plain reports whether it is a number or a name, maybe with a
+// superscript: its reading is its tokens.
+func (it item) plain() bool {
+	return it.side == nameSide || it.side == whole && it.o.in == nil && it.o.primes == 0
 }
 
 // symbol is a variable or constant, made once per name.
@@ -812,14 +864,35 @@ func numberBits(e symbolic.Expr) int {
 }
 
 // parseNumber reads a literal exactly: 0.1 is 1/10. The limits apply to the
-// number, not to how it is written (see MaxExponent).
-func parseNumber(s string) (symbolic.Expr, error) {
-	if len(s) <= 18 && strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err == nil {
-			return symbolic.Int(n), nil
-		}
+// number, not to how it is written (see MaxExponent). It also gives the
+// number's numberBits.
+func parseNumber(s string) (symbolic.Expr, int, error) {
+	if n, ok := smallWhole(s); ok {
+		return symbolic.Int(int64(n)), max(bits.Len64(n), 1), nil // the denominator 1 has 1 bit
 	}
+	e, err := parseDecimal(s)
+	if err != nil {
+		return nil, 0, err
+	}
+	return e, numberBits(e), nil
+}
+
+// smallWhole reads a literal of at most 18 digits and nothing else.
+func smallWhole(s string) (uint64, bool) {
+	if len(s) > 18 {
+		return 0, false
+	}
+	var n uint64
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = 10*n + uint64(s[i]-'0')
+	}
+	return n, len(s) > 0
+}
+
+func parseDecimal(s string) (symbolic.Expr, error) {
 	mantissa, exponent, hasExp := strings.Cut(strings.ToLower(s), "e")
 	k := 0
 	if hasExp {

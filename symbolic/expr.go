@@ -268,7 +268,7 @@ func isZero(e Expr) bool {
 
 func isOne(e Expr) bool {
 	n, ok := e.(*Num)
-	return ok && n.r.Cmp(&one.r) == 0
+	return ok && isOneRat(&n.r)
 }
 
 func isInteger(e Expr) bool {

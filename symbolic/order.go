@@ -137,11 +137,15 @@ func factorDegree(f Expr) float64 {
 	if _, ok := b.(*Symbol); !ok {
 		return 0
 	}
-	if n, ok := e.(*Num); ok {
-		v, _ := n.r.Float64()
-		return v
+	n, ok := e.(*Num)
+	if !ok {
+		return 0
 	}
-	return 0
+	if a := n.r.Num(); n.r.IsInt() && a.IsInt64() && abs64(a.Int64()) <= 1<<53 {
+		return float64(a.Int64()) // exact, as Float64 would give it
+	}
+	v, _ := n.r.Float64()
+	return v
 }
 
 // factorsOf returns the factors of a term without its coefficient.
