@@ -165,6 +165,7 @@ type converter struct {
 	// person meant, so the REPL should echo it.
 	surprising bool
 	toks       []lexer.Token // every token, which the operands index
+	in         inputBrackets // what the brackets of the operands hold
 	syms       map[string]symbolic.Expr
 	// numberBits adds up the sizes of the input's numbers: products of
 	// numbers are worked out exactly, so 1e100000*1e100000*… would
@@ -178,7 +179,7 @@ func errAt(pos lexer.Position, format string, args ...any) *Error {
 
 // expression converts a parsed input.
 func (c *converter) expression(in *input) (piece, error) {
-	c.toks = in.Expr.toks
+	c.toks, c.in = in.Expr.toks, in.Expr.brackets
 	p, err := c.expr(in.Expr)
 	if err != nil {
 		return piece{}, err
@@ -302,12 +303,12 @@ func (c *converter) expr(x *expression) (part, error) {
 		for j < len(items) && level(c.opOf(items[j])) == symbolic.PrecPower {
 			j++
 		}
-		u, err := c.powerChain(items[i:j])
-		if err != nil {
+		units = append(units, unit{})
+		u := &units[len(units)-1] // filled in place: a unit is large
+		if err := c.powerChain(items[i:j], u); err != nil {
 			return part{}, err
 		}
 		u.op = c.opOf(items[i])
-		units = append(units, u)
 		i = j
 	}
 	for i := 1; i < len(units); i++ {
@@ -336,7 +337,7 @@ func (c *converter) opOf(it item) byte {
 // fprime prints x*(ln(2) + 1)). Side by side, powers bind as they look:
 // x^x(ln(x) + 1) is x^x·(ln(x) + 1) and x(x + 1)^2 is x·(x + 1)^2.
 func (c *converter) splits(o *operand) (bool, error) {
-	if !o.call() || o.primes > 0 {
+	if !c.in.call(o) || o.primes > 0 {
 		return false, nil
 	}
 	id := c.toks[o.atom].Value
@@ -351,7 +352,7 @@ func (c *converter) splits(o *operand) (bool, error) {
 	default:
 		return false, nil
 	}
-	args := o.args()
+	args := c.in.args(o)
 	if len(args) != 1 {
 		return false, errAt(c.pos(o.atom), "%s is a %s, not a function, so it takes no arguments", id, what)
 	}
@@ -381,24 +382,28 @@ func span(x *expression) (start, end int32) {
 
 // powerChain folds a^b^c from the right and applies each operand's prefix
 // minus and √ to the power it begins, so -x^2 is -(x^2) and 2^-x^2 is
-// 2^(-(x^2)).
-func (c *converter) powerChain(chain []item) (unit, error) {
+// 2^(-(x^2)). It fills u, which is zero.
+func (c *converter) powerChain(chain []item, u *unit) error {
 	first, last := chain[0], chain[len(chain)-1]
 	o := first.o
-	if first.side == whole && !o.call() && o.primes == 0 && c.toks[o.atom].Type == tokIdent && c.env.kind(c.toks[o.atom].Value) == builtinName {
-		return c.pendingFunction(chain)
+	if first.side == whole && !c.in.call(o) && o.primes == 0 && c.toks[o.atom].Type == tokIdent && c.env.kind(c.toks[o.atom].Value) == builtinName {
+		var err error
+		*u, err = c.pendingFunction(chain)
+		return err
 	}
-	u := unit{start: first.start(), end: last.end()}
+	u.start, u.end = first.start(), last.end()
 	var buf [2]part
-	bases := buf[:0]
+	bases := buf[:]
+	if len(chain) > len(buf) {
+		bases = make([]part, len(chain))
+	}
+	bases = bases[:len(chain)]
 	asTyped := true // numbers and names only: the reading is the tokens
-	for _, it := range chain {
-		b, err := c.base(it)
-		if err != nil {
-			return unit{}, err
+	for k, it := range chain {
+		if err := c.base(it, &bases[k]); err != nil {
+			return err
 		}
 		asTyped = asTyped && it.plain()
-		bases = append(bases, b)
 	}
 	r := bases[len(chain)-1].e
 	for k := len(chain) - 2; k >= 0; k-- {
@@ -421,17 +426,20 @@ func (c *converter) powerChain(chain []item) (unit, error) {
 	}
 	// The first operand's minus is left to the term, so that
 	// -(a + 1)(a + 2) is -((a + 1)(a + 2)), as it prints.
-	u.part = c.roots(first, part{r, t})
+	u.e, u.t = r, t
+	if first.roots() > 0 {
+		u.part = c.roots(first, u.part)
+	}
 	u.neg = first.minus()%2 == 1
 	plain := first.minus() == 0 && first.roots() == 0
 	atom := c.toks[o.atom]
-	u.named = plain && atom.Type == tokIdent && (first.side == nameSide || first.side == whole && !o.call())
+	u.named = plain && atom.Type == tokIdent && (first.side == nameSide || first.side == whole && !c.in.call(o))
 	u.number = plain && first.side == whole && atom.Type == tokNumber
 	u.endsInNumber = last.side == whole && c.toks[last.o.atom].Type == tokNumber && last.o.super < 0
 	u.simple = u.named || u.number
 	u.powered = len(chain) > 1 || first.super() >= 0
-	u.paren = len(chain) == 1 && plain && first.super() < 0 && (first.side == bracketSide || first.side == whole && o.paren() != nil)
-	return u, nil
+	u.paren = len(chain) == 1 && plain && first.super() < 0 && (first.side == bracketSide || first.side == whole && c.in.paren(o) != nil)
+	return nil
 }
 
 // prefix applies an operand's √ and minus signs to r.
@@ -489,8 +497,8 @@ func (c *converter) pendingFunction(chain []item) (unit, error) {
 		exp = part{superNumber(c.toks[o.super].Value), lit(c.toks[o.super].Value)}
 		shown = name + spelling(c.toks[o.super])
 	case o.super < 0 && len(chain) == 2:
-		p, err := c.base(chain[1])
-		if err != nil {
+		var p part
+		if err := c.base(chain[1], &p); err != nil {
 			return unit{}, err
 		}
 		exp = part{prefix(chain[1], p.e), prefixText(chain[1], p.t)}
@@ -790,16 +798,15 @@ func product(factors []symbolic.Expr, negative bool) symbolic.Expr {
 
 // base converts an item's atom with its superscript, but not its prefix
 // minus or √, which apply to a whole power.
-func (c *converter) base(it item) (part, error) {
-	var p part
+func (c *converter) base(it item, p *part) error {
 	var err error
 	o := it.o
 	switch {
 	case it.side == nameSide:
 		id := c.toks[o.atom].Value
-		p = part{c.symbol(id), lit(id)}
+		*p = part{c.symbol(id), lit(id)}
 	case it.side == bracketSide:
-		p, err = c.expr(o.args()[0])
+		*p, err = c.expr(c.in.args(o)[0])
 		p.t = p.t.parenthesised()
 	case c.toks[o.atom].Type == tokNumber:
 		s := c.toks[o.atom].Value
@@ -807,35 +814,38 @@ func (c *converter) base(it item) (part, error) {
 		var size int
 		e, size, err = parseNumber(s)
 		if err != nil {
-			return part{}, errAt(c.pos(o.atom), "%v", err)
+			return errAt(c.pos(o.atom), "%v", err)
 		}
 		if c.numberBits += size; c.numberBits > MaxNumberBits {
-			return part{}, errAt(c.pos(o.atom), "the numbers here are too large together: over %d digits in all", MaxDigits+MaxExponent)
+			return errAt(c.pos(o.atom), "the numbers here are too large together: over %d digits in all", MaxDigits+MaxExponent)
 		}
-		p = part{e, lit(s)}
-	case o.paren() != nil:
-		p, err = c.expr(o.paren())
+		p.e = e // its text is its token, below
+	case c.in.paren(o) != nil:
+		*p, err = c.expr(c.in.paren(o))
 		p.t = p.t.parenthesised()
 	default:
-		p, err = c.name(o)
+		*p, err = c.name(o)
 	}
 	if err != nil {
-		return part{}, err
+		return err
 	}
 	if s := it.super(); s >= 0 {
 		v := c.toks[s].Value
-		p = part{symbolic.Pow(p.e, superNumber(v)), cat(p.t, lit("^"+v))}
+		p.e = symbolic.Pow(p.e, superNumber(v))
+		if !it.plain() {
+			p.t = cat(p.t, lit("^"+v))
+		}
 	}
 	if it.plain() {
 		p.t = tokensText(o.atom, it.end()) // as typed: x^2 for x²
 	}
-	return p, nil
+	return nil
 }
 
 // plain reports whether it is a number or a name, maybe with a
 // superscript: its reading is its tokens.
 func (it item) plain() bool {
-	return it.side == nameSide || it.side == whole && it.o.in == nil && it.o.primes == 0
+	return it.side == nameSide || it.side == whole && it.o.in == 0 && it.o.primes == 0
 }
 
 // symbol is a variable or constant, made once per name.
@@ -971,11 +981,11 @@ func (c *converter) name(o *operand) (part, error) {
 	id := c.toks[o.atom].Value
 	at := c.pos(o.atom)
 	primes := c.typed(o.atom+1, o.atom+1+o.primes)
-	if id == "diff" && o.call() {
+	if id == "diff" && c.in.call(o) {
 		return c.diff(o)
 	}
 	kind := c.env.kind(id)
-	if !o.call() {
+	if !c.in.call(o) {
 		switch {
 		case kind == functionName && primes != "":
 			f := c.env.Functions[id]
@@ -1004,16 +1014,16 @@ func (c *converter) name(o *operand) (part, error) {
 	}
 	if kind != builtinName && kind != functionName {
 		hint := c.didYouMean(id, true)
-		if hint == "" && len(o.args()) == 1 && utf8.RuneCountInString(id) == 1 {
-			start, end := span(o.args()[0])
+		if hint == "" && len(c.in.args(o)) == 1 && utf8.RuneCountInString(id) == 1 {
+			start, end := span(c.in.args(o)[0])
 			hint = fmt.Sprintf(" (for a product, write %s*(%s))", id, c.typed(start, end))
 		}
 		return part{}, errAt(at, "unknown function %q%s", id, hint)
 	}
-	exprs := make([]symbolic.Expr, len(o.args()))
-	texts := make([]text, 0, 2*len(o.args())+2)
+	exprs := make([]symbolic.Expr, len(c.in.args(o)))
+	texts := make([]text, 0, 2*len(c.in.args(o))+2)
 	texts = append(texts, lit(id+strings.Repeat("'", int(o.primes))+"("))
-	for i, x := range o.args() {
+	for i, x := range c.in.args(o) {
 		a, err := c.expr(x)
 		if err != nil {
 			return part{}, err
@@ -1103,7 +1113,7 @@ func (c *converter) context() context.Context {
 // diff is diff(EXPR, x) or diff(EXPR, x, n); EXPR may be the name of a
 // function, whose body is used: diff(g, y) is g's partial derivative.
 func (c *converter) diff(o *operand) (part, error) {
-	list := o.args()
+	list := c.in.args(o)
 	at := c.pos(o.atom)
 	if len(list) < 2 || len(list) > 3 {
 		return part{}, errAt(at, "diff takes 2 or 3 arguments, as in diff(x^2, x) or diff(x^3, x, 2), not %d", len(list))
@@ -1150,7 +1160,7 @@ func (c *converter) bareName(x *expression) (string, bool) {
 	if o.minus > 0 || o.roots > 0 || o.super >= 0 || c.toks[o.atom].Type != tokIdent {
 		return "", false
 	}
-	return c.toks[o.atom].Value, !o.call() && o.primes == 0
+	return c.toks[o.atom].Value, !c.in.call(o) && o.primes == 0
 }
 
 // didYouMean suggests the closest known name to a misspelt one.

@@ -33,14 +33,18 @@ type input struct {
 }
 
 // expression is a run of operands. The root expression also holds the
-// tokens its operands index.
+// tokens its operands index, and what the brackets of every operand in
+// the input hold.
 type expression struct {
 	operands []operand
 	toks     []lexer.Token
+	brackets []brackets
 }
 
 // operand is one operand with its prefix and superscript. Fields are
-// indices of tokens, so that a long input costs few allocations.
+// indices, of tokens but for in, so that a long input costs few
+// allocations and its operands hold no pointers for the collector to
+// follow.
 type operand struct {
 	op     int32 // the operator before it; -1 for juxtaposition and the first
 	atom   int32 // the number or name, or the "(" of a parenthesised expression
@@ -49,9 +53,10 @@ type operand struct {
 	minus  int32 // leading minus signs
 	roots  int32 // leading √ signs, after the minus signs
 	primes int32 // ' after a name: f'(x)
-	// in is what its brackets hold: a name's argument list (f() has none
-	// in it), or a parenthesised expression; nil without brackets.
-	in *brackets
+	// in is 1 + the index in the root's brackets of what its brackets
+	// hold: a name's argument list (f() has none in it), or a
+	// parenthesised expression; 0 without brackets.
+	in int32
 }
 
 type brackets struct {
@@ -62,23 +67,26 @@ type brackets struct {
 // start is the index of o's first token: a minus, a √ or the atom.
 func (o *operand) start() int32 { return o.atom - o.minus - o.roots }
 
+// inputBrackets are the brackets of an input's operands.
+type inputBrackets []brackets
+
 // call reports whether o is a name with an argument list.
-func (o *operand) call() bool { return o.in != nil && o.in.call }
+func (in inputBrackets) call(o *operand) bool { return o.in > 0 && in[o.in-1].call }
 
 // args is the argument list of a call.
-func (o *operand) args() []*expression {
-	if !o.call() {
+func (in inputBrackets) args(o *operand) []*expression {
+	if !in.call(o) {
 		return nil
 	}
-	return o.in.list
+	return in[o.in-1].list
 }
 
 // paren is the expression of a parenthesised operand, or nil.
-func (o *operand) paren() *expression {
-	if o.in == nil || o.in.call {
+func (in inputBrackets) paren(o *operand) *expression {
+	if o.in == 0 || in[o.in-1].call {
 		return nil
 	}
-	return o.in.list[0]
+	return in[o.in-1].list[0]
 }
 
 // Parse reads an expression for participle. It stops at the first token
@@ -90,11 +98,19 @@ func (x *expression) Parse(lex *lexer.PeekingLexer) error {
 		return err
 	}
 	x.toks = lex.Range(0, lex.RawCursor())
+	x.brackets = r.brackets
 	return nil
 }
 
 type reader struct {
-	lex *lexer.PeekingLexer
+	lex      *lexer.PeekingLexer
+	brackets []brackets
+}
+
+// open adds brackets and returns their operand.in.
+func (r *reader) open(b brackets) int32 {
+	r.brackets = append(r.brackets, b)
+	return int32(len(r.brackets))
 }
 
 // at is the index of the next token.
@@ -173,13 +189,14 @@ func (r *reader) operand(op int32, depth int) (operand, error) {
 		}
 		if r.is("(") {
 			r.lex.Next()
-			o.in = &brackets{call: true}
+			o.in = r.open(brackets{call: true})
 			for !r.is(")") {
 				a := &expression{}
 				if err := r.expression(a, inner); err != nil {
 					return o, err
 				}
-				o.in.list = append(o.in.list, a)
+				b := &r.brackets[o.in-1]
+				b.list = append(b.list, a)
 				if !r.is(",") {
 					break
 				}
@@ -196,7 +213,7 @@ func (r *reader) operand(op int32, depth int) (operand, error) {
 	case r.is("("):
 		r.lex.Next()
 		x := &expression{}
-		o.in = &brackets{list: []*expression{x}}
+		o.in = r.open(brackets{list: []*expression{x}})
 		if err := r.expression(x, inner); err != nil {
 			return o, err
 		}
