@@ -278,38 +278,53 @@ type pendingFunc struct {
 }
 
 func (c *converter) expr(x *expression) (part, error) {
-	items := make([]item, 0, len(x.operands)+1)
+	// The items are the operands, or both sides of those that split:
+	// made into a list only when one splits.
+	var items []item
 	for i := range x.operands {
 		o := &x.operands[i]
 		split, err := c.splits(o)
 		if err != nil {
 			return part{}, err
 		}
-		if !split {
-			items = append(items, item{o: o, side: whole, op: o.op})
-			continue
+		if split && items == nil {
+			items = make([]item, 0, len(x.operands)+1)
+			for k := range i {
+				items = append(items, c.whole(&x.operands[k]))
+			}
 		}
-		items = append(items, item{o: o, side: nameSide, op: o.op}, item{o: o, side: bracketSide, op: -1})
+		switch {
+		case split:
+			items = append(items, item{o: o, side: nameSide, op: o.op}, item{o: o, side: bracketSide, op: -1})
+		case items != nil:
+			items = append(items, c.whole(o))
+		}
+	}
+	n := len(x.operands)
+	at := func(k int) item { return c.whole(&x.operands[k]) }
+	if items != nil {
+		n, at = len(items), func(k int) item { return items[k] }
 	}
 	chains := 0
-	for _, it := range items {
-		if level(c.opOf(it)) != symbolic.PrecPower {
+	for k := range n {
+		if level(c.opOf(at(k))) != symbolic.PrecPower {
 			chains++
 		}
 	}
 	units := make([]unit, 0, chains)
-	for i := 0; i < len(items); {
-		j := i + 1
-		for j < len(items) && level(c.opOf(items[j])) == symbolic.PrecPower {
-			j++
+	var buf [4]item
+	for i := 0; i < n; {
+		chain := append(buf[:0], at(i))
+		for i+len(chain) < n && level(c.opOf(at(i+len(chain)))) == symbolic.PrecPower {
+			chain = append(chain, at(i+len(chain)))
 		}
 		units = append(units, unit{})
 		u := &units[len(units)-1] // filled in place: a unit is large
-		if err := c.powerChain(items[i:j], u); err != nil {
+		if err := c.powerChain(chain, u); err != nil {
 			return part{}, err
 		}
-		u.op = c.opOf(items[i])
-		i = j
+		u.op = c.opOf(chain[0])
+		i += len(chain)
 	}
 	for i := 1; i < len(units); i++ {
 		if units[i].op == 0 && units[i].number && units[i-1].endsInNumber {
@@ -323,6 +338,9 @@ func (c *converter) expr(x *expression) (part, error) {
 	}
 	return c.sum(units), nil
 }
+
+// whole is the item of an operand that does not split.
+func (c *converter) whole(o *operand) item { return item{o: o, side: whole, op: o.op} }
 
 func (c *converter) opOf(it item) byte {
 	if it.op < 0 {

@@ -82,7 +82,18 @@ func scaled(c *Num, rest Expr) Expr {
 		fs := make([]Expr, 0, 1+len(p.factors))
 		return newProduct(append(append(fs, c), p.factors...))
 	}
-	return newProduct([]Expr{c, rest})
+	return newProduct2(c, rest)
+}
+
+// newProduct2 is newProduct([]Expr{a, b}) in one allocation, the product
+// with its list of factors: a sum of many terms c·x^n holds many.
+func newProduct2(a, b Expr) *Product {
+	q := &struct {
+		p  Product
+		fs [2]Expr
+	}{fs: [2]Expr{a, b}}
+	q.p = Product{factors: q.fs[:], h: mixExprs('*', q.fs[:]), n: addSizes(q.fs[:])}
+	return &q.p
 }
 
 // isOneRat reports whether r is 1, without the allocations of r.Cmp.

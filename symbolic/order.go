@@ -165,6 +165,12 @@ func factorsOf(term Expr) []Expr {
 // sortTerms puts the terms of a sum (numbers excluded) in canonical order:
 // higher degree first. Each term's degree is worked out once.
 func sortTerms(terms []Expr) {
+	if !monotoneDegrees(terms) {
+		sortTermsByKey(terms)
+	}
+}
+
+func sortTermsByKey(terms []Expr) {
 	type keyed struct {
 		t   Expr
 		deg float64
@@ -182,6 +188,33 @@ func sortTerms(terms []Expr) {
 	for i := range ks {
 		terms[i] = ks[i].t
 	}
+}
+
+// monotoneDegrees puts terms whose degrees fall, or rise, strictly from
+// one to the next in canonical order, as a written polynomial often has
+// them: falling, they already are; rising, they are reversed. With no two
+// degrees alike, nothing else decides the order. It reports false, and
+// leaves terms alone, for any other.
+func monotoneDegrees(terms []Expr) bool {
+	if len(terms) < 2 {
+		return false
+	}
+	prev := degree(terms[1])
+	dir := cmp.Compare(prev, degree(terms[0])) // as the sort compares them
+	if dir == 0 {
+		return false
+	}
+	for _, t := range terms[2:] {
+		d := degree(t)
+		if cmp.Compare(d, prev) != dir {
+			return false
+		}
+		prev = d
+	}
+	if dir > 0 {
+		slices.Reverse(terms)
+	}
+	return true
 }
 
 // compareSameDegree orders two terms of the same degree by their factors.
