@@ -167,6 +167,8 @@ type converter struct {
 	toks       []lexer.Token // every token, which the operands index
 	in         inputBrackets // what the brackets of the operands hold
 	syms       map[string]symbolic.Expr
+	lastName   string // and its kind, for kind
+	lastKind   nameKind
 	// numberBits adds up the sizes of the input's numbers: products of
 	// numbers are worked out exactly, so 1e100000*1e100000*… would
 	// otherwise grow past any bound.
@@ -190,6 +192,15 @@ func (c *converter) expression(in *input) (piece, error) {
 	return piece{e: p.e, text: c.str(p.t)}, nil
 }
 
+// kind is c.env.kind(id), remembered for the last name asked about: a
+// long input names one variable many times.
+func (c *converter) kind(id string) nameKind {
+	if id != c.lastName || c.lastName == "" {
+		c.lastName, c.lastKind = id, c.env.kind(id)
+	}
+	return c.lastKind
+}
+
 func (c *converter) pos(i int32) lexer.Position { return c.toks[i].Pos }
 
 // typed is the tokens from i up to j as the person typed them, without
@@ -207,7 +218,7 @@ func (c *converter) typed(i, j int32) string {
 type item struct {
 	o    *operand
 	side uint8
-	op   int32
+	op   byte // as operand.op
 }
 
 const (
@@ -295,7 +306,7 @@ func (c *converter) expr(x *expression) (part, error) {
 		}
 		switch {
 		case split:
-			items = append(items, item{o: o, side: nameSide, op: o.op}, item{o: o, side: bracketSide, op: -1})
+			items = append(items, item{o: o, side: nameSide, op: o.op}, item{o: o, side: bracketSide})
 		case items != nil:
 			items = append(items, c.whole(o))
 		}
@@ -342,12 +353,7 @@ func (c *converter) expr(x *expression) (part, error) {
 // whole is the item of an operand that does not split.
 func (c *converter) whole(o *operand) item { return item{o: o, side: whole, op: o.op} }
 
-func (c *converter) opOf(it item) byte {
-	if it.op < 0 {
-		return 0
-	}
-	return c.toks[it.op].Value[0]
-}
+func (c *converter) opOf(it item) byte { return it.op }
 
 // splits reports whether x(x + 1) is a product: when x is a constant or a
 // parameter, or a free one-letter name and the bracket holds a variable.
@@ -360,7 +366,7 @@ func (c *converter) splits(o *operand) (bool, error) {
 	}
 	id := c.toks[o.atom].Value
 	what := "constant"
-	switch c.env.kind(id) {
+	switch c.kind(id) {
 	case constantName:
 	case variableName:
 		if id == "diff" || !c.env.restricted() && utf8.RuneCountInString(id) != 1 {
@@ -386,7 +392,7 @@ func (c *converter) holdsVariable(x *expression) bool {
 	start, end := span(x)
 	for i := start; i < end; i++ {
 		t := c.toks[i]
-		if t.Type == tokIdent && c.env.kind(t.Value) == variableName && !(i+1 < end && c.toks[i+1].Value == "(") {
+		if t.Type == tokIdent && c.kind(t.Value) == variableName && !(i+1 < end && c.toks[i+1].Value == "(") {
 			return true
 		}
 	}
@@ -404,7 +410,7 @@ func span(x *expression) (start, end int32) {
 func (c *converter) powerChain(chain []item, u *unit) error {
 	first, last := chain[0], chain[len(chain)-1]
 	o := first.o
-	if first.side == whole && !c.in.call(o) && o.primes == 0 && c.toks[o.atom].Type == tokIdent && c.env.kind(c.toks[o.atom].Value) == builtinName {
+	if first.side == whole && !c.in.call(o) && o.primes == 0 && c.toks[o.atom].Type == tokIdent && c.kind(c.toks[o.atom].Value) == builtinName {
 		var err error
 		*u, err = c.pendingFunction(chain)
 		return err
@@ -1002,7 +1008,7 @@ func (c *converter) name(o *operand) (part, error) {
 	if id == "diff" && c.in.call(o) {
 		return c.diff(o)
 	}
-	kind := c.env.kind(id)
+	kind := c.kind(id)
 	if !c.in.call(o) {
 		switch {
 		case kind == functionName && primes != "":
@@ -1137,7 +1143,7 @@ func (c *converter) diff(o *operand) (part, error) {
 		return part{}, errAt(at, "diff takes 2 or 3 arguments, as in diff(x^2, x) or diff(x^3, x, 2), not %d", len(list))
 	}
 	var e part
-	if id, ok := c.bareName(list[0]); ok && c.env.kind(id) == functionName {
+	if id, ok := c.bareName(list[0]); ok && c.kind(id) == functionName {
 		e = part{c.env.Functions[id].Body, lit(id)}
 	} else {
 		var err error
@@ -1146,7 +1152,7 @@ func (c *converter) diff(o *operand) (part, error) {
 		}
 	}
 	x, ok := c.bareName(list[1])
-	if !ok || x == "pi" || c.env.kind(x) == builtinName || c.env.kind(x) == functionName {
+	if !ok || x == "pi" || c.kind(x) == builtinName || c.kind(x) == functionName {
 		return part{}, errAt(c.pos(list[1].operands[0].start()), "diff needs a variable name here, as in diff(x^2, x)")
 	}
 	order := 1

@@ -46,7 +46,7 @@ type expression struct {
 // allocations and its operands hold no pointers for the collector to
 // follow.
 type operand struct {
-	op     int32 // the operator before it; -1 for juxtaposition and the first
+	op     byte  // the operator before it, + - * / or ^; 0 for juxtaposition and the first
 	atom   int32 // the number or name, or the "(" of a parenthesised expression
 	end    int32 // the token after it
 	super  int32 // its superscript, or -1
@@ -132,12 +132,12 @@ func (r *reader) unexpected() error {
 // depth counts the brackets and square roots around it.
 func (r *reader) expression(x *expression, depth int) error {
 	for {
-		op := int32(-1)
+		op := byte(0)
 		if len(x.operands) > 0 {
 			t := r.lex.Peek()
 			switch {
 			case isPunct(t.Type) && len(t.Value) == 1 && isBinary(t.Value[0]):
-				op = r.at()
+				op = t.Value[0] // ** and × are read as ^ and *
 				r.lex.Next()
 			case t.Type == tokNumber || t.Type == tokIdent || r.is("(") || r.is("√"):
 				// juxtaposition: 2x, x y, 2(x + 1), 2√x
@@ -161,7 +161,7 @@ func isBinary(c byte) bool {
 	return c == '+' || c == '-' || c == '*' || c == '/' || c == '^'
 }
 
-func (r *reader) operand(op int32, depth int) (operand, error) {
+func (r *reader) operand(op byte, depth int) (operand, error) {
 	o := operand{op: op, super: -1}
 	for r.is("-") {
 		o.minus++
