@@ -167,8 +167,12 @@ type converter struct {
 	toks       []lexer.Token // every token, which the operands index
 	in         inputBrackets // what the brackets of the operands hold
 	syms       map[string]symbolic.Expr
-	lastName   string // and its kind, for kind
-	lastKind   nameKind
+	recent     [16]struct { // whole numbers read lately, for number
+		n uint64
+		e symbolic.Expr
+	}
+	lastName string // and its kind, for kind
+	lastKind nameKind
 	// numberBits adds up the sizes of the input's numbers: products of
 	// numbers are worked out exactly, so 1e100000*1e100000*… would
 	// otherwise grow past any bound.
@@ -836,7 +840,7 @@ func (c *converter) base(it item, p *part) error {
 		s := c.toks[o.atom].Value
 		var e symbolic.Expr
 		var size int
-		e, size, err = parseNumber(s)
+		e, size, err = c.number(s)
 		if err != nil {
 			return errAt(c.pos(o.atom), "%v", err)
 		}
@@ -895,6 +899,20 @@ func numberBits(e symbolic.Expr) int {
 	}
 	r := n.Rat()
 	return max(r.Num().BitLen(), r.Denom().BitLen())
+}
+
+// number is parseNumber, with the whole numbers read lately remembered:
+// in a polynomial such as 2x^3 + 3x^4 the same numbers come back.
+func (c *converter) number(s string) (symbolic.Expr, int, error) {
+	n, ok := smallWhole(s)
+	if !ok {
+		return parseNumber(s)
+	}
+	r := &c.recent[n%uint64(len(c.recent))]
+	if r.e == nil || r.n != n {
+		r.n, r.e = n, symbolic.Int(int64(n))
+	}
+	return r.e, max(bits.Len64(n), 1), nil // the denominator 1 has 1 bit
 }
 
 // parseNumber reads a literal exactly: 0.1 is 1/10. The limits apply to the
