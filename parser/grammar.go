@@ -94,6 +94,9 @@ func (in inputBrackets) paren(o *operand) *expression {
 // unless it ends the input.
 func (x *expression) Parse(lex *lexer.PeekingLexer) error {
 	r := reader{lex: lex}
+	if n := r.rootAtoms(); n >= 64 {
+		x.operands = make([]operand, 0, n)
+	}
 	if err := r.expression(x, 0); err != nil {
 		return err
 	}
@@ -105,6 +108,31 @@ func (x *expression) Parse(lex *lexer.PeekingLexer) error {
 type reader struct {
 	lex      *lexer.PeekingLexer
 	brackets []brackets
+}
+
+// rootAtoms counts the numbers, names and brackets outside brackets from
+// here to the end: at least the operands of the root expression, whose
+// list it sizes. Copying a list of 30,000 operands as it grows costs more
+// than reading the tokens once more.
+func (r *reader) rootAtoms() int {
+	at := r.lex.MakeCheckpoint()
+	defer r.lex.LoadCheckpoint(at)
+	n, depth := 0, 0
+	for t := r.lex.Peek(); t.Type != lexer.EOF; t = r.lex.Peek() {
+		switch {
+		case isPunct(t.Type) && t.Value == "(":
+			if depth == 0 {
+				n++
+			}
+			depth++
+		case isPunct(t.Type) && t.Value == ")":
+			depth--
+		case depth <= 0 && (t.Type == tokNumber || t.Type == tokIdent):
+			n++
+		}
+		r.lex.Next()
+	}
+	return n
 }
 
 // open adds brackets and returns their operand.in.
