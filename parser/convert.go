@@ -341,17 +341,26 @@ func (c *converter) expr(x *expression) (part, error) {
 		u.op = c.opOf(chain[0])
 		i += len(chain)
 	}
-	for i := 1; i < len(units); i++ {
-		if units[i].op == 0 && units[i].number && units[i-1].endsInNumber {
-			return part{}, errAt(c.pos(units[i].start), "missing operator between %s and %s",
-				c.typed(units[i-1].start, units[i-1].end), c.typed(units[i].start, units[i].end))
-		}
+	if err := c.missingOperator(units); err != nil {
+		return part{}, err
 	}
 	units, err := c.applyWithoutParens(units)
 	if err != nil {
 		return part{}, err
 	}
 	return c.sum(units), nil
+}
+
+// missingOperator finds two numbers side by side: 2 3 and x^2 3 are
+// mistakes, but 2^x 3^x is fine.
+func (c *converter) missingOperator(units []unit) error {
+	for i := 1; i < len(units); i++ {
+		if units[i].op == 0 && units[i].number && units[i-1].endsInNumber {
+			return errAt(c.pos(units[i].start), "missing operator between %s and %s",
+				c.typed(units[i-1].start, units[i-1].end), c.typed(units[i].start, units[i].end))
+		}
+	}
+	return nil
 }
 
 // whole is the item of an operand that does not split.
@@ -415,9 +424,7 @@ func (c *converter) powerChain(chain []item, u *unit) error {
 	first, last := chain[0], chain[len(chain)-1]
 	o := first.o
 	if first.side == whole && !c.in.call(o) && o.primes == 0 && c.toks[o.atom].Type == tokIdent && c.kind(c.toks[o.atom].Value) == builtinName {
-		var err error
-		*u, err = c.pendingFunction(chain)
-		return err
+		return c.pendingFunction(chain, u)
 	}
 	u.start, u.end = first.start(), last.end()
 	var buf [2]part
@@ -442,15 +449,7 @@ func (c *converter) powerChain(chain []item, u *unit) error {
 	case asTyped:
 		t = tokensText(o.atom, last.end())
 	case len(chain) > 1:
-		parts := make([]text, 0, 2*len(chain)-1)
-		for k, b := range bases {
-			if k > 0 {
-				parts = append(parts, lit("^"), prefixText(chain[k], b.t))
-			} else {
-				parts = append(parts, b.t)
-			}
-		}
-		t = cat(parts...)
+		t = chainText(chain, bases)
 	}
 	// The first operand's minus is left to the term, so that
 	// -(a + 1)(a + 2) is -((a + 1)(a + 2)), as it prints.
@@ -468,6 +467,20 @@ func (c *converter) powerChain(chain []item, u *unit) error {
 	u.powered = len(chain) > 1 || first.super() >= 0
 	u.paren = len(chain) == 1 && plain && first.super() < 0 && (first.side == bracketSide || first.side == whole && c.in.paren(o) != nil)
 	return nil
+}
+
+// chainText is the reading of a power chain: its bases with the prefixes
+// of the exponents, joined by ^.
+func chainText(chain []item, bases []part) text {
+	parts := make([]text, 0, 2*len(chain)-1)
+	for k, b := range bases {
+		if k > 0 {
+			parts = append(parts, lit("^"), prefixText(chain[k], b.t))
+		} else {
+			parts = append(parts, b.t)
+		}
+	}
+	return cat(parts...)
 }
 
 // prefix applies an operand's √ and minus signs to r.
@@ -508,14 +521,14 @@ var (
 
 // pendingFunction is a built-in function name written without
 // parentheses, maybe raised to a power as in sin^2 x or sin² x.
-func (c *converter) pendingFunction(chain []item) (unit, error) {
+func (c *converter) pendingFunction(chain []item, into *unit) error {
 	first := chain[0]
 	o := first.o
 	name := c.toks[o.atom].Value
 	at := c.pos(o.atom)
 	b, _ := symbolic.LookupBuiltin(name)
 	if o.roots > 0 {
-		return unit{}, errAt(at, "%s needs an argument in parentheses here: write √%s(x)", name, name)
+		return errAt(at, "%s needs an argument in parentheses here: write √%s(x)", name, name)
 	}
 	u := unit{start: first.start(), end: chain[len(chain)-1].end(), fn: &pendingFunc{fn: b, name: name}, neg: o.minus%2 == 1}
 	var exp part
@@ -527,24 +540,26 @@ func (c *converter) pendingFunction(chain []item) (unit, error) {
 	case o.super < 0 && len(chain) == 2:
 		var p part
 		if err := c.base(chain[1], &p); err != nil {
-			return unit{}, err
+			return err
 		}
 		exp = part{prefix(chain[1], p.e), prefixText(chain[1], p.t)}
 		shown = name + "^" + c.typed(chain[1].start(), chain[1].end())
 	case o.super < 0 && len(chain) == 1:
-		return u, nil
+		*into = u
+		return nil
 	default:
-		return unit{}, errAt(at, "%s needs an argument: write %s(x)", name, name)
+		return errAt(at, "%s needs an argument: write %s(x)", name, name)
 	}
 	if v, ok := exp.e.(*symbolic.Num); !ok || v.Rat().Sign() < 0 {
 		power := c.str(exp.t)
 		if inverse, found := symbolic.LookupBuiltin("a" + name); found && ok && v.Rat().Cmp(big.NewRat(-1, 1)) == 0 {
-			return unit{}, errAt(at, "%s is ambiguous: write %s(x) for the inverse function, or %s(x)^-1 for 1/%s(x)", shown, inverse.Name, name, name)
+			return errAt(at, "%s is ambiguous: write %s(x) for the inverse function, or %s(x)^-1 for 1/%s(x)", shown, inverse.Name, name, name)
 		}
-		return unit{}, errAt(at, "%s is ambiguous: write the power after the argument, as %s(x)^%s", shown, name, power)
+		return errAt(at, "%s is ambiguous: write the power after the argument, as %s(x)^%s", shown, name, power)
 	}
 	u.fn.pow = &exp
-	return u, nil
+	*into = u
+	return nil
 }
 
 // superNumber is the value of a superscript, which the lexer has checked
@@ -834,23 +849,11 @@ func (c *converter) base(it item, p *part) error {
 		id := c.toks[o.atom].Value
 		*p = part{c.symbol(id), lit(id)}
 	case it.side == bracketSide:
-		*p, err = c.expr(c.in.args(o)[0])
-		p.t = p.t.parenthesised()
+		err = c.bracketed(c.in.args(o)[0], p)
 	case c.toks[o.atom].Type == tokNumber:
-		s := c.toks[o.atom].Value
-		var e symbolic.Expr
-		var size int
-		e, size, err = c.number(s)
-		if err != nil {
-			return errAt(c.pos(o.atom), "%v", err)
-		}
-		if c.numberBits += size; c.numberBits > MaxNumberBits {
-			return errAt(c.pos(o.atom), "the numbers here are too large together: over %d digits in all", MaxDigits+MaxExponent)
-		}
-		p.e = e // its text is its token, below
+		p.e, err = c.numberAt(o.atom) // its text is its token, below
 	case c.in.paren(o) != nil:
-		*p, err = c.expr(c.in.paren(o))
-		p.t = p.t.parenthesised()
+		err = c.bracketed(c.in.paren(o), p)
 	default:
 		*p, err = c.name(o)
 	}
@@ -868,6 +871,28 @@ func (c *converter) base(it item, p *part) error {
 		p.t = tokensText(o.atom, it.end()) // as typed: x^2 for x²
 	}
 	return nil
+}
+
+// bracketed converts what brackets hold, and reads it in parentheses.
+// Brackets nest 1,000 deep, so base, which calls it, keeps a small frame.
+func (c *converter) bracketed(x *expression, p *part) error {
+	var err error
+	*p, err = c.expr(x)
+	p.t = p.t.parenthesised()
+	return err
+}
+
+// numberAt converts the number token i, counting its size against
+// MaxNumberBits.
+func (c *converter) numberAt(i int32) (symbolic.Expr, error) {
+	e, size, err := c.number(c.toks[i].Value)
+	if err != nil {
+		return nil, errAt(c.pos(i), "%v", err)
+	}
+	if c.numberBits += size; c.numberBits > MaxNumberBits {
+		return nil, errAt(c.pos(i), "the numbers here are too large together: over %d digits in all", MaxDigits+MaxExponent)
+	}
+	return e, nil
 }
 
 // plain reports whether it is a number or a name, maybe with a
