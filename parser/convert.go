@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -100,40 +101,60 @@ type part struct {
 	t text
 }
 
-// text is a reading under construction: a string, or a node that writes
-// itself. Joining copies nothing, so the reading of long or deeply nested
-// input is built in linear time; it is written out once, and only when it
-// is shown.
+// text is a reading under construction: a string, a run of tokens, or a
+// node that writes itself. Joining copies nothing, so the reading of long
+// or deeply nested input is built in linear time; it is written out once,
+// and only when it is shown.
 type text struct {
 	s    string
-	node interface{ writeTo(b *strings.Builder) } // nil for the string s
+	node interface{ writeTo(w *reading) } // nil for the string s or the tokens
+	// from and to, when to > from, are tokens the reading writes as they
+	// were typed, but in ASCII: 2^-x, x^2 for x², pi for π. A power of
+	// numbers and names is read so, without building its text.
+	from, to int32
+}
+
+// reading is a reading being written out, with the tokens its texts index.
+type reading struct {
+	strings.Builder
+	toks []lexer.Token
 }
 
 // concat is text written one part after another.
 type concat []text
 
-func lit(s string) text      { return text{s: s} }
-func cat(parts ...text) text { return text{node: concat(parts)} }
+func lit(s string) text              { return text{s: s} }
+func cat(parts ...text) text         { return text{node: concat(parts)} }
+func tokensText(from, to int32) text { return text{from: from, to: to} }
 
 func (t text) parenthesised() text { return cat(lit("("), t, lit(")")) }
 
-func (t text) String() string {
-	var b strings.Builder
-	t.writeTo(&b)
-	return b.String()
+// str writes t out.
+func (c *converter) str(t text) string {
+	w := reading{toks: c.toks}
+	t.writeTo(&w)
+	return w.String()
 }
 
-func (t text) writeTo(b *strings.Builder) {
-	if t.node == nil {
-		b.WriteString(t.s)
-		return
+func (t text) writeTo(w *reading) {
+	switch {
+	case t.node != nil:
+		t.node.writeTo(w)
+	case t.to > t.from:
+		for _, tok := range w.toks[t.from:t.to] {
+			if tok.Type == tokSuper {
+				w.WriteByte('^')
+			}
+			w.WriteString(tok.Value) // the ASCII of × and −, as of ² after ^
+		}
+	default:
+		w.WriteString(t.s)
 	}
-	t.node.writeTo(b)
 }
 
-func (c concat) writeTo(b *strings.Builder) {
+func (c concat) writeTo(w *reading) {
 	for _, t := range c {
-		t.writeTo(b)
+		t.writeTo(w)
 	}
 }
 
@@ -144,7 +165,14 @@ type converter struct {
 	// person meant, so the REPL should echo it.
 	surprising bool
 	toks       []lexer.Token // every token, which the operands index
+	in         inputBrackets // what the brackets of the operands hold
 	syms       map[string]symbolic.Expr
+	recent     [16]struct { // whole numbers read lately, for number
+		n uint64
+		e symbolic.Expr
+	}
+	lastName string // and its kind, for kind
+	lastKind nameKind
 	// numberBits adds up the sizes of the input's numbers: products of
 	// numbers are worked out exactly, so 1e100000*1e100000*… would
 	// otherwise grow past any bound.
@@ -157,7 +185,7 @@ func errAt(pos lexer.Position, format string, args ...any) *Error {
 
 // expression converts a parsed input.
 func (c *converter) expression(in *input) (piece, error) {
-	c.toks = in.Expr.toks
+	c.toks, c.in = in.Expr.toks, in.Expr.brackets
 	p, err := c.expr(in.Expr)
 	if err != nil {
 		return piece{}, err
@@ -165,7 +193,16 @@ func (c *converter) expression(in *input) (piece, error) {
 	if !c.surprising {
 		return piece{e: p.e}, nil
 	}
-	return piece{e: p.e, text: p.t.String()}, nil
+	return piece{e: p.e, text: c.str(p.t)}, nil
+}
+
+// kind is c.env.kind(id), remembered for the last name asked about: a
+// long input names one variable many times.
+func (c *converter) kind(id string) nameKind {
+	if id != c.lastName || c.lastName == "" {
+		c.lastName, c.lastKind = id, c.env.kind(id)
+	}
+	return c.lastKind
 }
 
 func (c *converter) pos(i int32) lexer.Position { return c.toks[i].Pos }
@@ -185,7 +222,7 @@ func (c *converter) typed(i, j int32) string {
 type item struct {
 	o    *operand
 	side uint8
-	op   int32
+	op   byte // as operand.op
 }
 
 const (
@@ -256,38 +293,56 @@ type pendingFunc struct {
 }
 
 func (c *converter) expr(x *expression) (part, error) {
-	items := make([]item, 0, len(x.operands)+1)
+	// The items are the operands, or both sides of those that split:
+	// made into a list only when one splits.
+	var items []item
 	for i := range x.operands {
 		o := &x.operands[i]
 		split, err := c.splits(o)
 		if err != nil {
 			return part{}, err
 		}
-		if !split {
-			items = append(items, item{o: o, side: whole, op: o.op})
-			continue
+		if split && items == nil {
+			items = make([]item, 0, len(x.operands)+1)
+			for k := range i {
+				items = append(items, c.whole(&x.operands[k]))
+			}
 		}
-		items = append(items, item{o: o, side: nameSide, op: o.op}, item{o: o, side: bracketSide, op: -1})
+		switch {
+		case split:
+			items = append(items, item{o: o, side: nameSide, op: o.op}, item{o: o, side: bracketSide})
+		case items != nil:
+			items = append(items, c.whole(o))
+		}
 	}
-	units := make([]unit, 0, len(items))
-	for i := 0; i < len(items); {
-		j := i + 1
-		for j < len(items) && level(c.opOf(items[j])) == symbolic.PrecPower {
-			j++
+	n := len(x.operands)
+	at := func(k int) item { return c.whole(&x.operands[k]) }
+	if items != nil {
+		n, at = len(items), func(k int) item { return items[k] }
+	}
+	chains := 0
+	for k := range n {
+		if level(c.opOf(at(k))) != symbolic.PrecPower {
+			chains++
 		}
-		u, err := c.powerChain(items[i:j])
-		if err != nil {
+	}
+	units := make([]unit, 0, chains)
+	var buf [4]item
+	for i := 0; i < n; {
+		chain := append(buf[:0], at(i))
+		for i+len(chain) < n && level(c.opOf(at(i+len(chain)))) == symbolic.PrecPower {
+			chain = append(chain, at(i+len(chain)))
+		}
+		units = append(units, unit{})
+		u := &units[len(units)-1] // filled in place: a unit is large
+		if err := c.powerChain(chain, u); err != nil {
 			return part{}, err
 		}
-		u.op = c.opOf(items[i])
-		units = append(units, u)
-		i = j
+		u.op = c.opOf(chain[0])
+		i += len(chain)
 	}
-	for i := 1; i < len(units); i++ {
-		if units[i].op == 0 && units[i].number && units[i-1].endsInNumber {
-			return part{}, errAt(c.pos(units[i].start), "missing operator between %s and %s",
-				c.typed(units[i-1].start, units[i-1].end), c.typed(units[i].start, units[i].end))
-		}
+	if err := c.missingOperator(units); err != nil {
+		return part{}, err
 	}
 	units, err := c.applyWithoutParens(units)
 	if err != nil {
@@ -296,12 +351,22 @@ func (c *converter) expr(x *expression) (part, error) {
 	return c.sum(units), nil
 }
 
-func (c *converter) opOf(it item) byte {
-	if it.op < 0 {
-		return 0
+// missingOperator finds two numbers side by side: 2 3 and x^2 3 are
+// mistakes, but 2^x 3^x is fine.
+func (c *converter) missingOperator(units []unit) error {
+	for i := 1; i < len(units); i++ {
+		if units[i].op == 0 && units[i].number && units[i-1].endsInNumber {
+			return errAt(c.pos(units[i].start), "missing operator between %s and %s",
+				c.typed(units[i-1].start, units[i-1].end), c.typed(units[i].start, units[i].end))
+		}
 	}
-	return c.toks[it.op].Value[0]
+	return nil
 }
+
+// whole is the item of an operand that does not split.
+func (c *converter) whole(o *operand) item { return item{o: o, side: whole, op: o.op} }
+
+func (c *converter) opOf(it item) byte { return it.op }
 
 // splits reports whether x(x + 1) is a product: when x is a constant or a
 // parameter, or a free one-letter name and the bracket holds a variable.
@@ -309,12 +374,12 @@ func (c *converter) opOf(it item) byte {
 // fprime prints x*(ln(2) + 1)). Side by side, powers bind as they look:
 // x^x(ln(x) + 1) is x^x·(ln(x) + 1) and x(x + 1)^2 is x·(x + 1)^2.
 func (c *converter) splits(o *operand) (bool, error) {
-	if !o.call() || o.primes > 0 {
+	if !c.in.call(o) || o.primes > 0 {
 		return false, nil
 	}
 	id := c.toks[o.atom].Value
 	what := "constant"
-	switch c.env.kind(id) {
+	switch c.kind(id) {
 	case constantName:
 	case variableName:
 		if id == "diff" || !c.env.restricted() && utf8.RuneCountInString(id) != 1 {
@@ -324,7 +389,7 @@ func (c *converter) splits(o *operand) (bool, error) {
 	default:
 		return false, nil
 	}
-	args := o.args()
+	args := c.in.args(o)
 	if len(args) != 1 {
 		return false, errAt(c.pos(o.atom), "%s is a %s, not a function, so it takes no arguments", id, what)
 	}
@@ -340,7 +405,7 @@ func (c *converter) holdsVariable(x *expression) bool {
 	start, end := span(x)
 	for i := start; i < end; i++ {
 		t := c.toks[i]
-		if t.Type == tokIdent && c.env.kind(t.Value) == variableName && !(i+1 < end && c.toks[i+1].Value == "(") {
+		if t.Type == tokIdent && c.kind(t.Value) == variableName && !(i+1 < end && c.toks[i+1].Value == "(") {
 			return true
 		}
 	}
@@ -354,54 +419,68 @@ func span(x *expression) (start, end int32) {
 
 // powerChain folds a^b^c from the right and applies each operand's prefix
 // minus and √ to the power it begins, so -x^2 is -(x^2) and 2^-x^2 is
-// 2^(-(x^2)).
-func (c *converter) powerChain(chain []item) (unit, error) {
+// 2^(-(x^2)). It fills u, which is zero.
+func (c *converter) powerChain(chain []item, u *unit) error {
 	first, last := chain[0], chain[len(chain)-1]
 	o := first.o
-	if first.side == whole && !o.call() && o.primes == 0 && c.toks[o.atom].Type == tokIdent && c.env.kind(c.toks[o.atom].Value) == builtinName {
-		return c.pendingFunction(chain)
+	if first.side == whole && !c.in.call(o) && o.primes == 0 && c.toks[o.atom].Type == tokIdent && c.kind(c.toks[o.atom].Value) == builtinName {
+		return c.pendingFunction(chain, u)
 	}
-	u := unit{start: first.start(), end: last.end()}
+	u.start, u.end = first.start(), last.end()
 	var buf [2]part
-	bases := buf[:0]
+	bases := buf[:]
+	if len(chain) > len(buf) {
+		bases = make([]part, len(chain))
+	}
+	bases = bases[:len(chain)]
+	asTyped := true // numbers and names only: the reading is the tokens
 	for k, it := range chain {
-		b, err := c.base(it)
-		if err != nil {
-			return unit{}, err
+		if err := c.base(it, &bases[k]); err != nil {
+			return err
 		}
-		if k > 0 {
-			b.t = prefixText(it, b.t)
-		}
-		bases = append(bases, b)
+		asTyped = asTyped && it.plain()
 	}
 	r := bases[len(chain)-1].e
 	for k := len(chain) - 2; k >= 0; k-- {
 		r = symbolic.Pow(bases[k].e, prefix(chain[k+1], r))
 	}
 	t := bases[0].t
-	if len(chain) > 1 {
-		parts := make([]text, 0, 2*len(chain)-1)
-		for k, b := range bases {
-			if k > 0 {
-				parts = append(parts, lit("^"))
-			}
-			parts = append(parts, b.t)
-		}
-		t = cat(parts...)
+	switch {
+	case asTyped:
+		t = tokensText(o.atom, last.end())
+	case len(chain) > 1:
+		t = chainText(chain, bases)
 	}
 	// The first operand's minus is left to the term, so that
 	// -(a + 1)(a + 2) is -((a + 1)(a + 2)), as it prints.
-	u.part = c.roots(first, part{r, t})
+	u.e, u.t = r, t
+	if first.roots() > 0 {
+		u.part = c.roots(first, u.part)
+	}
 	u.neg = first.minus()%2 == 1
 	plain := first.minus() == 0 && first.roots() == 0
 	atom := c.toks[o.atom]
-	u.named = plain && atom.Type == tokIdent && (first.side == nameSide || first.side == whole && !o.call())
+	u.named = plain && atom.Type == tokIdent && (first.side == nameSide || first.side == whole && !c.in.call(o))
 	u.number = plain && first.side == whole && atom.Type == tokNumber
 	u.endsInNumber = last.side == whole && c.toks[last.o.atom].Type == tokNumber && last.o.super < 0
 	u.simple = u.named || u.number
 	u.powered = len(chain) > 1 || first.super() >= 0
-	u.paren = len(chain) == 1 && plain && first.super() < 0 && (first.side == bracketSide || first.side == whole && o.paren() != nil)
-	return u, nil
+	u.paren = len(chain) == 1 && plain && first.super() < 0 && (first.side == bracketSide || first.side == whole && c.in.paren(o) != nil)
+	return nil
+}
+
+// chainText is the reading of a power chain: its bases with the prefixes
+// of the exponents, joined by ^.
+func chainText(chain []item, bases []part) text {
+	parts := make([]text, 0, 2*len(chain)-1)
+	for k, b := range bases {
+		if k > 0 {
+			parts = append(parts, lit("^"), prefixText(chain[k], b.t))
+		} else {
+			parts = append(parts, b.t)
+		}
+	}
+	return cat(parts...)
 }
 
 // prefix applies an operand's √ and minus signs to r.
@@ -442,14 +521,14 @@ var (
 
 // pendingFunction is a built-in function name written without
 // parentheses, maybe raised to a power as in sin^2 x or sin² x.
-func (c *converter) pendingFunction(chain []item) (unit, error) {
+func (c *converter) pendingFunction(chain []item, into *unit) error {
 	first := chain[0]
 	o := first.o
 	name := c.toks[o.atom].Value
 	at := c.pos(o.atom)
 	b, _ := symbolic.LookupBuiltin(name)
 	if o.roots > 0 {
-		return unit{}, errAt(at, "%s needs an argument in parentheses here: write √%s(x)", name, name)
+		return errAt(at, "%s needs an argument in parentheses here: write √%s(x)", name, name)
 	}
 	u := unit{start: first.start(), end: chain[len(chain)-1].end(), fn: &pendingFunc{fn: b, name: name}, neg: o.minus%2 == 1}
 	var exp part
@@ -459,26 +538,28 @@ func (c *converter) pendingFunction(chain []item) (unit, error) {
 		exp = part{superNumber(c.toks[o.super].Value), lit(c.toks[o.super].Value)}
 		shown = name + spelling(c.toks[o.super])
 	case o.super < 0 && len(chain) == 2:
-		p, err := c.base(chain[1])
-		if err != nil {
-			return unit{}, err
+		var p part
+		if err := c.base(chain[1], &p); err != nil {
+			return err
 		}
 		exp = part{prefix(chain[1], p.e), prefixText(chain[1], p.t)}
 		shown = name + "^" + c.typed(chain[1].start(), chain[1].end())
 	case o.super < 0 && len(chain) == 1:
-		return u, nil
+		*into = u
+		return nil
 	default:
-		return unit{}, errAt(at, "%s needs an argument: write %s(x)", name, name)
+		return errAt(at, "%s needs an argument: write %s(x)", name, name)
 	}
 	if v, ok := exp.e.(*symbolic.Num); !ok || v.Rat().Sign() < 0 {
-		power := exp.t.String()
+		power := c.str(exp.t)
 		if inverse, found := symbolic.LookupBuiltin("a" + name); found && ok && v.Rat().Cmp(big.NewRat(-1, 1)) == 0 {
-			return unit{}, errAt(at, "%s is ambiguous: write %s(x) for the inverse function, or %s(x)^-1 for 1/%s(x)", shown, inverse.Name, name, name)
+			return errAt(at, "%s is ambiguous: write %s(x) for the inverse function, or %s(x)^-1 for 1/%s(x)", shown, inverse.Name, name, name)
 		}
-		return unit{}, errAt(at, "%s is ambiguous: write the power after the argument, as %s(x)^%s", shown, name, power)
+		return errAt(at, "%s is ambiguous: write the power after the argument, as %s(x)^%s", shown, name, power)
 	}
 	u.fn.pow = &exp
-	return u, nil
+	*into = u
+	return nil
 }
 
 // superNumber is the value of a superscript, which the lexer has checked
@@ -524,7 +605,7 @@ func (c *converter) applyWithoutParens(units []unit) ([]unit, error) {
 		if len(args) == 0 {
 			if u.fn.pow != nil && j < len(units) && units[j].op == 0 && c.startsWithParen(units[j]) {
 				return nil, errAt(c.pos(u.start), "%s is ambiguous: with a power on both sides of the argument, write parentheses, as (%s(x)^%s)^n",
-					c.typed(u.start, units[j].end), name, u.fn.pow.t)
+					c.typed(u.start, units[j].end), name, c.str(u.fn.pow.t))
 			}
 			return nil, errAt(c.pos(u.start), "%s needs an argument: write %s(x) or %s x", name, name, name)
 		}
@@ -586,19 +667,31 @@ func unwrap(t text) text {
 // each sum and product in one step so a 10,000-term sum costs one sort.
 // level is the precedence of the operator op in symbolic's table, which
 // the printers read too; juxtaposition (0) binds like *.
-func level(op byte) symbolic.Prec {
-	if o, ok := symbolic.BinaryOperator(string(rune(op))); ok {
-		return o.Prec
+func level(op byte) symbolic.Prec { return levels[op] }
+
+// levels is level for each byte, read once from symbolic's table.
+var levels = func() (t [256]symbolic.Prec) {
+	for op := range t {
+		t[op] = symbolic.PrecProduct
+		if o, ok := symbolic.BinaryOperator(string(rune(op))); ok {
+			t[op] = o.Prec
+		}
 	}
-	return symbolic.PrecProduct
-}
+	return t
+}()
 
 func (c *converter) sum(units []unit) part {
 	if len(units) == 1 && !units[0].neg {
 		return units[0].part
 	}
-	var terms []symbolic.Expr
-	factors := make([]symbolic.Expr, 0, len(units))
+	n := 1
+	for i := 1; i < len(units); i++ {
+		if level(units[i].op) == symbolic.PrecSum {
+			n++
+		}
+	}
+	terms := make([]symbolic.Expr, 0, n)
+	factors := make([]symbolic.Expr, 0, min(len(units), 8))
 	divided, negative := false, false
 	flush := func() {
 		terms = append(terms, product(factors, negative))
@@ -647,7 +740,7 @@ func (c *converter) sum(units []unit) part {
 // in parentheses, as sum reads it: 1/2x is (1/2)·x.
 type sumText []unit
 
-func (us sumText) writeTo(b *strings.Builder) {
+func (us sumText) writeTo(b *reading) {
 	for i := 0; i < len(us); {
 		j := i + 1
 		for j < len(us) && us[j].op != '+' && us[j].op != '-' {
@@ -732,8 +825,8 @@ func gather(es []symbolic.Expr, combine func(x symbolic.Expr, n int) symbolic.Ex
 func product(factors []symbolic.Expr, negative bool) symbolic.Expr {
 	factors = gather(factors, func(x symbolic.Expr, n int) symbolic.Expr { return symbolic.Pow(x, symbolic.Int(int64(n))) })
 	if negative {
-		if n, ok := factors[0].(*symbolic.Num); ok {
-			factors[0] = symbolic.NewRat(new(big.Rat).Neg(n.Rat()))
+		if _, ok := factors[0].(*symbolic.Num); ok {
+			factors[0] = symbolic.Neg(factors[0])
 		} else if len(factors) == 1 {
 			return symbolic.Neg(factors[0])
 		} else {
@@ -748,42 +841,64 @@ func product(factors []symbolic.Expr, negative bool) symbolic.Expr {
 
 // base converts an item's atom with its superscript, but not its prefix
 // minus or √, which apply to a whole power.
-func (c *converter) base(it item) (part, error) {
-	var p part
+func (c *converter) base(it item, p *part) error {
 	var err error
 	o := it.o
 	switch {
 	case it.side == nameSide:
 		id := c.toks[o.atom].Value
-		p = part{c.symbol(id), lit(id)}
+		*p = part{c.symbol(id), lit(id)}
 	case it.side == bracketSide:
-		p, err = c.expr(o.args()[0])
-		p.t = p.t.parenthesised()
+		err = c.bracketed(c.in.args(o)[0], p)
 	case c.toks[o.atom].Type == tokNumber:
-		s := c.toks[o.atom].Value
-		var e symbolic.Expr
-		e, err = parseNumber(s)
-		if err != nil {
-			return part{}, errAt(c.pos(o.atom), "%v", err)
-		}
-		if c.numberBits += numberBits(e); c.numberBits > MaxNumberBits {
-			return part{}, errAt(c.pos(o.atom), "the numbers here are too large together: over %d digits in all", MaxDigits+MaxExponent)
-		}
-		p = part{e, lit(s)}
-	case o.paren() != nil:
-		p, err = c.expr(o.paren())
-		p.t = p.t.parenthesised()
+		p.e, err = c.numberAt(o.atom) // its text is its token, below
+	case c.in.paren(o) != nil:
+		err = c.bracketed(c.in.paren(o), p)
 	default:
-		p, err = c.name(o)
+		*p, err = c.name(o)
 	}
 	if err != nil {
-		return part{}, err
+		return err
 	}
 	if s := it.super(); s >= 0 {
 		v := c.toks[s].Value
-		p = part{symbolic.Pow(p.e, superNumber(v)), cat(p.t, lit("^"+v))}
+		p.e = symbolic.Pow(p.e, superNumber(v))
+		if !it.plain() {
+			p.t = cat(p.t, lit("^"+v))
+		}
 	}
-	return p, nil
+	if it.plain() {
+		p.t = tokensText(o.atom, it.end()) // as typed: x^2 for x²
+	}
+	return nil
+}
+
+// bracketed converts what brackets hold, and reads it in parentheses.
+// Brackets nest 1,000 deep, so base, which calls it, keeps a small frame.
+func (c *converter) bracketed(x *expression, p *part) error {
+	var err error
+	*p, err = c.expr(x)
+	p.t = p.t.parenthesised()
+	return err
+}
+
+// numberAt converts the number token i, counting its size against
+// MaxNumberBits.
+func (c *converter) numberAt(i int32) (symbolic.Expr, error) {
+	e, size, err := c.number(c.toks[i].Value)
+	if err != nil {
+		return nil, errAt(c.pos(i), "%v", err)
+	}
+	if c.numberBits += size; c.numberBits > MaxNumberBits {
+		return nil, errAt(c.pos(i), "the numbers here are too large together: over %d digits in all", MaxDigits+MaxExponent)
+	}
+	return e, nil
+}
+
+// plain reports whether it is a number or a name, maybe with a
+// superscript: its reading is its tokens.
+func (it item) plain() bool {
+	return it.side == nameSide || it.side == whole && it.o.in == 0 && it.o.primes == 0
 }
 
 // symbol is a variable or constant, made once per name.
@@ -811,15 +926,50 @@ func numberBits(e symbolic.Expr) int {
 	return max(r.Num().BitLen(), r.Denom().BitLen())
 }
 
-// parseNumber reads a literal exactly: 0.1 is 1/10. The limits apply to the
-// number, not to how it is written (see MaxExponent).
-func parseNumber(s string) (symbolic.Expr, error) {
-	if len(s) <= 18 && strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err == nil {
-			return symbolic.Int(n), nil
-		}
+// number is parseNumber, with the whole numbers read lately remembered:
+// in a polynomial such as 2x^3 + 3x^4 the same numbers come back.
+func (c *converter) number(s string) (symbolic.Expr, int, error) {
+	n, ok := smallWhole(s)
+	if !ok {
+		return parseNumber(s)
 	}
+	r := &c.recent[n%uint64(len(c.recent))]
+	if r.e == nil || r.n != n {
+		r.n, r.e = n, symbolic.Int(int64(n))
+	}
+	return r.e, max(bits.Len64(n), 1), nil // the denominator 1 has 1 bit
+}
+
+// parseNumber reads a literal exactly: 0.1 is 1/10. The limits apply to the
+// number, not to how it is written (see MaxExponent). It also gives the
+// number's numberBits.
+func parseNumber(s string) (symbolic.Expr, int, error) {
+	if n, ok := smallWhole(s); ok {
+		return symbolic.Int(int64(n)), max(bits.Len64(n), 1), nil // the denominator 1 has 1 bit
+	}
+	e, err := parseDecimal(s)
+	if err != nil {
+		return nil, 0, err
+	}
+	return e, numberBits(e), nil
+}
+
+// smallWhole reads a literal of at most 18 digits and nothing else.
+func smallWhole(s string) (uint64, bool) {
+	if len(s) > 18 {
+		return 0, false
+	}
+	var n uint64
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = 10*n + uint64(s[i]-'0')
+	}
+	return n, len(s) > 0
+}
+
+func parseDecimal(s string) (symbolic.Expr, error) {
 	mantissa, exponent, hasExp := strings.Cut(strings.ToLower(s), "e")
 	k := 0
 	if hasExp {
@@ -898,11 +1048,11 @@ func (c *converter) name(o *operand) (part, error) {
 	id := c.toks[o.atom].Value
 	at := c.pos(o.atom)
 	primes := c.typed(o.atom+1, o.atom+1+o.primes)
-	if id == "diff" && o.call() {
+	if id == "diff" && c.in.call(o) {
 		return c.diff(o)
 	}
-	kind := c.env.kind(id)
-	if !o.call() {
+	kind := c.kind(id)
+	if !c.in.call(o) {
 		switch {
 		case kind == functionName && primes != "":
 			f := c.env.Functions[id]
@@ -931,16 +1081,16 @@ func (c *converter) name(o *operand) (part, error) {
 	}
 	if kind != builtinName && kind != functionName {
 		hint := c.didYouMean(id, true)
-		if hint == "" && len(o.args()) == 1 && utf8.RuneCountInString(id) == 1 {
-			start, end := span(o.args()[0])
+		if hint == "" && len(c.in.args(o)) == 1 && utf8.RuneCountInString(id) == 1 {
+			start, end := span(c.in.args(o)[0])
 			hint = fmt.Sprintf(" (for a product, write %s*(%s))", id, c.typed(start, end))
 		}
 		return part{}, errAt(at, "unknown function %q%s", id, hint)
 	}
-	exprs := make([]symbolic.Expr, len(o.args()))
-	texts := make([]text, 0, 2*len(o.args())+2)
+	exprs := make([]symbolic.Expr, len(c.in.args(o)))
+	texts := make([]text, 0, 2*len(c.in.args(o))+2)
 	texts = append(texts, lit(id+strings.Repeat("'", int(o.primes))+"("))
-	for i, x := range o.args() {
+	for i, x := range c.in.args(o) {
 		a, err := c.expr(x)
 		if err != nil {
 			return part{}, err
@@ -1030,13 +1180,13 @@ func (c *converter) context() context.Context {
 // diff is diff(EXPR, x) or diff(EXPR, x, n); EXPR may be the name of a
 // function, whose body is used: diff(g, y) is g's partial derivative.
 func (c *converter) diff(o *operand) (part, error) {
-	list := o.args()
+	list := c.in.args(o)
 	at := c.pos(o.atom)
 	if len(list) < 2 || len(list) > 3 {
 		return part{}, errAt(at, "diff takes 2 or 3 arguments, as in diff(x^2, x) or diff(x^3, x, 2), not %d", len(list))
 	}
 	var e part
-	if id, ok := c.bareName(list[0]); ok && c.env.kind(id) == functionName {
+	if id, ok := c.bareName(list[0]); ok && c.kind(id) == functionName {
 		e = part{c.env.Functions[id].Body, lit(id)}
 	} else {
 		var err error
@@ -1045,7 +1195,7 @@ func (c *converter) diff(o *operand) (part, error) {
 		}
 	}
 	x, ok := c.bareName(list[1])
-	if !ok || x == "pi" || c.env.kind(x) == builtinName || c.env.kind(x) == functionName {
+	if !ok || x == "pi" || c.kind(x) == builtinName || c.kind(x) == functionName {
 		return part{}, errAt(c.pos(list[1].operands[0].start()), "diff needs a variable name here, as in diff(x^2, x)")
 	}
 	order := 1
@@ -1077,7 +1227,7 @@ func (c *converter) bareName(x *expression) (string, bool) {
 	if o.minus > 0 || o.roots > 0 || o.super >= 0 || c.toks[o.atom].Type != tokIdent {
 		return "", false
 	}
-	return c.toks[o.atom].Value, !o.call() && o.primes == 0
+	return c.toks[o.atom].Value, !c.in.call(o) && o.primes == 0
 }
 
 // didYouMean suggests the closest known name to a misspelt one.

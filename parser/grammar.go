@@ -33,25 +33,30 @@ type input struct {
 }
 
 // expression is a run of operands. The root expression also holds the
-// tokens its operands index.
+// tokens its operands index, and what the brackets of every operand in
+// the input hold.
 type expression struct {
 	operands []operand
 	toks     []lexer.Token
+	brackets []brackets
 }
 
 // operand is one operand with its prefix and superscript. Fields are
-// indices of tokens, so that a long input costs few allocations.
+// indices, of tokens but for in, so that a long input costs few
+// allocations and its operands hold no pointers for the collector to
+// follow.
 type operand struct {
-	op     int32 // the operator before it; -1 for juxtaposition and the first
+	op     byte  // the operator before it, + - * / or ^; 0 for juxtaposition and the first
 	atom   int32 // the number or name, or the "(" of a parenthesised expression
 	end    int32 // the token after it
 	super  int32 // its superscript, or -1
 	minus  int32 // leading minus signs
 	roots  int32 // leading √ signs, after the minus signs
 	primes int32 // ' after a name: f'(x)
-	// in is what its brackets hold: a name's argument list (f() has none
-	// in it), or a parenthesised expression; nil without brackets.
-	in *brackets
+	// in is 1 + the index in the root's brackets of what its brackets
+	// hold: a name's argument list (f() has none in it), or a
+	// parenthesised expression; 0 without brackets.
+	in int32
 }
 
 type brackets struct {
@@ -62,23 +67,26 @@ type brackets struct {
 // start is the index of o's first token: a minus, a √ or the atom.
 func (o *operand) start() int32 { return o.atom - o.minus - o.roots }
 
+// inputBrackets are the brackets of an input's operands.
+type inputBrackets []brackets
+
 // call reports whether o is a name with an argument list.
-func (o *operand) call() bool { return o.in != nil && o.in.call }
+func (in inputBrackets) call(o *operand) bool { return o.in > 0 && in[o.in-1].call }
 
 // args is the argument list of a call.
-func (o *operand) args() []*expression {
-	if !o.call() {
+func (in inputBrackets) args(o *operand) []*expression {
+	if !in.call(o) {
 		return nil
 	}
-	return o.in.list
+	return in[o.in-1].list
 }
 
 // paren is the expression of a parenthesised operand, or nil.
-func (o *operand) paren() *expression {
-	if o.in == nil || o.in.call {
+func (in inputBrackets) paren(o *operand) *expression {
+	if o.in == 0 || in[o.in-1].call {
 		return nil
 	}
-	return o.in.list[0]
+	return in[o.in-1].list[0]
 }
 
 // Parse reads an expression for participle. It stops at the first token
@@ -86,15 +94,51 @@ func (o *operand) paren() *expression {
 // unless it ends the input.
 func (x *expression) Parse(lex *lexer.PeekingLexer) error {
 	r := reader{lex: lex}
+	if n := r.rootAtoms(); n >= 64 {
+		x.operands = make([]operand, 0, n)
+	}
 	if err := r.expression(x, 0); err != nil {
 		return err
 	}
 	x.toks = lex.Range(0, lex.RawCursor())
+	x.brackets = r.brackets
 	return nil
 }
 
 type reader struct {
-	lex *lexer.PeekingLexer
+	lex      *lexer.PeekingLexer
+	brackets []brackets
+}
+
+// rootAtoms counts the numbers, names and brackets outside brackets from
+// here to the end: at least the operands of the root expression, whose
+// list it sizes. Copying a list of 30,000 operands as it grows costs more
+// than reading the tokens once more.
+func (r *reader) rootAtoms() int {
+	at := r.lex.MakeCheckpoint()
+	defer r.lex.LoadCheckpoint(at)
+	n, depth := 0, 0
+	for t := r.lex.Peek(); t.Type != lexer.EOF; t = r.lex.Peek() {
+		switch {
+		case isPunct(t.Type) && t.Value == "(":
+			if depth == 0 {
+				n++
+			}
+			depth++
+		case isPunct(t.Type) && t.Value == ")":
+			depth--
+		case depth <= 0 && (t.Type == tokNumber || t.Type == tokIdent):
+			n++
+		}
+		r.lex.Next()
+	}
+	return n
+}
+
+// open adds brackets and returns their operand.in.
+func (r *reader) open(b brackets) int32 {
+	r.brackets = append(r.brackets, b)
+	return int32(len(r.brackets))
 }
 
 // at is the index of the next token.
@@ -116,12 +160,12 @@ func (r *reader) unexpected() error {
 // depth counts the brackets and square roots around it.
 func (r *reader) expression(x *expression, depth int) error {
 	for {
-		op := int32(-1)
+		op := byte(0)
 		if len(x.operands) > 0 {
 			t := r.lex.Peek()
 			switch {
 			case isPunct(t.Type) && len(t.Value) == 1 && isBinary(t.Value[0]):
-				op = r.at()
+				op = t.Value[0] // ** and × are read as ^ and *
 				r.lex.Next()
 			case t.Type == tokNumber || t.Type == tokIdent || r.is("(") || r.is("√"):
 				// juxtaposition: 2x, x y, 2(x + 1), 2√x
@@ -145,7 +189,7 @@ func isBinary(c byte) bool {
 	return c == '+' || c == '-' || c == '*' || c == '/' || c == '^'
 }
 
-func (r *reader) operand(op int32, depth int) (operand, error) {
+func (r *reader) operand(op byte, depth int) (operand, error) {
 	o := operand{op: op, super: -1}
 	for r.is("-") {
 		o.minus++
@@ -173,13 +217,14 @@ func (r *reader) operand(op int32, depth int) (operand, error) {
 		}
 		if r.is("(") {
 			r.lex.Next()
-			o.in = &brackets{call: true}
+			o.in = r.open(brackets{call: true})
 			for !r.is(")") {
 				a := &expression{}
 				if err := r.expression(a, inner); err != nil {
 					return o, err
 				}
-				o.in.list = append(o.in.list, a)
+				b := &r.brackets[o.in-1]
+				b.list = append(b.list, a)
 				if !r.is(",") {
 					break
 				}
@@ -196,7 +241,7 @@ func (r *reader) operand(op int32, depth int) (operand, error) {
 	case r.is("("):
 		r.lex.Next()
 		x := &expression{}
-		o.in = &brackets{list: []*expression{x}}
+		o.in = r.open(brackets{list: []*expression{x}})
 		if err := r.expression(x, inner); err != nil {
 			return o, err
 		}

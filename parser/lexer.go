@@ -158,6 +158,49 @@ func scanAll(s string) error {
 	}
 }
 
+// tokenBound is at least the number of tokens in s, or any number over
+// limit once that is passed, and cheaper to count: the bytes where a token
+// may begin. A token never begins at a digit after a digit, nor at a letter
+// after a letter, since numbers and names take in the digits and letters
+// that follow them; every other byte that is not a space or inside a
+// character counts.
+func tokenBound(s string, limit int) int {
+	n := 0
+	prev := uint8(byteSpace)
+	for i := 0; i < len(s) && n <= limit; i++ {
+		k := byteClasses[s[i]]
+		if k == byteOther || k != prev && k != byteSpace {
+			n++
+		}
+		prev = k
+	}
+	return n
+}
+
+// The classes of bytes for tokenBound.
+const (
+	byteSpace  = iota // or inside a character of several bytes
+	byteDigit         // 0-9
+	byteLetter        // a-z, A-Z, _
+	byteOther         // may always begin a token
+)
+
+var byteClasses = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c >= 0x80 && c < 0xc0:
+			t[c] = byteSpace
+		case c >= '0' && c <= '9':
+			t[c] = byteDigit
+		case c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			t[c] = byteLetter
+		default:
+			t[c] = byteOther
+		}
+	}
+	return t
+}()
+
 // scanner is fprime's lexer for participle: it reads one token at a time,
 // and checks as it goes what no later stage should see: more than
 // MaxTokens tokens, brackets that do not match or nest too deeply, and

@@ -79,7 +79,7 @@ func checkInput(s string) error {
 func checkToken(t lexer.Token, open *[]lexer.Token) error {
 	at := func(format string, args ...any) error { return errorAt(t.Pos.Line, t.Pos.Column, format, args...) }
 	switch {
-	case t.Type == tokNumber:
+	case t.Type == tokNumber && len(t.Value) > MaxDigits: // no more digits than characters
 		if n := significantDigits(t.Value); n > MaxDigits {
 			return at("number too long: %d digits, and the limit is %d", n, MaxDigits)
 		}

@@ -28,7 +28,7 @@ func ParseExprIn(ctx context.Context, src string, env *Env) (symbolic.Expr, stri
 	if err := checkInput(src); err != nil {
 		return nil, "", err
 	}
-	if len(src) > MaxTokens {
+	if len(src) > MaxTokens && tokenBound(src, MaxTokens) > MaxTokens {
 		// It may hold more than MaxTokens tokens: read it through once
 		// without keeping them, so that an input over the limit is
 		// refused before participle copies its tokens.

@@ -6,11 +6,11 @@ import (
 )
 
 func newSum(terms []Expr) *Sum {
-	return &Sum{terms: terms, h: mix('+', hashes(terms)...), n: addSizes(terms)}
+	return &Sum{terms: terms, h: mixExprs('+', terms), n: addSizes(terms)}
 }
 
 func newProduct(factors []Expr) *Product {
-	return &Product{factors: factors, h: mix('*', hashes(factors)...), n: addSizes(factors)}
+	return &Product{factors: factors, h: mixExprs('*', factors), n: addSizes(factors)}
 }
 
 func newPower(base, exp Expr) *Power {
@@ -35,8 +35,20 @@ func splitTerm(t Expr) (*big.Rat, Expr) {
 }
 
 func coefficient(t Expr) Expr {
-	c, _ := splitTerm(t)
-	return newNum(c)
+	return newNum(coefOf(t))
+}
+
+// coefOf is the coefficient splitTerm gives, without the rest.
+func coefOf(t Expr) *big.Rat {
+	switch t := t.(type) {
+	case *Num:
+		return &t.r
+	case *Product:
+		if c, ok := t.factors[0].(*Num); ok {
+			return &c.r
+		}
+	}
+	return &one.r
 }
 
 // withCoef builds c·rest from a rest that has no coefficient of its own.
@@ -46,24 +58,83 @@ func withCoef(c *big.Rat, rest Expr) Expr {
 		return zero
 	case rest == nil:
 		return newNum(c)
-	case c.Cmp(&one.r) == 0:
+	case isOneRat(c):
 		return rest
 	}
-	if p, ok := rest.(*Product); ok {
-		return newProduct(append([]Expr{newNum(c)}, p.factors...))
+	return scaled(newNum(c), rest)
+}
+
+// withCoefNum is withCoef for a coefficient that is already a number,
+// which the product shares.
+func withCoefNum(c *Num, rest Expr) Expr {
+	switch {
+	case c.r.Sign() == 0:
+		return zero
+	case isOneRat(&c.r):
+		return rest
 	}
-	return newProduct([]Expr{newNum(c), rest})
+	return scaled(c, rest)
+}
+
+// scaled is the product c·rest, for c neither 0 nor 1.
+func scaled(c *Num, rest Expr) Expr {
+	if p, ok := rest.(*Product); ok {
+		fs := make([]Expr, 0, 1+len(p.factors))
+		return newProduct(append(append(fs, c), p.factors...))
+	}
+	return newProduct2(c, rest)
+}
+
+// newProduct2 is newProduct([]Expr{a, b}) in one allocation, the product
+// with its list of factors: a sum of many terms c·x^n holds many.
+func newProduct2(a, b Expr) *Product {
+	q := &struct {
+		p  Product
+		fs [2]Expr
+	}{fs: [2]Expr{a, b}}
+	q.p = Product{factors: q.fs[:], h: mixExprs('*', q.fs[:]), n: addSizes(q.fs[:])}
+	return &q.p
+}
+
+// isOneRat reports whether r is 1, without the allocations of r.Cmp.
+func isOneRat(r *big.Rat) bool {
+	return r.IsInt() && r.Num().IsInt64() && r.Num().Int64() == 1
+}
+
+// rebuilds reports whether withCoef(c, rest) is t again, for c and rest
+// from splitTerm(t): then a term without like terms is kept as it is.
+func rebuilds(t Expr, c *big.Rat, rest Expr) bool {
+	switch {
+	case rest == t: // c is 1
+		return true
+	case c.Sign() == 0 || isOneRat(c):
+		return false
+	}
+	if p, ok := t.(*Product); ok && len(p.factors) == 2 {
+		_, nested := p.factors[1].(*Product)
+		return !nested
+	}
+	return true
 }
 
 // Add returns the sum of terms with nested sums flattened, numbers folded
 // and like terms collected (x + 2x is 3x).
 func Add(terms ...Expr) Expr {
-	var flat []Expr
+	flat, n := terms, 0
 	for _, t := range terms {
 		if s, ok := t.(*Sum); ok {
-			flat = append(flat, s.terms...)
-		} else {
-			flat = append(flat, t)
+			n += len(s.terms) - 1
+		}
+	}
+	if n > 0 {
+		// Only read, as terms is when no term is a sum.
+		flat = make([]Expr, 0, len(terms)+n)
+		for _, t := range terms {
+			if s, ok := t.(*Sum); ok {
+				flat = append(flat, s.terms...)
+			} else {
+				flat = append(flat, t)
+			}
 		}
 	}
 	return collectTerms(distributeWhereItCombines(flat))
@@ -73,6 +144,9 @@ func Add(terms ...Expr) Expr {
 // one of a, b, … is like another term of the sum, so x + 1 - (x + 1) is 0,
 // while 2(x - y + 1) stays as a book writes it.
 func distributeWhereItCombines(terms []Expr) []Expr {
+	if !slices.ContainsFunc(terms, restIsSum) {
+		return terms // nothing to expand
+	}
 	outer := map[uint64][]Expr{}
 	for _, u := range terms {
 		if _, r := splitTerm(u); r != nil {
@@ -115,38 +189,68 @@ func distributeWhereItCombines(terms []Expr) []Expr {
 	return out
 }
 
+// restIsSum reports whether splitTerm(t) gives a sum, without building the
+// rest of a product.
+func restIsSum(t Expr) bool {
+	switch t := t.(type) {
+	case *Sum:
+		return true
+	case *Product:
+		if _, ok := t.factors[0].(*Num); ok && len(t.factors) == 2 {
+			_, ok := t.factors[1].(*Sum)
+			return ok
+		}
+	}
+	return false
+}
+
 func collectTerms(terms []Expr) Expr {
+	// like is the terms with one rest: the first of them, t, and the sum
+	// of their coefficients, which is t's own until a second term comes.
+	// Likes whose rests have one hash are chained by next.
 	type like struct {
-		rest Expr
-		coef big.Rat
+		t, rest Expr
+		coef    *big.Rat
+		n, next int32
 	}
 	var constant big.Rat
-	var likes []*like
-	byHash := map[uint64][]*like{}
+	likes := make([]like, 0, len(terms))
+	byHash := make(map[uint64]int32, len(terms))
 	for _, t := range terms {
 		c, rest := splitTerm(t)
 		if rest == nil {
 			constant.Add(&constant, c)
 			continue
 		}
-		var l *like
-		for _, cand := range byHash[rest.hash()] {
-			if Equal(cand.rest, rest) {
-				l = cand
-				break
-			}
+		h := rest.hash()
+		first, ok := byHash[h]
+		if !ok {
+			first = -1
 		}
-		if l == nil {
-			l = &like{rest: rest}
-			likes = append(likes, l)
-			byHash[rest.hash()] = append(byHash[rest.hash()], l)
+		k := first
+		for k >= 0 && !Equal(likes[k].rest, rest) {
+			k = likes[k].next
 		}
-		l.coef.Add(&l.coef, c)
+		if k < 0 {
+			byHash[h] = int32(len(likes))
+			likes = append(likes, like{t: t, rest: rest, coef: c, n: 1, next: first})
+			continue
+		}
+		l := &likes[k]
+		if l.n == 1 {
+			l.coef = new(big.Rat).Set(l.coef)
+		}
+		l.coef.Add(l.coef, c)
+		l.n++
 	}
 	out := make([]Expr, 0, len(likes)+1)
-	for _, l := range likes {
-		if l.coef.Sign() != 0 {
-			out = append(out, withCoef(&l.coef, l.rest))
+	for i := range likes {
+		l := &likes[i]
+		switch {
+		case l.n == 1 && rebuilds(l.t, l.coef, l.rest):
+			out = append(out, l.t)
+		case l.coef.Sign() != 0:
+			out = append(out, withCoef(l.coef, l.rest))
 		}
 	}
 	sortTerms(out)
@@ -171,7 +275,7 @@ func Mul(factors ...Expr) Expr {
 		if c, ok := factors[0].(*Num); ok {
 			switch f := factors[1].(type) {
 			case *Symbol, *Constant, *Call, *Power:
-				return withCoef(&c.r, f)
+				return withCoefNum(c, f)
 			}
 		}
 	}
@@ -257,7 +361,12 @@ func Mul(factors ...Expr) Expr {
 }
 
 // Neg returns -e.
-func Neg(e Expr) Expr { return Mul(minusOne, e) }
+func Neg(e Expr) Expr {
+	if n, ok := e.(*Num); ok {
+		return negNum(n)
+	}
+	return Mul(minusOne, e)
+}
 
 // Sub returns a - b.
 func Sub(a, b Expr) Expr { return Add(a, Neg(b)) }

@@ -22,6 +22,9 @@ type Expr interface {
 type Num struct {
 	r big.Rat
 	h uint64
+	// word holds the numerator of an integer of one word, to which r
+	// refers, so that a small number costs one allocation, not three.
+	word [1]big.Word
 }
 
 // Symbol is a variable or a named constant whose value is bound at evaluation.
@@ -74,11 +77,25 @@ var hashSeed = maphash.MakeSeed()
 func mix(kind byte, parts ...uint64) uint64 {
 	h := uint64(kind) * 0x9e3779b97f4a7c15
 	for _, p := range parts {
-		h ^= p + 0x9e3779b97f4a7c15 + h<<6 + h>>2
-		h ^= h >> 30
-		h *= 0xbf58476d1ce4e5b9
-		h ^= h >> 27
+		h = mixStep(h, p)
 	}
+	return h
+}
+
+// mixExprs is mix of the hashes of parts, without a slice of them.
+func mixExprs(kind byte, parts []Expr) uint64 {
+	h := uint64(kind) * 0x9e3779b97f4a7c15
+	for _, p := range parts {
+		h = mixStep(h, p.hash())
+	}
+	return h
+}
+
+func mixStep(h, p uint64) uint64 {
+	h ^= p + 0x9e3779b97f4a7c15 + h<<6 + h>>2
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
 	return h
 }
 
@@ -122,30 +139,69 @@ func hashString(kind byte, s string) uint64 {
 	return h.Sum64()
 }
 
-func hashes(parts []Expr) []uint64 {
-	hs := make([]uint64, len(parts))
-	for i, p := range parts {
-		hs[i] = p.hash()
-	}
-	return hs
-}
-
 func newNum(r *big.Rat) *Num {
 	n := &Num{}
-	n.r.Set(r)
-	if n.r.Num().IsInt64() && n.r.Denom().IsInt64() {
-		n.h = mix('n', uint64(n.r.Num().Int64()), uint64(n.r.Denom().Int64()))
+	if a := r.Num(); r.IsInt() && len(a.Bits()) <= 1 {
+		n.setWord(a.Bits(), a.Sign() < 0)
 	} else {
-		n.h = hashString('n', n.r.String())
+		n.r.Set(r)
 	}
+	n.h = hashRat(&n.r)
 	return n
+}
+
+// negNum is -n.
+func negNum(n *Num) *Num {
+	if a := n.r.Num(); n.r.IsInt() && len(a.Bits()) <= 1 {
+		m := &Num{}
+		m.setWord(a.Bits(), a.Sign() > 0)
+		m.h = hashRat(&m.r)
+		return m
+	}
+	return newNum(new(big.Rat).Neg(&n.r))
+}
+
+// setWord makes n the integer ±w, with w at most one word, held in
+// n.word.
+func (n *Num) setWord(w []big.Word, negative bool) {
+	copy(n.word[:], w)
+	a := n.r.Num() // a reference to the numerator; the denominator stays 1
+	a.SetBits(n.word[:len(w)])
+	if negative {
+		a.Neg(a)
+	}
+}
+
+func hashRat(r *big.Rat) uint64 {
+	a := r.Num()
+	switch {
+	case r.IsInt() && a.IsInt64():
+		return mix('n', uint64(a.Int64()), 1)
+	case !r.IsInt() && a.IsInt64() && r.Denom().IsInt64():
+		return mix('n', uint64(a.Int64()), uint64(r.Denom().Int64()))
+	}
+	return hashString('n', r.String())
 }
 
 // NewRat returns the exact number r.
 func NewRat(r *big.Rat) Expr { return newNum(r) }
 
 // Int returns the integer n.
-func Int(n int64) Expr { return newNum(new(big.Rat).SetInt64(n)) }
+func Int(n int64) Expr { return intNum(n) }
+
+func intNum(v int64) *Num {
+	u := uint64(v)
+	if v < 0 {
+		u = -u
+	}
+	if w := big.Word(u); uint64(w) != u { // a 32-bit machine
+		return newNum(new(big.Rat).SetInt64(v))
+	}
+	n := &Num{}
+	n.setWord([]big.Word{big.Word(u)}, v < 0)
+	n.h = mix('n', uint64(v), 1)
+	return n
+}
 
 // Frac returns the fraction a/b; b must not be zero.
 func Frac(a, b int64) Expr { return newNum(big.NewRat(a, b)) }
@@ -212,7 +268,7 @@ func isZero(e Expr) bool {
 
 func isOne(e Expr) bool {
 	n, ok := e.(*Num)
-	return ok && n.r.Cmp(&one.r) == 0
+	return ok && isOneRat(&n.r)
 }
 
 func isInteger(e Expr) bool {

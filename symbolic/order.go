@@ -121,18 +121,31 @@ func compareLists(a, b []Expr) int {
 
 // degree is a term's total degree in its symbols, counting numeric powers.
 func degree(term Expr) float64 {
+	if _, ok := term.(*Product); !ok {
+		return factorDegree(term) // without the slice factorsOf makes
+	}
 	var d float64
 	for _, f := range factorsOf(term) {
-		b, e := baseExp(f)
-		if _, ok := b.(*Symbol); !ok {
-			continue
-		}
-		if n, ok := e.(*Num); ok {
-			v, _ := n.r.Float64()
-			d += v
-		}
+		d += factorDegree(f)
 	}
 	return d
+}
+
+// factorDegree is the degree of a factor: a symbol's power, or 0.
+func factorDegree(f Expr) float64 {
+	b, e := baseExp(f)
+	if _, ok := b.(*Symbol); !ok {
+		return 0
+	}
+	n, ok := e.(*Num)
+	if !ok {
+		return 0
+	}
+	if a := n.r.Num(); n.r.IsInt() && a.IsInt64() && abs64(a.Int64()) <= 1<<53 {
+		return float64(a.Int64()) // exact, as Float64 would give it
+	}
+	v, _ := n.r.Float64()
+	return v
 }
 
 // factorsOf returns the factors of a term without its coefficient.
@@ -152,6 +165,12 @@ func factorsOf(term Expr) []Expr {
 // sortTerms puts the terms of a sum (numbers excluded) in canonical order:
 // higher degree first. Each term's degree is worked out once.
 func sortTerms(terms []Expr) {
+	if !monotoneDegrees(terms) {
+		sortTermsByKey(terms)
+	}
+}
+
+func sortTermsByKey(terms []Expr) {
 	type keyed struct {
 		t   Expr
 		deg float64
@@ -171,6 +190,33 @@ func sortTerms(terms []Expr) {
 	}
 }
 
+// monotoneDegrees puts terms whose degrees fall, or rise, strictly from
+// one to the next in canonical order, as a written polynomial often has
+// them: falling, they already are; rising, they are reversed. With no two
+// degrees alike, nothing else decides the order. It reports false, and
+// leaves terms alone, for any other.
+func monotoneDegrees(terms []Expr) bool {
+	if len(terms) < 2 {
+		return false
+	}
+	prev := degree(terms[1])
+	dir := cmp.Compare(prev, degree(terms[0])) // as the sort compares them
+	if dir == 0 {
+		return false
+	}
+	for _, t := range terms[2:] {
+		d := degree(t)
+		if cmp.Compare(d, prev) != dir {
+			return false
+		}
+		prev = d
+	}
+	if dir > 0 {
+		slices.Reverse(terms)
+	}
+	return true
+}
+
 // compareSameDegree orders two terms of the same degree by their factors.
 func compareSameDegree(a, b Expr) int {
 	af, bf := factorsOf(a), factorsOf(b)
@@ -182,7 +228,11 @@ func compareSameDegree(a, b Expr) int {
 	if c := cmp.Compare(len(af), len(bf)); c != 0 {
 		return c
 	}
-	return compare(coefficient(a), coefficient(b))
+	ca, cb := coefOf(a), coefOf(b)
+	if ca == cb {
+		return 0
+	}
+	return ca.Cmp(cb) // compare of the coefficients as numbers
 }
 
 // compareFactorsInTerm is compare, except that a higher power of the same
