@@ -160,8 +160,14 @@ func TestHessian(t *testing.T) {
 func TestDerivativeLimits(t *testing.T) {
 	_, err := symbolic.Diff(context.Background(), mustParse(t, "x^x"), "x", 40)
 	var tooLarge *symbolic.TooLargeError
-	if !asError(err, &tooLarge) {
-		t.Errorf("diff(x^x, x, 40): got %v, want a *TooLargeError", err)
+	if !asError(err, &tooLarge) || tooLarge.Steps {
+		t.Errorf("diff(x^x, x, 40): got %v, want a *TooLargeError for its size", err)
+	}
+	// abs grows slowly: its 1000th derivative would pass MaxSize only
+	// after some 800 orders and many seconds; the work bound stops it.
+	_, err = symbolic.Diff(context.Background(), mustParse(t, "abs(x)"), "x", 1000)
+	if !asError(err, &tooLarge) || !tooLarge.Steps {
+		t.Errorf("diff(abs(x), x, 1000): got %v, want a *TooLargeError for its work", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
