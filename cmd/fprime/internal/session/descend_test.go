@@ -96,6 +96,42 @@ func TestMachineDescent(t *testing.T) {
 	}
 }
 
+// FuzzMachineDescent compares the two loops, as TestMachineDescent does,
+// on any function of x and y that fprime reads, from any point and step.
+func FuzzMachineDescent(f *testing.F) {
+	for _, s := range []string{"(1 - x)^2 + 100(y - x^2)^2", "(x^2 + y - 7)^2 + (x - y + 1)^2", "x^4 + y^4",
+		"sqrt(x) + y^2", "1/x + 1/y", "x^3 - 3x y^2", "(x y - 1)^2", "x^2/(1 + y^2)", "9x^2 - 72x"} {
+		f.Add(s, 0.5, -1.5, 0.01, uint16(300))
+	}
+	f.Fuzz(func(t *testing.T, body string, x0, y0, eta float64, maxIter uint16) {
+		if !(eta > 0) || math.IsInf(eta, 0) {
+			return
+		}
+		s := New()
+		if _, err := s.Run(context.Background(), parser.Chunk{Text: "fz(x, y) = " + body, Line: 1, Col: 1}); err != nil {
+			return
+		}
+		comp, err := s.compile(context.Background(), parser.Pos{}, s.funcs["fz"])
+		if err != nil {
+			return
+		}
+		p := comp.problem()
+		set := &optimize.Settings{Eta: eta, Eps: 1e-9, MaxIter: int(maxIter)}
+		fast, err := optimize.Minimize(context.Background(), p, []float64{x0, y0}, set, nil)
+		if err != nil {
+			return
+		}
+		p.Descend = nil
+		slow, err := optimize.Minimize(context.Background(), p, []float64{x0, y0}, set, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := runText(fast), runText(slow); got != want {
+			t.Errorf("%s from (%v, %v), eta=%v:\nwith the loop  %s\nwithout it     %s", body, x0, y0, eta, got, want)
+		}
+	})
+}
+
 // runText prints every field of a result, floats by their bits.
 func runText(r *optimize.Result) string {
 	bits := func(v []float64) []uint64 {
