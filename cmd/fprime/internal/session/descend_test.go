@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/fprime/fprime/optimize"
 	"github.com/fprime/fprime/parser"
@@ -93,6 +94,26 @@ func TestMachineDescent(t *testing.T) {
 		if got, want := runText(fast), runText(slow); got != want {
 			t.Errorf("%s:\nwith the loop  %s\nwithout it     %s", name, got, want)
 		}
+	}
+}
+
+// TestMachineDescentInterrupted: a cancelled context stops the loop in
+// machine code as it stops the loop in Go, between batches of updates.
+func TestMachineDescentInterrupted(t *testing.T) {
+	s := New()
+	if _, err := s.Run(context.Background(), parser.Chunk{Text: "r(x, y) = (1 - x)^2 + 100(y - x^2)^2", Line: 1, Col: 1}); err != nil {
+		t.Fatal(err)
+	}
+	comp, err := s.compile(context.Background(), parser.Pos{}, s.funcs["r"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	set := &optimize.Settings{Eta: 1e-4, Eps: 1e-300, MaxIter: 1e12}
+	r, err := optimize.Minimize(ctx, comp.problem(), []float64{-1.2, 1}, set, nil)
+	if err != nil || r.Status != optimize.Interrupted || r.Iterations == 0 {
+		t.Fatalf("got %v after %d iterations, %v; want interrupted after some", r.Status, r.Iterations, err)
 	}
 }
 
