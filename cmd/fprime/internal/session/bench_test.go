@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/fprime/fprime/optimize"
-	"github.com/fprime/fprime/parser"
 )
 
 // BenchmarkRosenbrockDescent runs gradient descent on Rosenbrock's function
@@ -13,11 +12,7 @@ import (
 // fprime differentiates and compiles, and through the same gradient written
 // by hand in Go. Compare ns/op of the two.
 func BenchmarkRosenbrockDescent(b *testing.B) {
-	s := New()
-	if _, err := s.Run(context.Background(), parser.Chunk{Text: "r(x, y) = (1 - x)^2 + 100(y - x^2)^2", Line: 1, Col: 1}); err != nil {
-		b.Fatal(err)
-	}
-	c, err := s.compile(context.Background(), parser.Pos{}, s.funcs["r"])
+	c, err := compileDef("r(x, y) = (1 - x)^2 + 100(y - x^2)^2")
 	if err != nil {
 		b.Fatal(err)
 	}

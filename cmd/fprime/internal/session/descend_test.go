@@ -60,12 +60,7 @@ func TestMachineDescent(t *testing.T) {
 	}
 	for _, c := range cases {
 		name := fmt.Sprintf("%s x0=%v eta=%v maxiter=%d", c.def, c.x0, c.eta, c.maxIter)
-		s := New()
-		if _, err := s.Run(context.Background(), parser.Chunk{Text: c.def, Line: 1, Col: 1}); err != nil {
-			t.Fatal(err)
-		}
-		fname := c.def[:strings.IndexByte(c.def, '(')]
-		comp, err := s.compile(context.Background(), parser.Pos{}, s.funcs[fname])
+		comp, err := compileDef(c.def)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -100,11 +95,7 @@ func TestMachineDescent(t *testing.T) {
 // TestMachineDescentInterrupted: a cancelled context stops the loop in
 // machine code as it stops the loop in Go, between batches of updates.
 func TestMachineDescentInterrupted(t *testing.T) {
-	s := New()
-	if _, err := s.Run(context.Background(), parser.Chunk{Text: "r(x, y) = (1 - x)^2 + 100(y - x^2)^2", Line: 1, Col: 1}); err != nil {
-		t.Fatal(err)
-	}
-	comp, err := s.compile(context.Background(), parser.Pos{}, s.funcs["r"])
+	comp, err := compileDef("r(x, y) = (1 - x)^2 + 100(y - x^2)^2")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,11 +119,7 @@ func FuzzMachineDescent(f *testing.F) {
 		if !(eta > 0) || math.IsInf(eta, 0) {
 			return
 		}
-		s := New()
-		if _, err := s.Run(context.Background(), parser.Chunk{Text: "fz(x, y) = " + body, Line: 1, Col: 1}); err != nil {
-			return
-		}
-		comp, err := s.compile(context.Background(), parser.Pos{}, s.funcs["fz"])
+		comp, err := compileDef("fz(x, y) = " + body)
 		if err != nil {
 			return
 		}
@@ -151,6 +138,16 @@ func FuzzMachineDescent(f *testing.F) {
 			t.Errorf("%s from (%v, %v), eta=%v:\nwith the loop  %s\nwithout it     %s", body, x0, y0, eta, got, want)
 		}
 	})
+}
+
+// compileDef defines a function in a new session and compiles it as min
+// does, with its gradient and Hessian.
+func compileDef(def string) (*compiled, error) {
+	s := New()
+	if _, err := s.Run(context.Background(), parser.Chunk{Text: def, Line: 1, Col: 1}); err != nil {
+		return nil, err
+	}
+	return s.compile(context.Background(), parser.Pos{}, s.funcs[def[:strings.IndexByte(def, '(')]])
 }
 
 // runText prints every field of a result, floats by their bits.
