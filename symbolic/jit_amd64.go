@@ -35,9 +35,8 @@ func jitCall(code unsafe.Pointer, regs, in, rest, first *float64) (sum float64)
 // native is a Program's machine code.
 type native struct {
 	mem []byte // executable mapping, unmapped when the native is garbage
-	// whole is the entry of the program as one function, when every step
-	// is translated, or -1; then segs is nil. wholeCode is its address.
-	whole     int
+	// wholeCode is the program as one function, at the start of mem,
+	// when every step is translated; then segs is nil. Otherwise it is nil.
 	wholeCode unsafe.Pointer
 	// descend is the entry of plain gradient descent around the whole
 	// program (descend_amd64.go), or -1.
@@ -75,7 +74,7 @@ type segment struct {
 // not finite may have arisen, as the interpreter does.
 func (p *Program) runNative(vals []float64) bool {
 	n, r := p.native, p.regs
-	if n.whole >= 0 {
+	if n.wholeCode != nil {
 		// evalNative has failed: look step by step.
 		return p.interpret(vals)
 	}
@@ -118,12 +117,11 @@ func compileNative(p *Program) *native {
 	}
 	acc := int32(len(p.regs))
 	g := newGen(p, acc)
-	n := &native{acc: acc, whole: -1, descend: -1}
+	n := &native{acc: acc, descend: -1}
 	switch {
 	case len(p.code) == 0:
 		return nil
 	case all(p.code, machineStep):
-		n.whole = 0
 		g.segment(0, len(p.code), true)
 		if len(p.outs) == len(p.vars)+1 {
 			n.descend = len(g.buf)
@@ -161,8 +159,8 @@ func compileNative(p *Program) *native {
 		return nil
 	}
 	n.mem = mem
-	if n.whole >= 0 {
-		n.wholeCode = unsafe.Pointer(&mem[n.whole])
+	if n.segs == nil {
+		n.wholeCode = unsafe.Pointer(&mem[0])
 	}
 	runtime.AddCleanup(n, func(mem []byte) { syscall.Munmap(mem) }, mem)
 	p.regs = append(p.regs, make([]float64, 1+len(p.outs))...) // acc, scratch output

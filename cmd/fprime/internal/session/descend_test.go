@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -65,8 +66,8 @@ func TestMachineDescent(t *testing.T) {
 			t.Fatal(err)
 		}
 		p := comp.problem()
-		if p.Descend == nil {
-			t.Logf("%s: no machine-code loop on this platform", name)
+		if p.Descend == nil && runtime.GOOS == "linux" && runtime.GOARCH == "amd64" {
+			t.Fatalf("%s: no machine-code loop, so nothing is compared", name)
 		}
 		x0 := c.x0
 		for len(x0) < comp.n {
