@@ -2,7 +2,9 @@ package parser
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"maps"
 	"math/big"
 	"math/bits"
 	"slices"
@@ -29,6 +31,9 @@ type Env struct {
 	// Vars, when not nil, are the only names that may stand free (a
 	// definition's parameters); any other unknown name is an error.
 	Vars []string
+	// Values are the constants' values, where known: a call of a function
+	// at numbers is checked there (f(a) where f is undefined at a).
+	Values map[string]symbolic.Expr
 }
 
 // Function is a user-defined function.
@@ -348,7 +353,7 @@ func (c *converter) expr(x *expression) (part, error) {
 	if err != nil {
 		return part{}, err
 	}
-	return c.sum(units), nil
+	return c.sum(units)
 }
 
 // missingOperator finds two numbers side by side: 2 3 and x^2 3 are
@@ -680,9 +685,9 @@ var levels = func() (t [256]symbolic.Prec) {
 	return t
 }()
 
-func (c *converter) sum(units []unit) part {
+func (c *converter) sum(units []unit) (part, error) {
 	if len(units) == 1 && !units[0].neg {
-		return units[0].part
+		return units[0].part, nil
 	}
 	n := 1
 	for i := 1; i < len(units); i++ {
@@ -693,6 +698,7 @@ func (c *converter) sum(units []unit) part {
 	terms := make([]symbolic.Expr, 0, n)
 	factors := make([]symbolic.Expr, 0, min(len(units), 8))
 	divided, negative := false, false
+	termStart := int32(0) // the first token of the term
 	flush := func() {
 		terms = append(terms, product(factors, negative))
 		factors = factors[:0]
@@ -706,6 +712,7 @@ func (c *converter) sum(units []unit) part {
 			}
 			negative = (u.op == '-') != u.neg
 			factors = append(factors, u.e)
+			termStart = u.start
 			continue
 		}
 		if units[i-1].bareCall && (u.op == '*' || u.op == '/') {
@@ -716,6 +723,9 @@ func (c *converter) sum(units []unit) part {
 			e = symbolic.Neg(e)
 		}
 		if u.op == '/' {
+			if n, ok := e.(*symbolic.Num); ok && n.Rat().Sign() == 0 {
+				return part{}, errAt(c.pos(termStart), "%s is undefined (division by zero)", c.typed(termStart, u.end))
+			}
 			factors = append(factors, symbolic.Pow(e, minusOne))
 			divided = true
 			continue
@@ -729,10 +739,10 @@ func (c *converter) sum(units []unit) part {
 	flush()
 	t := text{node: sumText(units)}
 	if len(terms) == 1 {
-		return part{terms[0], t}
+		return part{terms[0], t}, nil
 	}
 	terms = gather(terms, func(x symbolic.Expr, n int) symbolic.Expr { return symbolic.Mul(symbolic.Int(int64(n)), x) })
-	return part{symbolic.Add(terms...), t}
+	return part{symbolic.Add(terms...), t}, nil
 }
 
 // sumText is the reading of a sum: its terms with " + " and " - ", the
@@ -1110,11 +1120,14 @@ func (c *converter) name(o *operand) (part, error) {
 				return part{}, errAt(at, "%s%s takes 1 argument, not %d", id, primes, len(exprs))
 			}
 			u, _ := b.Apply(symbolic.Sym("u"))
-			return c.derivativeAt(at, int(o.primes), Function{Params: []string{"u"}, Body: u}, exprs, t)
+			return c.derivativeAt(at, id, int(o.primes), Function{Params: []string{"u"}, Body: u}, exprs, t)
 		}
 		e, err := b.Apply(exprs...)
 		if err != nil {
 			return part{}, errAt(at, "%v", err)
+		}
+		if err := c.checkNumber(at, e); err != nil {
+			return part{}, err
 		}
 		return part{e, t}, nil
 	}
@@ -1123,7 +1136,10 @@ func (c *converter) name(o *operand) (part, error) {
 		return part{}, errAt(at, "%s takes %d argument%s, not %d", id, len(f.Params), plural(len(f.Params)), len(exprs))
 	}
 	if primes != "" {
-		return c.derivativeAt(at, int(o.primes), f, exprs, t)
+		return c.derivativeAt(at, id, int(o.primes), f, exprs, t)
+	}
+	if err := c.checkAt(at, f, exprs); err != nil {
+		return part{}, err
 	}
 	e := substitute(f, exprs)
 	if symbolic.Size(e) > MaxExprSize {
@@ -1162,12 +1178,98 @@ func substitute(f Function, args []symbolic.Expr) symbolic.Expr {
 }
 
 // derivativeAt is f'(a): the derivative of f's body, then a substituted.
-func (c *converter) derivativeAt(at lexer.Position, order int, f Function, args []symbolic.Expr, t text) (part, error) {
+func (c *converter) derivativeAt(at lexer.Position, name string, order int, f Function, args []symbolic.Expr, t text) (part, error) {
+	// A derivative has a value only where the function has one.
+	if err := c.checkAt(at, f, args); err != nil {
+		return part{}, errAt(at, "%s is undefined there, so %s%s is too: %s", name, name, strings.Repeat("'", order), err.(*Error).Msg)
+	}
 	d, err := symbolic.Diff(c.context(), f.Body, f.Params[0], order)
 	if err != nil {
 		return part{}, errAt(at, "%v", err)
 	}
-	return part{substitute(Function{Params: f.Params, Body: d}, args), t}, nil
+	df := Function{Params: f.Params, Body: d}
+	if err := c.checkAt(at, df, args); err != nil {
+		return part{}, err
+	}
+	return part{substitute(df, args), t}, nil
+}
+
+// checkAt reports a call of f at numbers where f has no value, naming the
+// part of f that has none and, where both sides approach one number, the
+// limit there: sin(x)/x is undefined at x = 0 (division by zero); the
+// limit as x → 0 is 1. Arguments that are not numbers are left to
+// evaluation.
+func (c *converter) checkAt(at lexer.Position, f Function, args []symbolic.Expr) error {
+	point := make([]float64, len(args))
+	for i, a := range args {
+		if c.env != nil && len(c.env.Values) > 0 {
+			a = symbolic.Substitute(a, c.env.Values)
+		}
+		if len(symbolic.Symbols(a)) > 0 {
+			return nil
+		}
+		p, err := symbolic.Compile(a)
+		if err != nil {
+			return nil
+		}
+		if point[i], err = p.Eval(); err != nil {
+			return nil // the argument's own error is found where it is evaluated
+		}
+	}
+	body := f.Body
+	if c.env != nil && len(c.env.Values) > 0 {
+		vals := maps.Clone(c.env.Values)
+		for _, p := range f.Params {
+			delete(vals, p)
+		}
+		body = symbolic.Substitute(body, vals)
+	}
+	p, err := symbolic.Compile(body, f.Params...)
+	if err != nil {
+		return nil
+	}
+	_, err = p.Eval(point...)
+	var ee *symbolic.EvalError
+	if err == nil || !errors.As(err, &ee) {
+		return nil
+	}
+	where := make([]string, len(point))
+	for i, v := range point {
+		where[i] = f.Params[i] + " = " + strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	msg := fmt.Sprintf("%v is undefined at %s (%s)", ee.Expr, strings.Join(where, ", "), ee.Reason)
+	if len(point) == 1 {
+		if v, ok := symbolic.Limit(c.context(), body, f.Params[0], point[0]); ok {
+			msg += fmt.Sprintf("; the limit as %s → %s is %s", f.Params[0], strconv.FormatFloat(point[0], 'g', -1, 64), strconv.FormatFloat(roundLimit(v), 'g', -1, 64))
+		}
+	}
+	return errAt(at, "%s", msg)
+}
+
+// checkNumber reports a built-in function applied to a number where it has
+// no value: ln(0), asin(2).
+func (c *converter) checkNumber(at lexer.Position, e symbolic.Expr) error {
+	if c.env != nil && len(c.env.Values) > 0 {
+		e = symbolic.Substitute(e, c.env.Values)
+	}
+	if len(symbolic.Symbols(e)) > 0 {
+		return nil
+	}
+	p, err := symbolic.Compile(e)
+	if err == nil {
+		_, err = p.Eval()
+	}
+	if err != nil {
+		return errAt(at, "%v", err)
+	}
+	return nil
+}
+
+// roundLimit drops the float noise of a limit worked out at a point: 1,
+// not 0.9999999999999998.
+func roundLimit(v float64) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	return r
 }
 
 func (c *converter) context() context.Context {

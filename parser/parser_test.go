@@ -997,6 +997,9 @@ func sameValues(a, b symbolic.Expr) string {
 		}
 		va, errA := pa.Eval(vals...)
 		vb, errB := pb.Eval(vals...)
+		if _, guarded := a.(*symbolic.Guarded); guarded && errA != nil && errB == nil {
+			continue // the printed body does not show where a derivative's function is undefined
+		}
 		if (errA == nil) != (errB == nil) {
 			return fmt.Sprintf("at %v: %v, %v vs %v, %v", vals, va, errA, vb, errB)
 		}

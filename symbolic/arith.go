@@ -120,6 +120,7 @@ func rebuilds(t Expr, c *big.Rat, rest Expr) bool {
 // Add returns the sum of terms with nested sums flattened, numbers folded
 // and like terms collected (x + 2x is 3x).
 func Add(terms ...Expr) Expr {
+	terms, conds := liftGuards(terms)
 	flat, n := terms, 0
 	for _, t := range terms {
 		if s, ok := t.(*Sum); ok {
@@ -137,7 +138,11 @@ func Add(terms ...Expr) Expr {
 			}
 		}
 	}
-	return collectTerms(distributeWhereItCombines(flat))
+	sum, dropped := collectTerms(distributeWhereItCombines(flat))
+	if conds != nil || dropped != nil {
+		return guard(sum, append(conds, dropped...))
+	}
+	return sum
 }
 
 // distributeWhereItCombines expands a term c·(a + b + …) into the sum when
@@ -204,7 +209,10 @@ func restIsSum(t Expr) bool {
 	return false
 }
 
-func collectTerms(terms []Expr) Expr {
+// collectTerms adds terms, collecting like ones; it returns the like terms
+// that cancelled and whose domain is not everywhere, as ln(x) - ln(x) is 0
+// only for x > 0.
+func collectTerms(terms []Expr) (Expr, []Expr) {
 	// like is the terms with one rest: the first of them, t, and the sum
 	// of their coefficients, which is t's own until a second term comes.
 	// Likes whose rests have one hash are chained by next.
@@ -244,6 +252,7 @@ func collectTerms(terms []Expr) Expr {
 		l.n++
 	}
 	out := make([]Expr, 0, len(likes)+1)
+	var dropped []Expr
 	for i := range likes {
 		l := &likes[i]
 		switch {
@@ -251,6 +260,8 @@ func collectTerms(terms []Expr) Expr {
 			out = append(out, l.t)
 		case l.coef.Sign() != 0:
 			out = append(out, withCoef(l.coef, l.rest))
+		case !total(l.rest):
+			dropped = append(dropped, l.rest)
 		}
 	}
 	sortTerms(out)
@@ -259,11 +270,11 @@ func collectTerms(terms []Expr) Expr {
 	}
 	switch len(out) {
 	case 0:
-		return zero
+		return zero, dropped
 	case 1:
-		return out[0]
+		return out[0], dropped
 	}
-	return newSum(out)
+	return newSum(out), dropped
 }
 
 // Mul returns the product of factors with nested products flattened,
@@ -272,7 +283,7 @@ func collectTerms(terms []Expr) Expr {
 func Mul(factors ...Expr) Expr {
 	if len(factors) == 2 {
 		// The common case of a number times one factor: 5sin(x), 2x^3.
-		if c, ok := factors[0].(*Num); ok {
+		if c, ok := factors[0].(*Num); ok && c.r.Sign() != 0 {
 			switch f := factors[1].(type) {
 			case *Symbol, *Constant, *Call, *Power:
 				return withCoefNum(c, f)
@@ -284,6 +295,7 @@ func Mul(factors ...Expr) Expr {
 		exps []Expr
 	}
 	coef := new(big.Rat).SetInt64(1)
+	var conds []Expr // of guarded factors, and of what the product drops
 	var groups []*group
 	byHash := map[uint64][]*group{}
 	var add func(f Expr)
@@ -296,6 +308,10 @@ func Mul(factors ...Expr) Expr {
 			for _, g := range f.factors {
 				add(g)
 			}
+			return
+		case *Guarded:
+			conds = append(conds, f.conds...)
+			add(f.body)
 			return
 		}
 		b, e := baseExp(f)
@@ -313,7 +329,13 @@ func Mul(factors ...Expr) Expr {
 		add(f)
 	}
 	if coef.Sign() == 0 {
-		return zero
+		// 0·u is 0 where u is defined.
+		for _, g := range groups {
+			for _, e := range g.exps {
+				conds = append(conds, Pow(g.base, e))
+			}
+		}
+		return guard(zero, conds)
 	}
 	out := make([]Expr, 0, len(groups)+1)
 	again := false
@@ -323,7 +345,10 @@ func Mul(factors ...Expr) Expr {
 			p = Pow(g.base, g.exps[0])
 		} else {
 			p = Pow(g.base, Add(g.exps...))
+			conds = append(conds, lostPowers(g.base, g.exps, p)...)
 		}
+		p, pc := Unguard(p)
+		conds = append(conds, pc...)
 		switch q := p.(type) {
 		case *Num, *Product:
 			again = true
@@ -334,7 +359,7 @@ func Mul(factors ...Expr) Expr {
 		out = append(out, p)
 	}
 	if again {
-		return Mul(append(out, newNum(coef))...)
+		return guard(Mul(append(out, newNum(coef))...), conds)
 	}
 	if len(out) == 1 && coef.Cmp(&minusOne.r) == 0 {
 		if sum, ok := out[0].(*Sum); ok {
@@ -344,20 +369,43 @@ func Mul(factors ...Expr) Expr {
 				c, rest := splitTerm(t)
 				terms[i] = withCoef(new(big.Rat).Neg(c), rest)
 			}
-			return Add(terms...)
+			return guard(Add(terms...), conds)
 		}
 	}
 	slices.SortFunc(out, compare)
 	if coef.Cmp(&one.r) != 0 {
 		out = append([]Expr{newNum(coef)}, out...)
 	}
+	var p Expr
 	switch len(out) {
 	case 0:
-		return one
+		p = one
 	case 1:
-		return out[0]
+		p = out[0]
+	default:
+		p = newProduct(out)
 	}
-	return newProduct(out)
+	if conds != nil {
+		return guard(p, conds)
+	}
+	return p
+}
+
+// lostPowers are the powers base^e, e in exps, whose domain the product of
+// them, p, no longer asks for: x·x^-1 is 1 only for x ≠ 0.
+func lostPowers(base Expr, exps []Expr, p Expr) []Expr {
+	var have need
+	p, _ = Unguard(p)
+	if q, ok := p.(*Power); ok && Equal(q.base, base) {
+		have = powNeed(q.base, q.exp)
+	}
+	var lost []Expr
+	for _, e := range exps {
+		if n := powNeed(base, e); n != needNothing && !covers(have, n) {
+			lost = append(lost, Pow(base, e))
+		}
+	}
+	return lost
 }
 
 // Neg returns -e.
@@ -382,13 +430,19 @@ const maxExactBits = 1 << 16
 // valid for every real value: (x^a)^n is x^(an) for integer n, (2x)^3 is
 // 8x^3, e^ln(u) is u.
 func Pow(base, exp Expr) Expr {
+	if g, ok := base.(*Guarded); ok {
+		return guard(Pow(g.body, exp), g.conds)
+	}
+	if g, ok := exp.(*Guarded); ok {
+		return guard(Pow(base, g.body), g.conds)
+	}
 	switch {
 	case isZero(exp):
-		return one
+		return guard(one, []Expr{base}) // u^0 is 1 where u is defined
 	case isOne(exp):
 		return base
 	case isOne(base):
-		return one
+		return guard(one, []Expr{exp})
 	}
 	en, expIsNum := exp.(*Num)
 	if bn, ok := base.(*Num); ok {
@@ -406,7 +460,9 @@ func Pow(base, exp Expr) Expr {
 		// (u^a)^b is u^(ab) for whole b, for a positive u, and for a
 		// fractional a, which already needs u >= 0: sqrt(sqrt(x)) is x^(1/4).
 		if isInteger(exp) || isPositiveConstant(b.base) || isFraction(b.exp) {
-			return Pow(b.base, Mul(b.exp, exp))
+			// sqrt(x)^2 is x only for x >= 0.
+			p := Pow(b.base, Mul(b.exp, exp))
+			return guard(p, lostPowers(b.base, []Expr{b.exp}, p))
 		}
 	case *Product:
 		if isInteger(exp) {
@@ -422,7 +478,7 @@ func Pow(base, exp Expr) Expr {
 	case *Constant:
 		if b == E {
 			if u, ok := lnOf(exp); ok {
-				return u
+				return guard(u, []Expr{exp}) // e^ln(u) is u for u > 0
 			}
 		}
 	}

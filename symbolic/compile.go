@@ -21,6 +21,9 @@ type Program struct {
 	// native is the program as machine code, nil where there is none
 	// (jit_amd64.go); it and the loop below compute the same bits.
 	native *native
+	// guard computes the conditions of Guarded expressions: where one of
+	// them has no value, neither has the program.
+	guard *Program
 }
 
 type opcode uint8
@@ -55,6 +58,9 @@ type instr struct {
 type EvalError struct {
 	Expr Expr
 	Msg  string
+	// Reason is why, in a few words: "division by zero", "ln needs a
+	// positive argument".
+	Reason string
 }
 
 func (e *EvalError) Error() string { return e.Msg }
@@ -69,7 +75,15 @@ func Compile(e Expr, vars ...string) (*Program, error) {
 // program that computes them together, sharing their common parts (the
 // components of a gradient, say).
 func CompileAll(exprs []Expr, vars ...string) (*Program, error) {
+	exprs, conds := liftGuards(exprs)
 	c := &compiler{p: &Program{vars: append([]string(nil), vars...)}, seen: map[uint64][]cached{}}
+	if len(conds) > 0 {
+		g, err := CompileAll(conds, vars...)
+		if err != nil {
+			return nil, err
+		}
+		c.p.guard = g
+	}
 	for _, v := range vars {
 		s := Sym(v)
 		c.remember(s, c.newReg(s, 0))
@@ -92,12 +106,18 @@ func (p *Program) Vars() []string { return append([]string(nil), p.vars...) }
 func (p *Program) Clone() *Program {
 	q := *p
 	q.regs = append([]float64(nil), p.regs...)
+	if p.guard != nil {
+		q.guard = p.guard.Clone()
+	}
 	return &q
 }
 
 // Eval evaluates the program's first expression at the given values of its
 // variables.
 func (p *Program) Eval(vals ...float64) (float64, error) {
+	if err := p.checkGuard(vals); err != nil {
+		return 0, err
+	}
 	if n := p.native; n != nil && n.wholly() && len(vals) == len(p.vars) {
 		// The others go to the scratch registers after acc.
 		var v float64
@@ -116,6 +136,9 @@ func (p *Program) Eval(vals ...float64) (float64, error) {
 func (p *Program) EvalAll(vals, out []float64) error {
 	if len(out) < len(p.outs) {
 		return fmt.Errorf("the program computes %d values, and out has room for %d", len(p.outs), len(out))
+	}
+	if err := p.checkGuard(vals); err != nil {
+		return err
 	}
 	if n := p.native; n != nil && n.wholly() && len(vals) == len(p.vars) && n.evalNative(p.regs, vals, out[1:], &out[0]) {
 		return nil
@@ -136,6 +159,9 @@ func (p *Program) EvalAll(vals, out []float64) error {
 func (p *Program) EvalSplit(vals, rest []float64) (float64, error) {
 	if len(rest) < len(p.outs)-1 {
 		return 0, fmt.Errorf("the program computes %d values after the first, and rest has room for %d", len(p.outs)-1, len(rest))
+	}
+	if err := p.checkGuard(vals); err != nil {
+		return 0, err
 	}
 	var v float64
 	if n := p.native; n != nil && n.wholly() && len(vals) == len(p.vars) && n.evalNative(p.regs, vals, rest, &v) {
@@ -164,7 +190,18 @@ func (p *Program) EvalSplit(vals, rest []float64) (float64, error) {
 // updates made. Those are optimize's updates, bit for bit; p is busy
 // while it runs.
 func (p *Program) Descender(bound float64) func(x, g []float64, f *float64, step, eps float64, ups []float64) int {
+	if p.guard != nil {
+		return nil // the loop would not check the conditions
+	}
 	return p.descender(bound)
+}
+
+// checkGuard reports the first condition that has no value at vals.
+func (p *Program) checkGuard(vals []float64) error {
+	if p.guard == nil {
+		return nil
+	}
+	return p.guard.run(vals)
 }
 
 func (p *Program) run(vals []float64) error {
@@ -309,37 +346,41 @@ func (p *Program) explain(in instr, v float64) error {
 	src := p.src[in.dst]
 	arg := p.regs[in.a]
 	num := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-	var msg string
+	var msg, why string
 	switch in.op {
 	case opDiv:
 		if p.regs[in.b] == 0 {
-			msg = fmt.Sprintf("division by zero in %v", src)
+			msg, why = fmt.Sprintf("division by zero in %v", src), "division by zero"
 		}
 	case opPow:
 		if arg == 0 {
-			msg = fmt.Sprintf("division by zero in %v: 0 to a negative power", src)
+			msg, why = fmt.Sprintf("division by zero in %v: 0 to a negative power", src), "division by zero"
 		} else if math.IsNaN(v) {
+			why = "a negative number to a fractional power"
 			msg = fmt.Sprintf("%v is undefined: a negative number (%s) to a fractional power", src, num(arg))
 		}
 	case opSqrt:
 		if math.IsNaN(v) {
-			msg = fmt.Sprintf("%v is undefined: sqrt needs an argument >= 0, and here it is %s", src, num(arg))
+			why = "sqrt needs an argument >= 0"
+			msg = fmt.Sprintf("%v is undefined: %s, and here it is %s", src, why, num(arg))
 		}
 	case opCall:
 		// A pole (ln(0), cot(0), atanh(1)) or a point outside the domain is
 		// undefined; a huge argument (sinh(1000)) overflows.
 		if math.IsNaN(v) || math.Abs(arg) < 100 {
 			fn := p.funcs[in.b]
-			msg = fmt.Sprintf("%v is undefined: %s needs %s", src, fn.Name, fn.Domain)
+			why = fn.Name + " needs " + fn.Domain
+			msg = fmt.Sprintf("%v is undefined: %s", src, why)
 			if _, isNum := p.src[in.a].(*Num); !isNum {
 				msg += ", and here it is " + num(arg)
 			}
 		}
 	}
 	if msg == "" {
+		why = "it overflows"
 		msg = fmt.Sprintf("%v overflows: its value is too large for a float64", src)
 	}
-	return &EvalError{Expr: src, Msg: msg}
+	return &EvalError{Expr: src, Msg: msg, Reason: why}
 }
 
 type cached struct {

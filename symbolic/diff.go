@@ -43,17 +43,25 @@ func Diff(ctx context.Context, e Expr, x string, n int) (Expr, error) {
 	if n < 0 {
 		return nil, fmt.Errorf("the order of a derivative must be at least 0, not %d", n)
 	}
+	if n == 0 {
+		return e, nil
+	}
+	// A derivative has a value only where the function has one: the
+	// derivative of ln(x) is 1/x for x > 0.
+	e, conds := Unguard(e)
+	conds = append(restrictions(e), conds...)
 	d := &differ{ctx: ctx, x: x, memo: map[Expr]Expr{}}
 	for d.order = 1; d.order <= n; d.order++ {
 		var err error
 		if e, err = d.diff(e); err != nil {
 			return nil, err
 		}
+		var more []Expr
+		e, more = Unguard(e)
+		conds = append(conds, more...)
 	}
-	if n == 0 {
-		return e, nil
-	}
-	return Simplify(e), nil
+	r, more := Unguard(Simplify(e))
+	return guard(r, implied(r, append(conds, more...))), nil
 }
 
 // Gradient returns the partial derivatives of e with respect to each of vars.

@@ -27,6 +27,8 @@ type Func struct {
 	parity parity
 	// exact gives the value at the few rational points where it is rational.
 	exact func(r *big.Rat) (Expr, bool)
+	// total says the function has a value at every argument.
+	total bool
 }
 
 type parity int
@@ -50,10 +52,10 @@ var (
 func init() {
 	fnSin = &Func{Name: "sin", Float: math.Sin, Rule: "sine rule",
 		Deriv:  func(u Expr) Expr { return Apply(fnCos, u) },
-		Domain: "any argument", LaTeX: latexFn(`\sin`), parity: odd, exact: at(0, 0)}
+		Domain: anyArgument, LaTeX: latexFn(`\sin`), parity: odd, exact: at(0, 0)}
 	fnCos = &Func{Name: "cos", Float: math.Cos, Rule: "cosine rule",
 		Deriv:  func(u Expr) Expr { return Neg(Apply(fnSin, u)) },
-		Domain: "any argument", LaTeX: latexFn(`\cos`), parity: even, exact: at(0, 1)}
+		Domain: anyArgument, LaTeX: latexFn(`\cos`), parity: even, exact: at(0, 1)}
 	fnTan = &Func{Name: "tan", Float: math.Tan, Rule: "tangent rule",
 		Deriv:  func(u Expr) Expr { return Pow(Apply(fnSec, u), Int(2)) },
 		Domain: "an argument that is not an odd multiple of pi/2", LaTeX: latexFn(`\tan`), parity: odd, exact: at(0, 0)}
@@ -75,20 +77,20 @@ func init() {
 		Domain: "an argument from -1 to 1", LaTeX: latexFn(`\arccos`), exact: at(1, 0)}
 	fnAtan = &Func{Name: "atan", Float: math.Atan, Rule: "arctangent rule",
 		Deriv:  func(u Expr) Expr { return Pow(Add(one, Pow(u, Int(2))), minusOne) },
-		Domain: "any argument", LaTeX: latexFn(`\arctan`), parity: odd, exact: at(0, 0)}
+		Domain: anyArgument, LaTeX: latexFn(`\arctan`), parity: odd, exact: at(0, 0)}
 
 	fnSinh = &Func{Name: "sinh", Float: math.Sinh, Rule: "hyperbolic sine rule",
 		Deriv:  func(u Expr) Expr { return Apply(fnCosh, u) },
-		Domain: "any argument", LaTeX: latexFn(`\sinh`), parity: odd, exact: at(0, 0)}
+		Domain: anyArgument, LaTeX: latexFn(`\sinh`), parity: odd, exact: at(0, 0)}
 	fnCosh = &Func{Name: "cosh", Float: math.Cosh, Rule: "hyperbolic cosine rule",
 		Deriv:  func(u Expr) Expr { return Apply(fnSinh, u) },
-		Domain: "any argument", LaTeX: latexFn(`\cosh`), parity: even, exact: at(0, 1)}
+		Domain: anyArgument, LaTeX: latexFn(`\cosh`), parity: even, exact: at(0, 1)}
 	fnTanh = &Func{Name: "tanh", Float: math.Tanh, Rule: "hyperbolic tangent rule",
 		Deriv:  func(u Expr) Expr { return Pow(Apply(fnCosh, u), Int(-2)) },
-		Domain: "any argument", LaTeX: latexFn(`\tanh`), parity: odd, exact: at(0, 0)}
+		Domain: anyArgument, LaTeX: latexFn(`\tanh`), parity: odd, exact: at(0, 0)}
 	fnAsinh = &Func{Name: "asinh", Float: math.Asinh, Rule: "inverse hyperbolic sine rule",
 		Deriv:  func(u Expr) Expr { return Pow(Add(Pow(u, Int(2)), one), Frac(-1, 2)) },
-		Domain: "any argument", LaTeX: latexFn(`\operatorname{arsinh}`), parity: odd, exact: at(0, 0)}
+		Domain: anyArgument, LaTeX: latexFn(`\operatorname{arsinh}`), parity: odd, exact: at(0, 0)}
 	fnAcosh = &Func{Name: "acosh", Float: math.Acosh, Rule: "inverse hyperbolic cosine rule",
 		Deriv:  func(u Expr) Expr { return Pow(Sub(Pow(u, Int(2)), one), Frac(-1, 2)) },
 		Domain: "an argument >= 1", LaTeX: latexFn(`\operatorname{arcosh}`), exact: at(1, 0)}
@@ -102,14 +104,21 @@ func init() {
 	fnCbrt = &Func{Name: "cbrt", Float: math.Cbrt, Rule: "cube root rule",
 		// 1/(3cbrt(u)^2) rather than u^(-2/3)/3, so it still evaluates for u < 0.
 		Deriv:  func(u Expr) Expr { return Mul(Frac(1, 3), Pow(Apply(fnCbrt, u), Int(-2))) },
-		Domain: "any argument", LaTeX: latexWrap(`\sqrt[3]{`, `}`), parity: odd, exact: exactCbrt}
+		Domain: anyArgument, LaTeX: latexWrap(`\sqrt[3]{`, `}`), parity: odd, exact: exactCbrt}
 	fnAbs = &Func{Name: "abs", Float: math.Abs, Rule: "absolute value rule",
 		Deriv:  func(u Expr) Expr { return Div(u, Apply(fnAbs, u)) },
-		Domain: "any argument", LaTeX: latexWrap(`\left|`, `\right|`), parity: even, exact: exactAbs}
+		Domain: anyArgument, LaTeX: latexWrap(`\left|`, `\right|`), parity: even, exact: exactAbs}
 
 	funcs = []*Func{fnSin, fnCos, fnTan, fnCot, fnSec, fnCsc, fnAsin, fnAcos, fnAtan, fnSinh, fnCosh, fnTanh, fnAsinh, fnAcosh, fnAtanh, fnLn, fnCbrt, fnAbs}
+	for _, f := range funcs {
+		// The row's domain says it: a function of "any argument" drops
+		// nothing when a simplification removes it.
+		f.total = f.Domain == anyArgument
+	}
 	builtins = makeBuiltins()
 }
+
+const anyArgument = "any argument"
 
 // Funcs returns the table of built-in functions.
 func Funcs() []*Func { return slices.Clone(funcs) }
@@ -148,6 +157,9 @@ func exactAbs(r *big.Rat) (Expr, bool) { return newNum(new(big.Rat).Abs(r)), tru
 // Apply returns fn(arg), simplified where that is exact: sin(0) is 0,
 // sin(-x) is -sin(x), ln(e^u) is u, abs(abs(u)) is abs(u).
 func Apply(fn *Func, arg Expr) Expr {
+	if g, ok := arg.(*Guarded); ok {
+		return guard(Apply(fn, g.body), g.conds)
+	}
 	if n, ok := arg.(*Num); ok && fn.exact != nil {
 		if v, ok := fn.exact(&n.r); ok {
 			return v

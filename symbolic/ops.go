@@ -17,6 +17,8 @@ func Ops(e Expr) int {
 		return n
 	case *Symbol, *Constant:
 		return 0
+	case *Guarded:
+		return Ops(e.body)
 	case *Call:
 		return 1 + Ops(e.arg)
 	case *Sum:

@@ -78,6 +78,13 @@ func compare(a, b Expr) int {
 		if b, ok := b.(*Product); ok {
 			return compareLists(a.factors, b.factors)
 		}
+	case *Guarded:
+		if b, ok := b.(*Guarded); ok {
+			if c := compare(a.body, b.body); c != 0 {
+				return c
+			}
+			return compareLists(a.conds, b.conds)
+		}
 	}
 	// Powers and their bases: x < x^2 < x^3 < y, sin(x) < sin(x)^2.
 	ab, ae := baseExp(a)

@@ -168,6 +168,8 @@ func layout(nt *notation, e Expr) (string, Prec) {
 		return nt.call(e.fn, format(nt, e.arg)), PrecAtom
 	case *Sum:
 		return layoutSum(nt, e), PrecSum
+	case *Guarded:
+		return layout(nt, e.body)
 	}
 	return layoutProduct(nt, e)
 }

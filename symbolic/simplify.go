@@ -11,9 +11,12 @@ import (
 // sums with their common factors taken out (x e^x + e^x is (x + 1)e^x).
 // The constructors already collect like terms; Simplify does what costs
 // more and what does not always shorten.
+//
+// A form that cancels a part keeps that part's domain as a condition (see
+// Guarded): (x^2 - 1)/(x - 1) is x + 1 only for x ≠ 1.
 func Simplify(e Expr) Expr {
 	s := &simplifier{memo: map[Expr]Expr{}}
-	return s.simplify(e)
+	return keepDomain(e, s.simplify(e))
 }
 
 // Bounds on the forms Simplify tries, so that its cost stays small beside
@@ -37,13 +40,15 @@ func (s *simplifier) simplify(e Expr) Expr {
 	var r Expr
 	switch e := e.(type) {
 	case *Sum:
-		r = Add(mapAll(e.terms, s.simplify)...)
+		r = addBare(mapAll(e.terms, s.simplify)...)
 	case *Product:
-		r = Mul(mapAll(e.factors, s.simplify)...)
+		r = mulBare(mapAll(e.factors, s.simplify)...)
 	case *Power:
-		r = Pow(s.simplify(e.base), s.simplify(e.exp))
+		r = powBare(s.simplify(e.base), s.simplify(e.exp))
 	case *Call:
 		r = Apply(e.fn, s.simplify(e.arg))
+	case *Guarded:
+		r = s.simplify(e.body)
 	default:
 		r = e
 	}
@@ -56,6 +61,17 @@ func (s *simplifier) simplify(e Expr) Expr {
 	s.memo[e] = best
 	return best
 }
+
+// Inside Simplify, forms are built without their guards (addBare, …):
+// Simplify keeps the domain of what it was given whole (keepDomain), and
+// the forms it tries are read by their shape, a sum or a product.
+func addBare(terms ...Expr) Expr   { return bare(Add(terms...)) }
+func mulBare(factors ...Expr) Expr { return bare(Mul(factors...)) }
+func powBare(base, exp Expr) Expr  { return bare(Pow(base, exp)) }
+func subBare(a, b Expr) Expr       { return bare(Sub(a, b)) }
+func negBare(e Expr) Expr          { return bare(Neg(e)) }
+func divBare(a, b Expr) Expr       { return bare(Div(a, b)) }
+func bare(e Expr) Expr             { b, _ := Unguard(e); return b }
 
 // candidates are the other forms of e worth measuring.
 func (s *simplifier) candidates(e Expr) []Expr {
@@ -85,8 +101,8 @@ func (s *simplifier) candidates(e Expr) []Expr {
 			}
 			for _, t := range s.sumForms(sum) {
 				fs := append([]Expr(nil), e.factors...)
-				fs[i] = Pow(t, x)
-				out = append(out, Mul(fs...))
+				fs[i] = powBare(t, x)
+				out = append(out, mulBare(fs...))
 			}
 		}
 		out = append(out, trigProduct(e)...)
@@ -95,7 +111,7 @@ func (s *simplifier) candidates(e Expr) []Expr {
 		// sqrt(1 - x^2/4) is sqrt(4 - x^2)/2.
 		if sum, ok := e.base.(*Sum); ok {
 			if c := contentOf(sum.terms); !c.IsInt() && c.Sign() > 0 {
-				out = append(out, Mul(Pow(newNum(c), e.exp), Pow(scaleSum(new(big.Rat).Inv(c), sum), e.exp)))
+				out = append(out, mulBare(powBare(newNum(c), e.exp), powBare(scaleSum(new(big.Rat).Inv(c), sum), e.exp)))
 			}
 		}
 	}
@@ -112,7 +128,7 @@ func (s *simplifier) sumForms(sum *Sum) []Expr {
 				if n, ok := f.(*Sum); ok {
 					fs := append([]Expr(nil), p.factors...)
 					fs[i] = factorCommon(n)
-					out = append(out, Mul(fs...))
+					out = append(out, mulBare(fs...))
 				}
 			}
 		} else if n, ok := t.(*Sum); ok {
@@ -191,12 +207,12 @@ func together(sum *Sum) (Expr, bool) {
 				}
 			}
 			if missing.Sign() > 0 {
-				fs = append(fs, Pow(d.base, newNum(missing)))
+				fs = append(fs, powBare(d.base, newNum(missing)))
 			}
 		}
-		terms[i] = Mul(fs...)
+		terms[i] = mulBare(fs...)
 	}
-	numerator, ok := (&expander{}).expand(Add(terms...))
+	numerator, ok := (&expander{}).expand(addBare(terms...))
 	if !ok {
 		return nil, false
 	}
@@ -208,9 +224,9 @@ func together(sum *Sum) (Expr, bool) {
 		}
 	}
 	for _, d := range lcd {
-		fs = append(fs, Pow(d.base, newNum(new(big.Rat).Neg(d.exp))))
+		fs = append(fs, powBare(d.base, newNum(new(big.Rat).Neg(d.exp))))
 	}
-	return Mul(fs...), true
+	return mulBare(fs...), true
 }
 
 // expander multiplies out products and whole powers of sums, as far as
@@ -237,7 +253,7 @@ func (x *expander) expand(e Expr) (Expr, bool) {
 			}
 			terms = append(terms, r)
 		}
-		r := Add(terms...)
+		r := addBare(terms...)
 		return r, termCount(r) <= maxExpandTerms
 	case *Product:
 		acc := []Expr{one}
@@ -251,10 +267,10 @@ func (x *expander) expand(e Expr) (Expr, bool) {
 				return nil, false
 			}
 		}
-		return Add(acc...), true
+		return addBare(acc...), true
 	}
 	r, ok := x.factor(e)
-	return Add(r...), ok
+	return addBare(r...), ok
 }
 
 // factor returns the terms of one factor multiplied out.
@@ -303,10 +319,10 @@ func multiplyOut(a, b []Expr) []Expr {
 	out := make([]Expr, 0, len(a)*len(b))
 	for _, x := range a {
 		for _, y := range b {
-			out = append(out, Mul(x, y))
+			out = append(out, mulBare(x, y))
 		}
 	}
-	return termsOf(Add(out...))
+	return termsOf(addBare(out...))
 }
 
 // factorCommon takes out what every term of a sum shares: the rational
@@ -361,15 +377,15 @@ func factorCommon(sum *Sum) Expr {
 	content := contentOf(sum.terms)
 	outside := []Expr{newNum(content)}
 	for _, c := range commons {
-		outside = append(outside, Pow(c.base, c.exp))
+		outside = append(outside, powBare(c.base, c.exp))
 	}
-	g := Mul(outside...)
-	inv := Pow(g, minusOne)
+	g := mulBare(outside...)
+	inv := powBare(g, minusOne)
 	inner := make([]Expr, len(sum.terms))
 	for i, t := range sum.terms {
-		inner[i] = Mul(t, inv)
+		inner[i] = mulBare(t, inv)
 	}
-	return Mul(g, Add(inner...))
+	return mulBare(g, addBare(inner...))
 }
 
 // contentOf is the positive rational that divides every coefficient to an
@@ -427,7 +443,7 @@ func scaleSum(c *big.Rat, sum *Sum) Expr {
 		tc, rest := splitTerm(t)
 		terms[i] = withCoef(new(big.Rat).Mul(c, tc), rest)
 	}
-	return Add(terms...)
+	return addBare(terms...)
 }
 
 // cubeRoots writes u^m as cbrt(u)^(3m) in a product that holds cbrt(u), so
@@ -444,8 +460,8 @@ func cubeRoots(p *Product) []Expr {
 			gb, gx := baseExp(g)
 			if Equal(gb, c.arg) && isInteger(gx) {
 				fs := append([]Expr(nil), p.factors...)
-				fs[j] = Pow(c, Mul(Int(3), gx))
-				out = append(out, Mul(fs...))
+				fs[j] = powBare(c, mulBare(Int(3), gx))
+				out = append(out, mulBare(fs...))
 			}
 		}
 	}

@@ -29,6 +29,8 @@ func Substitute(e Expr, vals map[string]Expr) Expr {
 			r = Pow(sub(e.base), sub(e.exp))
 		case *Call:
 			r = Apply(e.fn, sub(e.arg))
+		case *Guarded:
+			r = guard(sub(e.body), mapAll(e.conds, sub))
 		}
 		memo[e] = r
 		return r
@@ -70,6 +72,12 @@ func Symbols(e Expr) []string {
 			walk(e.exp)
 		case *Call:
 			walk(e.arg)
+		case *Guarded:
+			// A condition's names count: x/x is 1 only for x ≠ 0.
+			walk(e.body)
+			for _, c := range e.conds {
+				walk(c)
+			}
 		}
 	}
 	walk(e)
@@ -96,6 +104,8 @@ func DividesByZero(e Expr) bool {
 		return DividesByZero(e.base) || DividesByZero(e.exp)
 	case *Call:
 		return DividesByZero(e.arg)
+	case *Guarded:
+		return DividesByZero(e.body) || slices.ContainsFunc(e.conds, DividesByZero)
 	}
 	return false
 }

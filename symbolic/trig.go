@@ -44,7 +44,7 @@ func trigProduct(p *Product) []Expr {
 	for _, a := range calls {
 		if a.exp.Sign() < 0 {
 			if to := map[*Func]*Func{fnCos: fnSec, fnSin: fnCsc}[a.fn]; to != nil {
-				out = append(out, Mul(append(without(a.i), Pow(Apply(to, a.arg), newNum(new(big.Rat).Neg(a.exp))))...))
+				out = append(out, mulBare(append(without(a.i), powBare(Apply(to, a.arg), newNum(new(big.Rat).Neg(a.exp))))...))
 			}
 		}
 		for _, b := range calls {
@@ -53,11 +53,11 @@ func trigProduct(p *Product) []Expr {
 			}
 			for _, r := range ratios {
 				if a.fn == r.num && b.fn == r.den && a.exp.Sign() > 0 && new(big.Rat).Neg(b.exp).Cmp(a.exp) == 0 {
-					out = append(out, Mul(append(without(a.i, b.i), Pow(Apply(r.to, a.arg), newNum(a.exp)))...))
+					out = append(out, mulBare(append(without(a.i, b.i), powBare(Apply(r.to, a.arg), newNum(a.exp)))...))
 				}
 			}
 			if a.fn == fnSin && b.fn == fnCos && isOne(newNum(a.exp)) && isOne(newNum(b.exp)) {
-				out = append(out, Mul(append(without(a.i, b.i), Frac(1, 2), Apply(fnSin, Mul(Int(2), a.arg)))...))
+				out = append(out, mulBare(append(without(a.i, b.i), Frac(1, 2), Apply(fnSin, mulBare(Int(2), a.arg)))...))
 			}
 		}
 	}
@@ -91,7 +91,7 @@ func trigSum(sum *Sum) []Expr {
 			others := append(append([]Expr(nil), fs[:j]...), fs[j+1:]...)
 			var r Expr
 			if len(others) > 0 {
-				r = Mul(others...)
+				r = mulBare(others...)
 			}
 			squares[i] = square{call.fn, call.arg, c, r}
 		}
@@ -104,13 +104,13 @@ func trigSum(sum *Sum) []Expr {
 				terms = append(terms, t)
 			}
 		}
-		return Add(terms...)
+		return addBare(terms...)
 	}
 	times := func(c *big.Rat, rest Expr, e Expr) Expr {
 		if rest == nil {
-			return Mul(newNum(c), e)
+			return mulBare(newNum(c), e)
 		}
-		return Mul(newNum(c), rest, e)
+		return mulBare(newNum(c), rest, e)
 	}
 	var out []Expr
 	for i, a := range squares {
@@ -123,7 +123,7 @@ func trigSum(sum *Sum) []Expr {
 			case a.fn == fnSin && b.fn == fnCos && a.coef.Cmp(b.coef) == 0: // c sin² + c cos² = c
 				out = append(out, replace(i, j, times(a.coef, a.rest, one)))
 			case a.fn == fnCos && b.fn == fnSin && a.coef.Cmp(neg) == 0: // c cos² - c sin² = c cos(2u)
-				out = append(out, replace(i, j, times(a.coef, a.rest, Apply(fnCos, Mul(Int(2), a.arg)))))
+				out = append(out, replace(i, j, times(a.coef, a.rest, Apply(fnCos, mulBare(Int(2), a.arg)))))
 			case a.fn == fnCosh && b.fn == fnSinh && a.coef.Cmp(neg) == 0: // c cosh² - c sinh² = c
 				out = append(out, replace(i, j, times(a.coef, a.rest, one)))
 			}
@@ -136,15 +136,15 @@ func trigSum(sum *Sum) []Expr {
 			}
 			switch {
 			case a.fn == fnSin && c.Cmp(new(big.Rat).Neg(a.coef)) == 0: // c - c sin² = c cos²
-				out = append(out, replace(i, k, times(c, rest, Pow(Apply(fnCos, a.arg), Int(2)))))
+				out = append(out, replace(i, k, times(c, rest, powBare(Apply(fnCos, a.arg), Int(2)))))
 			case a.fn == fnCos && c.Cmp(new(big.Rat).Neg(a.coef)) == 0: // c - c cos² = c sin²
-				out = append(out, replace(i, k, times(c, rest, Pow(Apply(fnSin, a.arg), Int(2)))))
+				out = append(out, replace(i, k, times(c, rest, powBare(Apply(fnSin, a.arg), Int(2)))))
 			case a.fn == fnTan && c.Cmp(a.coef) == 0: // c tan² + c = c sec²
-				out = append(out, replace(i, k, times(c, rest, Pow(Apply(fnSec, a.arg), Int(2)))))
+				out = append(out, replace(i, k, times(c, rest, powBare(Apply(fnSec, a.arg), Int(2)))))
 			case a.fn == fnSec && c.Cmp(new(big.Rat).Neg(a.coef)) == 0: // c sec² - c = c tan²
-				out = append(out, replace(i, k, times(a.coef, rest, Pow(Apply(fnTan, a.arg), Int(2)))))
+				out = append(out, replace(i, k, times(a.coef, rest, powBare(Apply(fnTan, a.arg), Int(2)))))
 			case a.fn == fnCosh && c.Cmp(new(big.Rat).Neg(a.coef)) == 0: // c cosh² - c = c sinh²
-				out = append(out, replace(i, k, times(a.coef, rest, Pow(Apply(fnSinh, a.arg), Int(2)))))
+				out = append(out, replace(i, k, times(a.coef, rest, powBare(Apply(fnSinh, a.arg), Int(2)))))
 			}
 		}
 	}

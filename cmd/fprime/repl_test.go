@@ -181,13 +181,13 @@ func TestREPL(t *testing.T) {
 func TestColour(t *testing.T) {
 	term := startTerminal(t, t.TempDir(), "NO_COLOR=")
 	term.send("1/0\r")
-	term.expect("\x1b[31merror: division by zero")
+	term.expect("\x1b[31merror: 1/0 is undefined (division by zero)")
 	term.send("quit\r")
 	term.exitCode()
 
 	term = startTerminal(t, t.TempDir())
 	term.send("1/0\r")
-	term.expect("error: division by zero")
+	term.expect("error: 1/0 is undefined (division by zero)")
 	term.mu.Lock()
 	defer term.mu.Unlock()
 	if strings.Contains(term.all.String(), "\x1b[31m") {

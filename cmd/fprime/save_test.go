@@ -89,7 +89,7 @@ func TestStdinAndFlags(t *testing.T) {
 		t.Errorf("quit in a script: %q, exit %d", out, code)
 	}
 	out, _, code := fprime(t, "", "--json", "-e", "1/2x; f(x) = x^2; f(1/0)")
-	if code != 1 || out != "{\"expr\":\"x/2\"}\n{\"error\":\"division by zero\",\"line\":1,\"col\":19}\n" {
+	if code != 1 || out != "{\"expr\":\"x/2\"}\n{\"error\":\"1/0 is undefined (division by zero)\",\"line\":1,\"col\":21}\n" {
 		t.Errorf("--json: %q, exit %d", out, code)
 	}
 }

@@ -67,12 +67,13 @@ func (s *Session) Settings() Settings {
 
 // Env is what the parser needs to know of the session's names.
 func (s *Session) Env() *parser.Env {
-	env := &parser.Env{Functions: map[string]parser.Function{}, Constants: map[string]bool{}}
+	env := &parser.Env{Functions: map[string]parser.Function{}, Constants: map[string]bool{}, Values: map[string]symbolic.Expr{}}
 	for n, f := range s.funcs {
 		env.Functions[n] = parser.Function{Params: f.Params, Body: f.Body}
 	}
-	for n := range s.consts {
+	for n, c := range s.consts {
 		env.Constants[n] = true
+		env.Values[n] = c.Value
 	}
 	return env
 }
@@ -178,6 +179,9 @@ func (s *Session) defineFunc(st *parser.DefineFunc) (Result, error) {
 			return nil, errAt(st.At, "%s is a constant used by %s: delete or redefine them first", st.Name, strings.Join(users, ", "))
 		}
 	}
+	if err := symbolic.Undefined(s.bind(st.Body, st.Params...)); err != nil {
+		return nil, errAt(st.At, "%s is undefined everywhere: %v", st.Name, err)
+	}
 	delete(s.consts, st.Name)
 	s.funcs[st.Name] = &Function{Name: st.Name, Params: st.Params, Body: st.Body}
 	// A function goes last even when redefined, so that it follows every
@@ -249,8 +253,8 @@ func (s *Session) number(at parser.Pos, e symbolic.Expr) (float64, error) {
 }
 
 func (s *Session) eval(st *parser.Eval) (Result, error) {
-	if symbolic.DividesByZero(st.Expr) {
-		return nil, errAt(st.At, "division by zero")
+	if err := symbolic.Undefined(s.bind(st.Expr)); err != nil {
+		return nil, errAt(st.At, "%v", err)
 	}
 	if len(s.unbound(st.Expr)) > 0 {
 		return Expression{Expr: symbolic.Simplify(st.Expr), Reading: st.Reading}, nil

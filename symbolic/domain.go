@@ -1,0 +1,316 @@
+package symbolic
+
+// The domain of an expression is where every part of it has a value: a
+// divisor is not 0, a logarithm's argument is positive, and so on. The
+// constructors simplify as they build, and some rewrites are true only
+// where the parts they drop are defined: 0·(1/x) is 0, x/x is 1, ln(x) −
+// ln(x) is 0 and sqrt(x)^2 is x, each only where x is in the dropped
+// part's domain. Rather than give such an expression a value where what
+// the person wrote has none, the rewrite keeps the dropped part as a
+// condition: the result is a *Guarded expression, which prints as its
+// body and evaluates only where every condition has a value.
+
+// Guarded is an expression that is defined only where each of its
+// conditions is: x/x is the body 1 with the condition 1/x. It prints as its
+// body. A Guarded expression is only ever the root of an expression: the
+// constructors take the conditions of their operands up to their result.
+type Guarded struct {
+	body  Expr
+	conds []Expr
+	h     uint64
+	n     int
+}
+
+func (g *Guarded) hash() uint64 { return g.h }
+func (g *Guarded) size() int    { return g.n }
+
+// String prints the body; the conditions do not print.
+func (g *Guarded) String() string { return g.body.String() }
+
+// Body is the expression where it is defined.
+func (g *Guarded) Body() Expr { return g.body }
+
+// Conditions are the parts that a simplification dropped: the expression is
+// defined where each of them has a value.
+func (g *Guarded) Conditions() []Expr { return append([]Expr(nil), g.conds...) }
+
+// Unguard splits e into its body and its conditions, which are nil for an
+// expression that is not Guarded.
+func Unguard(e Expr) (Expr, []Expr) {
+	if g, ok := e.(*Guarded); ok {
+		return g.body, g.conds
+	}
+	return e, nil
+}
+
+// guard returns body defined only where each of conds is; conditions that
+// restrict nothing, or that repeat, are left out.
+func guard(body Expr, conds []Expr) Expr {
+	body, inner := Unguard(body)
+	var kept []Expr
+	for _, c := range append(inner, conds...) {
+		c, cc := Unguard(c)
+		for _, c := range append(cc, c) {
+			if total(c) || containsExpr(kept, c) {
+				continue
+			}
+			kept = append(kept, c)
+		}
+	}
+	if len(kept) == 0 {
+		return body
+	}
+	g := &Guarded{body: body, conds: kept, n: body.size()}
+	parts := make([]uint64, 0, len(kept)+1)
+	parts = append(parts, body.hash())
+	for _, c := range kept {
+		parts = append(parts, c.hash())
+		g.n += c.size()
+	}
+	g.h = mix('g', parts...)
+	return g
+}
+
+func containsExpr(list []Expr, e Expr) bool {
+	for _, x := range list {
+		if Equal(x, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// liftGuards returns es without their guards, and the guards' conditions;
+// es itself when none is Guarded.
+func liftGuards(es []Expr) ([]Expr, []Expr) {
+	var conds []Expr
+	out := es
+	for i, e := range es {
+		if g, ok := e.(*Guarded); ok {
+			if conds == nil {
+				out = append([]Expr(nil), es...)
+			}
+			out[i] = g.body
+			conds = append(conds, g.conds...)
+		}
+	}
+	return out, conds
+}
+
+// need is what a node asks of its argument or base to have a value.
+type need uint8
+
+const (
+	needNothing  need = iota
+	needNonzero       // base ≠ 0: a negative whole power
+	needNonneg        // base ≥ 0: a positive fractional power
+	needPositive      // base > 0: a negative fractional power, or a power whose exponent is not a number
+	needDomain        // a function's argument in its domain (ln, asin, tan, …)
+)
+
+// needOf is what the node e itself asks, its parts aside.
+func needOf(e Expr) need {
+	switch e := e.(type) {
+	case *Power:
+		return powNeed(e.base, e.exp)
+	case *Call:
+		if !e.fn.total {
+			return needDomain
+		}
+	}
+	return needNothing
+}
+
+// powNeed is what base^exp asks of its base.
+func powNeed(base, exp Expr) need {
+	if isPositiveConstant(base) {
+		return needNothing
+	}
+	n, ok := exp.(*Num)
+	switch {
+	case !ok:
+		return needPositive
+	case n.r.IsInt() && n.r.Sign() >= 0:
+		return needNothing
+	case n.r.IsInt():
+		return needNonzero
+	case n.r.Sign() > 0:
+		return needNonneg
+	}
+	return needPositive
+}
+
+// covers reports whether a node that asks n of a base has a value only
+// where one that asks m has: x^(-1/2) needs x > 0, so x ≠ 0 and x ≥ 0.
+func covers(n, m need) bool { return n == m || n == needPositive && (m == needNonzero || m == needNonneg) }
+
+// total reports whether e has a value wherever its variables have values.
+func total(e Expr) bool {
+	ok := true
+	walkOnce(e, func(x Expr) bool {
+		if needOf(x) != needNothing {
+			ok = false
+		}
+		return ok
+	})
+	return ok
+}
+
+// restrictions lists the nodes of e that ask something of their parts.
+func restrictions(e Expr) []Expr {
+	var out []Expr
+	walkOnce(e, func(x Expr) bool {
+		if needOf(x) != needNothing {
+			out = append(out, x)
+		}
+		return true
+	})
+	return out
+}
+
+// walkOnce calls visit on each distinct node of e, parents first, while
+// visit returns true; shared parts are visited once.
+func walkOnce(e Expr, visit func(Expr) bool) {
+	seen := map[Expr]bool{}
+	var walk func(e Expr) bool
+	walk = func(e Expr) bool {
+		if seen[e] {
+			return true
+		}
+		seen[e] = true
+		if !visit(e) {
+			return false
+		}
+		switch e := e.(type) {
+		case *Sum:
+			for _, t := range e.terms {
+				if !walk(t) {
+					return false
+				}
+			}
+		case *Product:
+			for _, f := range e.factors {
+				if !walk(f) {
+					return false
+				}
+			}
+		case *Power:
+			return walk(e.base) && walk(e.exp)
+		case *Call:
+			return walk(e.arg)
+		case *Guarded:
+			if !walk(e.body) {
+				return false
+			}
+			for _, c := range e.conds {
+				if !walk(c) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	walk(e)
+}
+
+// implied keeps the conditions whose restrictions the body does not
+// already impose: the condition 1/x of x·(1/x)^2 adds nothing to x^-2.
+func implied(body Expr, conds []Expr) []Expr {
+	if len(conds) == 0 {
+		return nil
+	}
+	// The body's restrictions by the hash of a power's base or of a call.
+	have := map[uint64][]Expr{}
+	for _, r := range restrictions(body) {
+		have[restrictionKey(r)] = append(have[restrictionKey(r)], r)
+	}
+	imposed := func(r Expr) bool {
+		for _, h := range have[restrictionKey(r)] {
+			hp, hok := h.(*Power)
+			rp, rok := r.(*Power)
+			switch {
+			case hok && rok:
+				if covers(needOf(hp), needOf(rp)) && Equal(hp.base, rp.base) {
+					return true
+				}
+			case !hok && !rok && Equal(h, r):
+				return true
+			}
+		}
+		return false
+	}
+	var kept []Expr
+	for _, c := range conds {
+		for _, r := range restrictions(c) {
+			if !imposed(r) {
+				kept = append(kept, c)
+				break
+			}
+		}
+	}
+	return kept
+}
+
+func restrictionKey(r Expr) uint64 {
+	if p, ok := r.(*Power); ok {
+		return p.base.hash()
+	}
+	return r.hash()
+}
+
+// keepDomain returns after, a rewrite of before, with the restrictions of
+// before that after lost as conditions.
+func keepDomain(before, after Expr) Expr {
+	b, bconds := Unguard(before)
+	a, aconds := Unguard(after)
+	conds := append(append(restrictions(b), bconds...), aconds...)
+	return guard(a, implied(a, conds))
+}
+
+// Undefined returns an *EvalError for the first part of e that names no
+// variable and still has no value, such as 1/0 in x + 1/0 or ln(0) in
+// ln(0) + x, which make e undefined everywhere; otherwise it returns nil.
+func Undefined(e Expr) error {
+	body, conds := Unguard(e)
+	closed := map[Expr]bool{}
+	var isClosed func(e Expr) bool
+	isClosed = func(e Expr) bool {
+		if c, ok := closed[e]; ok {
+			return c
+		}
+		c := true
+		switch e := e.(type) {
+		case *Symbol:
+			c = false
+		case *Sum:
+			for _, t := range e.terms {
+				c = c && isClosed(t)
+			}
+		case *Product:
+			for _, f := range e.factors {
+				c = c && isClosed(f)
+			}
+		case *Power:
+			c = isClosed(e.base) && isClosed(e.exp)
+		case *Call:
+			c = isClosed(e.arg)
+		}
+		closed[e] = c
+		return c
+	}
+	for _, part := range append([]Expr{body}, conds...) {
+		for _, r := range restrictions(part) {
+			if !isClosed(r) {
+				continue
+			}
+			p, err := Compile(r)
+			if err == nil {
+				_, err = p.Eval()
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,79 @@
+package symbolic
+
+import (
+	"context"
+	"math"
+)
+
+// maxLHopital is how many times Limit differentiates a 0/0 quotient.
+const maxLHopital = 4
+
+// Limit returns the limit of e as x → a where e is a quotient whose
+// numerator and denominator are both 0 at a, such as sin(x)/x at 0: by
+// L'Hôpital's rule, differentiating both up to four times until the
+// denominator is not 0 there, and only when e's values on both sides of a
+// approach that number too. Otherwise ok is false and nothing is claimed.
+func Limit(ctx context.Context, e Expr, x string, a float64) (v float64, ok bool) {
+	body, _ := Unguard(e)
+	num, den, dexp := splitDenominator(body)
+	if len(den) == 0 {
+		return 0, false
+	}
+	dfs := make([]Expr, len(den))
+	for i, b := range den {
+		dfs[i] = Pow(b, newNum(dexp[i]))
+	}
+	n, d := Mul(num...), Mul(dfs...)
+	at := func(e Expr) (float64, bool) {
+		p, err := Compile(e, x)
+		if err != nil {
+			return 0, false
+		}
+		v, err := p.Eval(a)
+		return v, err == nil
+	}
+	for k := 0; ; k++ {
+		nv, ok1 := at(n)
+		dv, ok2 := at(d)
+		if !ok1 || !ok2 {
+			return 0, false
+		}
+		if dv != 0 {
+			if k == 0 {
+				return 0, false // not 0/0: e is undefined for another reason
+			}
+			v = nv / dv
+			break
+		}
+		if nv != 0 || k == maxLHopital {
+			return 0, false // c/0 with c ≠ 0 has no finite limit
+		}
+		var err error
+		if n, err = Diff(ctx, n, x, 1); err != nil {
+			return 0, false
+		}
+		if d, err = Diff(ctx, d, x, 1); err != nil {
+			return 0, false
+		}
+	}
+	if v-v != 0 || !approaches(body, x, a, v) {
+		return 0, false
+	}
+	return v, true
+}
+
+// approaches reports whether e's values just left and right of a are near v.
+func approaches(e Expr, x string, a, v float64) bool {
+	p, err := Compile(e, x)
+	if err != nil {
+		return false
+	}
+	h := 1e-4 * math.Max(1, math.Abs(a))
+	for _, t := range []float64{a - h, a + h} {
+		w, err := p.Eval(t)
+		if err != nil || math.Abs(w-v) > 1e-3*math.Max(1, math.Abs(v)) {
+			return false
+		}
+	}
+	return true
+}
