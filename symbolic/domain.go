@@ -142,7 +142,9 @@ func powNeed(base, exp Expr) need {
 
 // covers reports whether a node that asks n of a base has a value only
 // where one that asks m has: x^(-1/2) needs x > 0, so x ≠ 0 and x ≥ 0.
-func covers(n, m need) bool { return n == m || n == needPositive && (m == needNonzero || m == needNonneg) }
+func covers(n, m need) bool {
+	return n == m || n == needPositive && (m == needNonzero || m == needNonneg)
+}
 
 // total reports whether e has a value wherever its variables have values.
 func total(e Expr) bool {
