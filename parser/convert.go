@@ -1269,7 +1269,7 @@ func (c *converter) checkNumber(at lexer.Position, e symbolic.Expr) error {
 // not 0.9999999999999998.
 func roundLimit(v float64) float64 {
 	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
-	return r
+	return r + 0 // -0 is 0
 }
 
 func (c *converter) context() context.Context {

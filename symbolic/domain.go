@@ -123,21 +123,98 @@ func needOf(e Expr) need {
 
 // powNeed is what base^exp asks of its base.
 func powNeed(base, exp Expr) need {
-	if isPositiveConstant(base) {
-		return needNothing
-	}
 	n, ok := exp.(*Num)
+	var k need
 	switch {
 	case !ok:
-		return needPositive
+		k = needPositive
 	case n.r.IsInt() && n.r.Sign() >= 0:
 		return needNothing
 	case n.r.IsInt():
-		return needNonzero
+		k = needNonzero
 	case n.r.Sign() > 0:
-		return needNonneg
+		k = needNonneg
+	default:
+		k = needPositive
 	}
-	return needPositive
+	if sign := signOf(base, signDepth); sign == positive || sign == nonnegative && k == needNonneg {
+		return needNothing
+	}
+	return k
+}
+
+type sign uint8
+
+const (
+	unknownSign sign = iota
+	nonnegative
+	positive
+)
+
+// signDepth bounds how deep signOf looks, so that its cost stays small.
+const signDepth = 4
+
+// signOf tells, for a few plain forms, that e is positive or at least 0
+// wherever it is defined: x^2 + 1 is positive, so 1/(x^2 + 1) asks nothing.
+func signOf(e Expr, depth int) sign {
+	if depth == 0 {
+		return unknownSign
+	}
+	switch e := e.(type) {
+	case *Num:
+		switch e.r.Sign() {
+		case 1:
+			return positive
+		case 0:
+			return nonnegative
+		}
+	case *Constant:
+		return positive
+	case *Power:
+		if e.base == E {
+			return positive
+		}
+		if n, ok := e.exp.(*Num); ok && n.r.IsInt() && n.r.Num().Bit(0) == 0 {
+			if signOf(e.base, depth-1) == positive {
+				return positive
+			}
+			return nonnegative
+		}
+		return signOf(e.base, depth-1) // a root or power of a positive number is positive
+	case *Call:
+		switch e.fn {
+		case fnCosh:
+			return positive
+		case fnAbs:
+			if signOf(e.arg, depth-1) == positive {
+				return positive
+			}
+			return nonnegative
+		}
+	case *Sum:
+		s := nonnegative
+		for _, t := range e.terms {
+			switch signOf(t, depth-1) {
+			case unknownSign:
+				return unknownSign
+			case positive:
+				s = positive
+			}
+		}
+		return s
+	case *Product:
+		s := positive
+		for _, f := range e.factors {
+			switch signOf(f, depth-1) {
+			case unknownSign:
+				return unknownSign
+			case nonnegative:
+				s = nonnegative
+			}
+		}
+		return s
+	}
+	return unknownSign
 }
 
 // covers reports whether a node that asks n of a base has a value only

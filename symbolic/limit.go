@@ -14,7 +14,16 @@ const maxLHopital = 4
 // denominator is not 0 there, and only when e's values on both sides of a
 // approach that number too. Otherwise ok is false and nothing is claimed.
 func Limit(ctx context.Context, e Expr, x string, a float64) (v float64, ok bool) {
-	body, _ := Unguard(e)
+	body, conds := Unguard(e)
+	if len(conds) > 0 {
+		// x^2/x is x where it is defined: the body's value, where it has
+		// one, is the limit.
+		if p, err := Compile(body, x); err == nil {
+			if v, err := p.Eval(a); err == nil && approaches(e, x, a, v) {
+				return v, true
+			}
+		}
+	}
 	num, den, dexp := splitDenominator(body)
 	if len(den) == 0 {
 		return 0, false
@@ -56,13 +65,14 @@ func Limit(ctx context.Context, e Expr, x string, a float64) (v float64, ok bool
 			return 0, false
 		}
 	}
-	if v-v != 0 || !approaches(body, x, a, v) {
+	if v-v != 0 || !approaches(e, x, a, v) {
 		return 0, false
 	}
 	return v, true
 }
 
-// approaches reports whether e's values just left and right of a are near v.
+// approaches reports whether e's values just left and right of a are near
+// v; where e is undefined on a side, there is no limit to give.
 func approaches(e Expr, x string, a, v float64) bool {
 	p, err := Compile(e, x)
 	if err != nil {

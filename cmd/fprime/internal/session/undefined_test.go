@@ -1,0 +1,149 @@
+package session
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/fprime/fprime/parser"
+)
+
+// runErr runs src and returns the error of its last statement, after the
+// ones before it succeeded.
+func runErr(t *testing.T, s *Session, src string) error {
+	t.Helper()
+	chunks := parser.Split(src, 1)
+	for i, c := range chunks {
+		_, err := s.Run(context.Background(), c)
+		if i < len(chunks)-1 && err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		if i == len(chunks)-1 {
+			return err
+		}
+	}
+	return nil
+}
+
+// TestUndefinedReproductions: the wrong answers of issue 9, each now a
+// positioned error that names the part and the point.
+func TestUndefinedReproductions(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"0/0", "1:1: 0/0 is undefined (division by zero)"},
+		{"(1-1)/(2-2)", "1:1: (1-1)/(2-2) is undefined (division by zero)"},
+		{"0*(1/0)", "1:4: 1/0 is undefined (division by zero)"},
+		{"f(x)=sin(x)/x; f(0)", "1:16: sin(x)/x is undefined at x = 0 (division by zero); the limit as x → 0 is 1"},
+		{"f(x)=(x^2-1)/(x-1); f(1)", "1:21: (x^2 - 1)/(x - 1) is undefined at x = 1 (division by zero); the limit as x → 1 is 2"},
+		{"f(x)=(x^2-1)/(x-1); f'(1)", "1:21: f is undefined there, so f' is too: (x^2 - 1)/(x - 1) is undefined at x = 1 (division by zero); the limit as x → 1 is 2"},
+		{"g(x,y)=x*y/(x^2+y^2); g(0,0)", "1:23: x y/(x^2 + y^2) is undefined at x = 0, y = 0 (division by zero)"},
+		{"f(x)=x^2; check f' = 2x + 0/0", "1:27: 0/0 is undefined (division by zero)"},
+		{"f(x)=1/0", "1:6: 1/0 is undefined (division by zero)"},
+		{"f(x)=ln(0)+x", "1:6: ln(0) is undefined: ln needs a positive argument"},
+		{"f(x)=ln(x); f'(-1)", "1:13: f is undefined there, so f' is too: ln(x) is undefined at x = -1 (ln needs a positive argument)"},
+		{"f(x)=acosh(x); f'(-1.7)", "1:16: f is undefined there, so f' is too: acosh(x) is undefined at x = -1.7 (acosh needs an argument >= 1)"},
+		{"c = 0/0", "1:5: 0/0 is undefined (division by zero)"},
+		{"f(x) = x/x; f(0)", "1:13: 1/x is undefined at x = 0 (division by zero); the limit as x → 0 is 1"},
+		{"f(x) = x/x; y = f(0)", "1:17: 1/x is undefined at x = 0 (division by zero); the limit as x → 0 is 1"},
+		{"a = 0; f(x) = sin(x)/x; f(a)", "1:25: sin(x)/x is undefined at x = 0 (division by zero); the limit as x → 0 is 1"},
+		{"f(x) = ln(x) - ln(x); f(-1)", "1:23: ln(x) is undefined at x = -1 (ln needs a positive argument)"},
+		{"f(x) = sqrt(x)^2; f(-4)", "1:19: sqrt(x) is undefined at x = -4 (sqrt needs an argument >= 0)"},
+		{"f(x) = ln(x); g(x) = f'(x); g(-1)", "1:29: ln(x) is undefined at x = -1 (ln needs a positive argument)"},
+	}
+	for _, c := range cases {
+		s := New()
+		err := runErr(t, s, c.src)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%s: %v\n  want %s", c.src, err, c.want)
+		}
+	}
+}
+
+// TestSingularities: at removable singularities the error gives the limit
+// as a hint; at poles, jumps, essential singularities and points outside a
+// domain it gives none, for no number is approached from both sides.
+func TestSingularities(t *testing.T) {
+	cases := []struct {
+		f     string
+		at    string
+		limit string // "" where there is no limit to give
+	}{
+		// Removable: both sides approach one number.
+		{"sin(x)/x", "0", "1"},
+		{"(x^2 - 1)/(x - 1)", "1", "2"},
+		{"(x^2 - 4)/(x - 2)", "2", "4"},
+		{"(x^2 - 4)/(x + 2)", "-2", "-4"},
+		{"(x^3 - 8)/(x - 2)", "2", "12"},
+		{"(e^x - 1)/x", "0", "1"},
+		{"(1 - cos(x))/x^2", "0", "0.5"},
+		{"(1 - cos(x))/x", "0", "0"},
+		{"tan(x)/x", "0", "1"},
+		{"sin(3x)/x", "0", "3"},
+		{"sin(x)/sin(2x)", "0", "0.5"},
+		{"x/sin(x)", "0", "1"},
+		{"ln(x)/(x - 1)", "1", "1"},
+		{"(sqrt(x) - 2)/(x - 4)", "4", "0.25"},
+		{"(x - sin(x))/x^3", "0", "0.166666666667"},
+		{"(e^x - 1 - x)/x^2", "0", "0.5"},
+		{"(2^x - 1)/x", "0", "0.69314718056"},
+		{"sinh(x)/x", "0", "1"},
+		{"atan(x)/x", "0", "1"},
+		{"(x^2 - 3x + 2)/(x - 1)", "1", "-1"},
+		{"x^2/x", "0", "0"},
+		{"(cos(x) - 1)/sin(x)", "0", "0"},
+		// Poles, jumps, oscillation, outside the domain: no hint.
+		{"1/x", "0", ""},
+		{"1/x^2", "0", ""},
+		{"sin(x)/x^2", "0", ""},
+		{"cos(x)/x", "0", ""},
+		{"x/abs(x)", "0", ""},
+		{"abs(x)/x", "0", ""},
+		{"sin(1/x)", "0", ""},
+		{"e^(1/x)", "0", ""},
+		{"1/(x - 3)", "3", ""},
+		{"(x + 1)/(x^2 - 1)", "1", ""},
+		{"ln(x)", "0", ""},
+		{"ln(x)", "-2", ""},
+		{"sqrt(x)", "-1", ""},
+		{"asin(x)", "2", ""},
+		{"x ln(x)", "0", ""},
+		{"cot(x)", "0", ""},
+	}
+	for _, c := range cases {
+		s := New()
+		err := runErr(t, s, "f(x) = "+c.f+"; f("+c.at+")")
+		if err == nil {
+			t.Errorf("f(x) = %s at %s: no error", c.f, c.at)
+			continue
+		}
+		msg := err.Error()
+		if !strings.Contains(msg, "is undefined at x = ") {
+			t.Errorf("f(x) = %s at %s: %q does not say where", c.f, c.at, msg)
+		}
+		hint := "; the limit as x → " + c.at + " is "
+		i := strings.Index(msg, hint)
+		switch {
+		case c.limit == "" && i >= 0:
+			t.Errorf("f(x) = %s at %s: %q gives a limit where there is none", c.f, c.at, msg)
+		case c.limit != "" && i < 0:
+			t.Errorf("f(x) = %s at %s: %q gives no limit; want %s", c.f, c.at, msg, c.limit)
+		case c.limit != "" && !strings.HasPrefix(msg[i+len(hint):], c.limit):
+			t.Errorf("f(x) = %s at %s: %q; want the limit %s", c.f, c.at, msg, c.limit)
+		}
+	}
+}
+
+// TestUndefinedChangesNothing: a statement refused for an undefined value
+// leaves what was defined before.
+func TestUndefinedChangesNothing(t *testing.T) {
+	s := New()
+	run(t, s, "f(x) = x^2; c = 3")
+	before := s.Script()
+	for _, bad := range []string{"f(x) = 1/0", "c = 0/0", "f(x) = ln(0) + x", "c = f(1)/(f(1) - 1)"} {
+		if err := runErr(t, s, bad); err == nil {
+			t.Errorf("%s was accepted", bad)
+		}
+	}
+	if got := s.Script(); got != before {
+		t.Errorf("the session changed:\n%s", got)
+	}
+}

@@ -1,0 +1,218 @@
+package symbolic_test
+
+import (
+	"context"
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/fprime/fprime/parser"
+	"github.com/fprime/fprime/symbolic"
+)
+
+// TestRewritesKeepDomain: a rewrite that drops a part keeps where that
+// part is undefined. Each expression is evaluated where the text as
+// written has no value, and must fail there; and where it has one, where
+// it must give the simplified value.
+func TestRewritesKeepDomain(t *testing.T) {
+	cases := []struct {
+		in        string
+		printed   string
+		undefined float64 // a point where the text as written has no value
+		defined   float64 // and one where it has
+		value     float64 // its value there
+	}{
+		{"0*(1/x)", "0", 0, 2, 0},
+		{"0/x", "0", 0, 2, 0},
+		{"x/x", "1", 0, 2, 1},
+		{"x^2/x^2", "1", 0, -3, 1},
+		{"ln(x) - ln(x)", "0", -1, 2, 0},
+		{"ln(x) + x - ln(x)", "x", 0, 2, 2},
+		{"sqrt(x) - sqrt(x)", "0", -1, 4, 0},
+		{"asin(x) - asin(x) + 1", "1", 2, 0.5, 1},
+		{"(1/x)^0", "1", 0, 5, 1},
+		{"ln(x)^0", "1", -2, 5, 1},
+		{"1^ln(x)", "1", -2, 5, 1},
+		{"sqrt(x)^2", "x", -1, 4, 4},
+		{"(x^(1/4))^4", "x", -16, 16, 16},
+		{"e^ln(x)", "x", -1, 3, 3},
+		{"e^(2ln(x))", "x^2", -1, 3, 9},
+		{"x * (1/x) * sin(x)", "sin(x)", 0, 1, math.Sin(1)},
+		{"(x - 1)/(x - 1)", "1", 1, 3, 1},
+		{"cot(x)*0 + x", "x", 0, 1, 1},
+		{"0*ln(x - 3) + x^2", "x^2", 3, 4, 16},
+		{"x^3 / x", "x^2", 0, 2, 4},
+		{"acosh(x) - acosh(x) + x", "x", 0, 2, 2},
+		{"sqrt(x) sqrt(x)", "x", -1, 4, 4},
+	}
+	for _, c := range cases {
+		e, err := parser.ParseExpr(c.in)
+		if err != nil {
+			t.Errorf("%s: %v", c.in, err)
+			continue
+		}
+		if got := e.String(); got != c.printed {
+			t.Errorf("%s prints %q, want %q", c.in, got, c.printed)
+		}
+		for _, form := range []struct {
+			what string
+			e    symbolic.Expr
+		}{{"as built", e}, {"simplified", symbolic.Simplify(e)}} {
+			p, err := symbolic.Compile(form.e, "x")
+			if err != nil {
+				t.Errorf("%s (%s): %v", c.in, form.what, err)
+				continue
+			}
+			var ee *symbolic.EvalError
+			if v, err := p.Eval(c.undefined); !errors.As(err, &ee) {
+				t.Errorf("%s (%s) at %v = %v, %v; want undefined", c.in, form.what, c.undefined, v, err)
+			}
+			if v, err := p.Eval(c.defined); err != nil || math.Abs(v-c.value) > 1e-12*math.Max(1, math.Abs(c.value)) {
+				t.Errorf("%s (%s) at %v = %v, %v; want %v", c.in, form.what, c.defined, v, err, c.value)
+			}
+		}
+	}
+}
+
+// TestTotalRewritesStayPlain: dropping a part that is defined everywhere
+// leaves no condition, so such expressions keep their machine-code loop.
+func TestTotalRewritesStayPlain(t *testing.T) {
+	for _, in := range []string{"x - x", "0 sin(x)", "x^2/x^2 + 0", "(x^2 + 1)/(x^2 + 1)", "sqrt(x^2 + 4)^2", "1/(1 + e^x) - 1/(e^x + 1)", "e^x/e^x", "cos(x)^0", "2x + 3 - 2x"} {
+		e, err := parser.ParseExpr(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := e.(*symbolic.Guarded); ok && in != "x^2/x^2 + 0" {
+			t.Errorf("%s is %v with conditions %v; its parts are defined everywhere", in, e, e.(*symbolic.Guarded).Conditions())
+		}
+	}
+	for _, in := range []string{"x^2 + 5sin(x)", "(x^2 + y - 7)^2 + (x - y + 1)^2", "100(y - x^2)^2 + (1 - x)^2", "x^3 sin(x) e^x/(1 + x^2)"} {
+		e, _ := parser.ParseExpr(in)
+		d, err := symbolic.Diff(context.Background(), e, "x", 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := d.(*symbolic.Guarded); ok {
+			t.Errorf("f'' of %s has conditions %v", in, d.(*symbolic.Guarded).Conditions())
+		}
+	}
+}
+
+// TestDerivativeKeepsDomain: a derivative has a value only where its
+// function has one, though its formula may be defined further.
+func TestDerivativeKeepsDomain(t *testing.T) {
+	cases := []struct {
+		f       string
+		order   int
+		printed string
+		outside float64
+		inside  float64
+	}{
+		{"ln(x)", 1, "1/x", -1, 2},
+		{"ln(x)", 3, "2/x^3", -1, 2},
+		{"acosh(x)", 1, "1/sqrt(x^2 - 1)", -1.7, 2},
+		{"ln(-x)", 1, "1/x", 1, -2},
+		{"asin(x)", 2, "x/(1 - x^2)^(3/2)", 1.5, 0.5},
+		{"sqrt(x - 1) + x", 1, "1/(2sqrt(x - 1)) + 1", 0.5, 2},
+		{"ln(x) + x^2", 2, "2 - 1/x^2", -3, 1},
+	}
+	for _, c := range cases {
+		e, _ := parser.ParseExpr(c.f)
+		d, err := symbolic.Diff(context.Background(), e, "x", c.order)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.String() != c.printed {
+			t.Errorf("derivative %d of %s = %s, want %s", c.order, c.f, d, c.printed)
+		}
+		p, err := symbolic.Compile(d, "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v, err := p.Eval(c.outside); err == nil {
+			t.Errorf("derivative %d of %s at %v = %v where %s is undefined", c.order, c.f, c.outside, v, c.f)
+		}
+		if _, err := p.Eval(c.inside); err != nil {
+			t.Errorf("derivative %d of %s at %v: %v", c.order, c.f, c.inside, err)
+		}
+	}
+}
+
+// TestUndefined finds the parts that make an expression undefined
+// everywhere.
+func TestUndefined(t *testing.T) {
+	cases := []struct {
+		in  string
+		bad bool
+	}{
+		{"x + 1", false},
+		{"ln(2) + x", false},
+		{"x + 0*(1/(2 - 2 + x - x))", true},
+		{"asin(2) + x", true},
+		{"ln(x - x)", true},
+		{"sqrt(pi - 4) x", true},
+		{"1/x", false},
+	}
+	for _, c := range cases {
+		// Built from parts, so that the parser's own checks do not answer first.
+		e, err := parser.ParseExpr("u")
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts := map[string]symbolic.Expr{}
+		inner, err := parser.ParseExpr(c.in)
+		if err == nil {
+			parts["u"] = inner
+			e = symbolic.Substitute(e, parts)
+		} else {
+			// The parser refused it: that counts as found.
+			if !c.bad {
+				t.Errorf("%s: %v", c.in, err)
+			}
+			continue
+		}
+		if got := symbolic.Undefined(e) != nil; got != c.bad {
+			t.Errorf("Undefined(%s) = %v, want an error: %v", c.in, symbolic.Undefined(e), c.bad)
+		}
+	}
+}
+
+// TestLimit: removable singularities by L'Hôpital, confirmed on both sides;
+// poles, jumps and oscillations have none.
+func TestLimit(t *testing.T) {
+	cases := []struct {
+		in   string
+		a    float64
+		want float64
+		ok   bool
+	}{
+		{"sin(x)/x", 0, 1, true},
+		{"(x^2 - 1)/(x - 1)", 1, 2, true},
+		{"(e^x - 1)/x", 0, 1, true},
+		{"(1 - cos(x))/x^2", 0, 0.5, true},
+		{"tan(x)/x", 0, 1, true},
+		{"(x^3 - 8)/(x - 2)", 2, 12, true},
+		{"ln(x)/(x - 1)", 1, 1, true},
+		{"(sqrt(x) - 2)/(x - 4)", 4, 0.25, true},
+		{"(x - sin(x))/x^3", 0, 1.0 / 6, true},
+		{"1/x", 0, 0, false},
+		{"sin(x)/x^2", 0, 0, false},
+		{"abs(x)/x", 0, 0, false},
+		{"x/abs(x)", 0, 0, false},
+		{"cos(x)/x", 0, 0, false},
+		{"x^2/x", 0, 0, true},
+		{"x/x", 0, 1, true},
+		{"ln(x) - ln(x)", -1, 0, false}, // undefined on both sides
+		{"sqrt(x)^2", 0, 0, false},      // undefined on the left
+	}
+	for _, c := range cases {
+		e, err := parser.ParseExpr(c.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, ok := symbolic.Limit(context.Background(), e, "x", c.a)
+		if ok != c.ok || ok && math.Abs(v-c.want) > 1e-9 {
+			t.Errorf("limit of %s at %v = %v, %v; want %v, %v", c.in, c.a, v, ok, c.want, c.ok)
+		}
+	}
+}
