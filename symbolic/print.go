@@ -66,16 +66,36 @@ type Options struct {
 	// ExpForE writes Euler's number as exp(1) and e^u as exp(u): once a
 	// person has given e a value of their own, e^x would read back as that.
 	ExpForE bool
+	// KeepDomain writes the conditions of a Guarded expression as terms
+	// 0*(c), so that it reads back defined where it was: x/x prints as
+	// 1 + 0*(1/x).
+	KeepDomain bool
 }
 
 // Format prints e like String, with the given options.
 func Format(e Expr, opt Options) string {
-	if !opt.ExpForE {
-		return e.String()
+	nt := plain
+	if opt.ExpForE {
+		c := *plain
+		c.expForE = true
+		nt = &c
 	}
-	nt := *plain
-	nt.expForE = true
-	return format(&nt, e)
+	g, ok := e.(*Guarded)
+	if !opt.KeepDomain || !ok {
+		return format(nt, e)
+	}
+	// x/x reads back as 1 + 0*(1/x): 1, where 1/x has a value.
+	var b strings.Builder
+	if !isZero(g.body) {
+		b.WriteString(format(nt, g.body) + " + ")
+	}
+	for i, c := range g.conds {
+		if i > 0 {
+			b.WriteString(" + ")
+		}
+		b.WriteString("0*(" + format(nt, c) + ")")
+	}
+	return b.String()
 }
 
 var plain = &notation{

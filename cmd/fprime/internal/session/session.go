@@ -484,7 +484,9 @@ func (s *Session) Script() string {
 			fmt.Fprintf(&b, "%s = %s\n", c.Name, s.format(c.Value))
 		}
 		if f, ok := s.funcs[n]; ok {
-			fmt.Fprintf(&b, "%s(%s) = %s\n", f.Name, strings.Join(f.Params, ", "), s.format(f.Body))
+			opt := s.PrintOptions()
+			opt.KeepDomain = true // f(x) = x/x is not defined at 0 when read back either
+			fmt.Fprintf(&b, "%s(%s) = %s\n", f.Name, strings.Join(f.Params, ", "), symbolic.Format(f.Body, opt))
 		}
 	}
 	return b.String()

@@ -147,3 +147,28 @@ func TestUndefinedChangesNothing(t *testing.T) {
 		t.Errorf("the session changed:\n%s", got)
 	}
 }
+
+// TestScriptKeepsDomain: a saved function reads back undefined where it was.
+func TestScriptKeepsDomain(t *testing.T) {
+	s := New()
+	run(t, s, "f(x) = x/x; g(x) = ln(x) - ln(x) + x^2; h(x) = 0/x")
+	script := s.Script()
+	if !strings.Contains(script, "f(x) = 1 + 0*(1/x)\n") {
+		t.Errorf("script:\n%s", script)
+	}
+	back := New()
+	for _, line := range strings.Split(strings.TrimSpace(script), "\n")[1:] {
+		run(t, back, line)
+	}
+	for _, c := range []string{"f(0)", "g(-1)", "h(0)"} {
+		if err := runErr(t, back, c); err == nil || !strings.Contains(err.Error(), "is undefined at") {
+			t.Errorf("after reading the script back, %s: %v", c, err)
+		}
+	}
+	if got := run(t, back, "f(3)").(Number).Value; got != 1 {
+		t.Errorf("f(3) = %v", got)
+	}
+	if back.Script() != script {
+		t.Errorf("the script read back writes\n%s\nnot\n%s", back.Script(), script)
+	}
+}
