@@ -637,33 +637,26 @@ func (p *stmtParser) options(i int) ([]Option, error) {
 			i++
 			continue
 		}
+		// A value is an expression up to the next option: x0=2pi eta=1/4
+		// eps=10^-10 are three options.
+		end := p.optionValueEnd(i)
+		if end == i {
+			return nil, errAt(p.toks[i].Pos, "expected a value after %s=", t.Value)
+		}
 		var parts [][]lexer.Token
-		if p.is(i, "(") {
-			end := p.closing(i)
+		if p.is(i, "(") && p.closing(i) == end-1 && p.hasTopComma(i+1, end-1) {
+			// x0=(1, 2): one value for each parameter.
 			j := i + 1
-			for k := i + 1; k <= end; k++ {
-				if (p.is(k, ",") && p.depthBetween(i+1, k) == 0) || k == end {
+			for k := i + 1; k < end; k++ {
+				if (p.is(k, ",") && p.depthBetween(i+1, k) == 0) || k == end-1 {
 					parts = append(parts, p.until(j, k))
 					j = k + 1
 				}
 			}
-			i = end + 1
 		} else {
-			j := i
-			// A value is one signed operand: eta=0.1 eps=1e-4 are two options.
-			for p.is(j, "-") || p.is(j, "+") {
-				j++
-			}
-			if p.toks[j].Type == lexer.EOF {
-				return nil, errAt(p.toks[j].Pos, "expected a value after %s=", t.Value)
-			}
-			j++
-			if p.toks[j].Type == tokSuper {
-				j++
-			}
-			parts = append(parts, p.until(i, j))
-			i = j
+			parts = append(parts, p.until(i, end))
 		}
+		i = end
 		for _, part := range parts {
 			v, _, err := p.exprIn(part, p.scope([]string{}))
 			if err != nil {
@@ -674,6 +667,39 @@ func (p *stmtParser) options(i int) ([]Option, error) {
 		opts = append(opts, o)
 	}
 	return opts, nil
+}
+
+// optionNames are the words that start an option, in every spelling.
+var optionNames = []string{"x0", "x₀", "eta", "η", "eps", "ε", "maxiter", "method", "beta", "trace"}
+
+// optionValueEnd is where the value that starts at token i ends: at the end,
+// or at the next option outside brackets (a name of one followed by =, or
+// trace).
+func (p *stmtParser) optionValueEnd(i int) int {
+	depth := 0
+	for k := i; ; k++ {
+		t := p.toks[k]
+		switch {
+		case t.Type == lexer.EOF:
+			return k
+		case p.is(k, "("):
+			depth++
+		case p.is(k, ")"):
+			depth--
+		case depth == 0 && k > i && t.Type == tokIdent && slices.Contains(optionNames, t.Value) && (p.is(k+1, "=") || t.Value == "trace"):
+			return k
+		}
+	}
+}
+
+// hasTopComma reports whether tokens i to j hold a comma outside brackets.
+func (p *stmtParser) hasTopComma(i, j int) bool {
+	for k := i; k < j; k++ {
+		if p.is(k, ",") && p.depthBetween(i, k) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *stmtParser) depthBetween(i, j int) int {

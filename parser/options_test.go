@@ -1,0 +1,62 @@
+package parser_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/fprime/fprime/parser"
+	"github.com/fprime/fprime/symbolic"
+)
+
+// TestOptionValues: option values are expressions, as people type them.
+func TestOptionValues(t *testing.T) {
+	env := &parser.Env{Functions: map[string]parser.Function{
+		"f": {Params: []string{"x"}, Body: symbolic.Sym("x")},
+		"g": {Params: []string{"x", "y"}, Body: symbolic.Sym("x")},
+	}}
+	cases := []struct{ in, want string }{
+		{"min f x0=2pi eta=1/4 eps=10^-10", "x0=[2pi] eta=[1/4] eps=[1/10000000000]"},
+		{"min f x0=-pi/2", "x0=[-pi/2]"},
+		{"min f x0=sqrt(2)", "x0=[sqrt(2)]"},
+		{"min f x0=sqrt 2 trace", "x0=[sqrt(2)] trace"},
+		{"min g x0=(sqrt 2, 1)", "x0=[sqrt(2) 1]"},
+		{"min g x0=(1, -2) eta=0.1", "x0=[1 -2] eta=[1/10]"},
+		{"min f x0=(1 + 1)*2 maxiter=0", "x0=[4] maxiter=[0]"},
+		{"min f x0=(3) eps=1e-4", "x0=[3] eps=[1/10000]"},
+		{"min f eta=0.1 eps=1e-4", "eta=[1/10] eps=[1/10000]"},
+		{"min f η=2^-3 ε=1e-3", "eta=[1/8] eps=[1/1000]"},
+		{"max f x0=e^2 - 1 method=newton", "x0=[e^2 - 1] method=newton"},
+		{"set eta=1/20 x0=(1, 2)", "eta=[1/20] x0=[1 2]"},
+		{"min f trace x0=-1", "trace x0=[-1]"},
+	}
+	for _, c := range cases {
+		st, err := parser.ParseStatement(context.Background(), parser.Split(c.in, 1)[0], env)
+		if err != nil {
+			t.Errorf("%s: %v", c.in, err)
+			continue
+		}
+		var opts []parser.Option
+		switch st := st.(type) {
+		case *parser.Descent:
+			opts = st.Options
+		case *parser.Set:
+			opts = st.Options
+		}
+		var got []string
+		for _, o := range opts {
+			switch {
+			case o.Word != "":
+				got = append(got, o.Name+"="+o.Word)
+			case o.Values == nil:
+				got = append(got, o.Name)
+			default:
+				got = append(got, fmt.Sprintf("%s=%v", o.Name, o.Values))
+			}
+		}
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("%s: %s, want %s", c.in, g, c.want)
+		}
+	}
+}
