@@ -42,7 +42,9 @@ const (
 // The rows are filled in by init because derivatives refer to each other
 // (sin' is cos and cos' is -sin); they never change afterwards.
 var (
-	fnSin, fnCos, fnTan, fnCot, fnSec, fnCsc, fnAsin, fnAcos, fnAtan, fnSinh, fnCosh, fnTanh, fnAsinh, fnAcosh, fnAtanh, fnLn, fnCbrt, fnAbs *Func
+	fnSin, fnCos, fnTan, fnCot, fnSec, fnCsc, fnAsin, fnAcos, fnAtan, fnAcot, fnAsec, fnAcsc             *Func
+	fnSinh, fnCosh, fnTanh, fnCoth, fnSech, fnCsch, fnAsinh, fnAcosh, fnAtanh, fnAcoth, fnAsech, fnAcsch *Func
+	fnLn, fnCbrt, fnAbs, fnSgn                                                                           *Func
 
 	// funcs is the table of functions, in the order help lists them.
 	funcs    []*Func
@@ -79,6 +81,20 @@ func init() {
 		Deriv:  func(u Expr) Expr { return Pow(Add(one, Pow(u, Int(2))), minusOne) },
 		Domain: anyArgument, LaTeX: latexFn(`\arctan`), parity: odd, exact: at(0, 0)}
 
+	// acot is π/2 - atan(u), continuous with values in (0, π), so its
+	// derivative is -1/(1 + u^2) everywhere.
+	fnAcot = &Func{Name: "acot", Float: func(x float64) float64 { return math.Pi/2 - math.Atan(x) }, Rule: "arccotangent rule",
+		Deriv:  func(u Expr) Expr { return Neg(Pow(Add(one, Pow(u, Int(2))), minusOne)) },
+		Domain: anyArgument, LaTeX: latexFn(`\operatorname{arccot}`)}
+	fnAsec = &Func{Name: "asec", Float: func(x float64) float64 { return math.Acos(1 / x) }, Rule: "arcsecant rule",
+		Deriv:  func(u Expr) Expr { return Pow(Mul(Apply(fnAbs, u), Pow(Sub(Pow(u, Int(2)), one), half)), minusOne) },
+		Domain: "an argument <= -1 or >= 1", LaTeX: latexFn(`\operatorname{arcsec}`)}
+	fnAcsc = &Func{Name: "acsc", Float: func(x float64) float64 { return math.Asin(1 / x) }, Rule: "arccosecant rule",
+		Deriv: func(u Expr) Expr {
+			return Neg(Pow(Mul(Apply(fnAbs, u), Pow(Sub(Pow(u, Int(2)), one), half)), minusOne))
+		},
+		Domain: "an argument <= -1 or >= 1", LaTeX: latexFn(`\operatorname{arccsc}`), parity: odd}
+
 	fnSinh = &Func{Name: "sinh", Float: math.Sinh, Rule: "hyperbolic sine rule",
 		Deriv:  func(u Expr) Expr { return Apply(fnCosh, u) },
 		Domain: anyArgument, LaTeX: latexFn(`\sinh`), parity: odd, exact: at(0, 0)}
@@ -88,6 +104,15 @@ func init() {
 	fnTanh = &Func{Name: "tanh", Float: math.Tanh, Rule: "hyperbolic tangent rule",
 		Deriv:  func(u Expr) Expr { return Pow(Apply(fnCosh, u), Int(-2)) },
 		Domain: anyArgument, LaTeX: latexFn(`\tanh`), parity: odd, exact: at(0, 0)}
+	fnCoth = &Func{Name: "coth", Float: func(x float64) float64 { return 1 / math.Tanh(x) }, Rule: "hyperbolic cotangent rule",
+		Deriv:  func(u Expr) Expr { return Neg(Pow(Apply(fnCsch, u), Int(2))) },
+		Domain: "a nonzero argument", LaTeX: latexFn(`\coth`), parity: odd}
+	fnSech = &Func{Name: "sech", Float: func(x float64) float64 { return 1 / math.Cosh(x) }, Rule: "hyperbolic secant rule",
+		Deriv:  func(u Expr) Expr { return Neg(Mul(Apply(fnSech, u), Apply(fnTanh, u))) },
+		Domain: anyArgument, LaTeX: latexFn(`\operatorname{sech}`), parity: even, exact: at(0, 1)}
+	fnCsch = &Func{Name: "csch", Float: func(x float64) float64 { return 1 / math.Sinh(x) }, Rule: "hyperbolic cosecant rule",
+		Deriv:  func(u Expr) Expr { return Neg(Mul(Apply(fnCsch, u), Apply(fnCoth, u))) },
+		Domain: "a nonzero argument", LaTeX: latexFn(`\operatorname{csch}`), parity: odd}
 	fnAsinh = &Func{Name: "asinh", Float: math.Asinh, Rule: "inverse hyperbolic sine rule",
 		Deriv:  func(u Expr) Expr { return Pow(Add(Pow(u, Int(2)), one), Frac(-1, 2)) },
 		Domain: anyArgument, LaTeX: latexFn(`\operatorname{arsinh}`), parity: odd, exact: at(0, 0)}
@@ -97,6 +122,18 @@ func init() {
 	fnAtanh = &Func{Name: "atanh", Float: math.Atanh, Rule: "inverse hyperbolic tangent rule",
 		Deriv:  func(u Expr) Expr { return Pow(Sub(one, Pow(u, Int(2))), minusOne) },
 		Domain: "an argument strictly between -1 and 1", LaTeX: latexFn(`\operatorname{artanh}`), parity: odd, exact: at(0, 0)}
+
+	fnAcoth = &Func{Name: "acoth", Float: func(x float64) float64 { return math.Atanh(1 / x) }, Rule: "inverse hyperbolic cotangent rule",
+		Deriv:  func(u Expr) Expr { return Pow(Sub(one, Pow(u, Int(2))), minusOne) },
+		Domain: "an argument < -1 or > 1", LaTeX: latexFn(`\operatorname{arcoth}`), parity: odd}
+	fnAsech = &Func{Name: "asech", Float: func(x float64) float64 { return math.Acosh(1 / x) }, Rule: "inverse hyperbolic secant rule",
+		Deriv:  func(u Expr) Expr { return Neg(Pow(Mul(u, Pow(Sub(one, Pow(u, Int(2))), half)), minusOne)) },
+		Domain: "an argument > 0 and <= 1", LaTeX: latexFn(`\operatorname{arsech}`), exact: at(1, 0)}
+	fnAcsch = &Func{Name: "acsch", Float: func(x float64) float64 { return math.Asinh(1 / x) }, Rule: "inverse hyperbolic cosecant rule",
+		Deriv: func(u Expr) Expr {
+			return Neg(Pow(Mul(Apply(fnAbs, u), Pow(Add(one, Pow(u, Int(2))), half)), minusOne))
+		},
+		Domain: "a nonzero argument", LaTeX: latexFn(`\operatorname{arcsch}`), parity: odd}
 
 	fnLn = &Func{Name: "ln", Float: math.Log, Rule: "logarithm rule",
 		Deriv:  func(u Expr) Expr { return Pow(u, minusOne) },
@@ -109,7 +146,14 @@ func init() {
 		Deriv:  func(u Expr) Expr { return Div(u, Apply(fnAbs, u)) },
 		Domain: anyArgument, LaTeX: latexWrap(`\left|`, `\right|`), parity: even, exact: exactAbs}
 
-	funcs = []*Func{fnSin, fnCos, fnTan, fnCot, fnSec, fnCsc, fnAsin, fnAcos, fnAtan, fnSinh, fnCosh, fnTanh, fnAsinh, fnAcosh, fnAtanh, fnLn, fnCbrt, fnAbs}
+	// sgn jumps at 0: its derivative is 0 where it has one, for u ≠ 0.
+	fnSgn = &Func{Name: "sgn", Float: sgn, Rule: "sign rule",
+		Deriv:  func(u Expr) Expr { return Mul(zero, Pow(u, minusOne)) },
+		Domain: anyArgument, LaTeX: latexFn(`\operatorname{sgn}`), parity: odd, exact: exactSgn}
+
+	funcs = []*Func{fnSin, fnCos, fnTan, fnCot, fnSec, fnCsc, fnAsin, fnAcos, fnAtan, fnAcot, fnAsec, fnAcsc,
+		fnSinh, fnCosh, fnTanh, fnCoth, fnSech, fnCsch, fnAsinh, fnAcosh, fnAtanh, fnAcoth, fnAsech, fnAcsch,
+		fnLn, fnCbrt, fnAbs, fnSgn}
 	for _, f := range funcs {
 		// The row's domain says it: a function of "any argument" drops
 		// nothing when a simplification removes it.
@@ -153,6 +197,18 @@ func exactCbrt(r *big.Rat) (Expr, bool) {
 }
 
 func exactAbs(r *big.Rat) (Expr, bool) { return newNum(new(big.Rat).Abs(r)), true }
+
+func exactSgn(r *big.Rat) (Expr, bool) { return Int(int64(r.Sign())), true }
+
+func sgn(x float64) float64 {
+	switch {
+	case x > 0:
+		return 1
+	case x < 0:
+		return -1
+	}
+	return x // 0, or NaN
+}
 
 // Apply returns fn(arg), simplified where that is exact: sin(0) is 0,
 // sin(-x) is -sin(x), ln(e^u) is u, abs(abs(u)) is abs(u).
@@ -247,9 +303,9 @@ func makeBuiltins() map[string]*Builtin {
 		b.Name = name
 		m[name] = &b
 	}
-	alias("arcsin", "asin")
-	alias("arccos", "acos")
-	alias("arctan", "atan")
+	for _, f := range []string{"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "coth", "sech", "csch"} {
+		alias("arc"+f, "a"+f) // arcsin, arcsinh, as books write them
+	}
 	m["exp"] = &Builtin{Name: "exp", MinArgs: 1, MaxArgs: 1, Help: "exponential, e^x",
 		apply: unary(func(u Expr) Expr { return Pow(E, u) })}
 	m["sqrt"] = &Builtin{Name: "sqrt", MinArgs: 1, MaxArgs: 1, Help: "square root, x^(1/2)",
