@@ -34,6 +34,9 @@ type Env struct {
 	// Values are the constants' values, where known: a call of a function
 	// at numbers is checked there (f(a) where f is undefined at a).
 	Values map[string]symbolic.Expr
+	// defining is the function a definition defines, for its error when the
+	// body calls it before it has a definition.
+	defining string
 }
 
 // Function is a user-defined function.
@@ -1090,6 +1093,9 @@ func (c *converter) name(o *operand) (part, error) {
 		return part{}, errAt(at, "%s is not a function, so %s%s means nothing", id, id, primes)
 	}
 	if kind != builtinName && kind != functionName {
+		if c.env != nil && id == c.env.defining {
+			return part{}, errAt(at, "%s calls itself, but has no earlier definition to use", id)
+		}
 		hint := c.didYouMean(id, true)
 		if hint == "" && len(c.in.args(o)) == 1 && utf8.RuneCountInString(id) == 1 {
 			start, end := span(c.in.args(o)[0])

@@ -395,9 +395,10 @@ func (p *stmtParser) defineFunc(at Pos) (Statement, error) {
 		}
 		i++
 	}
+	// f(x) = f(x) + 1 redefines f from its old body, inlined as every
+	// call is, as a = a + 1 does for a constant.
 	env := p.scope(params)
-	// A redefinition may not call itself: the old body would be inlined.
-	delete(env.Functions, name.Value)
+	env.defining = name.Value
 	body, reading, err := p.exprIn(p.rest(i+2), env)
 	if err != nil {
 		return nil, err
@@ -416,6 +417,7 @@ func (p *stmtParser) scope(params []string) *Env {
 		for k, v := range p.env.Constants {
 			env.Constants[k] = v
 		}
+		env.Values = p.env.Values
 	}
 	return env
 }

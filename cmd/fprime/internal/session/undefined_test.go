@@ -172,3 +172,17 @@ func TestScriptKeepsDomain(t *testing.T) {
 		t.Errorf("the script read back writes\n%s\nnot\n%s", back.Script(), script)
 	}
 }
+
+// TestRedefineFromOldBody: f(x) = f(x) + 1 builds on the old f, as a = a + 1
+// does; a first definition cannot call itself.
+func TestRedefineFromOldBody(t *testing.T) {
+	s := New()
+	run(t, s, "f(x) = x^2; f(x) = f(x) + 1; f(x) = f(2x)")
+	if got := s.funcs["f"].Body.String(); got != "4x^2 + 1" {
+		t.Errorf("f(x) = %s, want 4x^2 + 1", got)
+	}
+	err := runErr(t, s, "g(x) = g(x) + 1")
+	if err == nil || err.Error() != "1:8: g calls itself, but has no earlier definition to use" {
+		t.Errorf("g(x) = g(x) + 1: %v", err)
+	}
+}
