@@ -777,6 +777,7 @@ func (us sumText) writeTo(b *reading) {
 				divided = false
 			}
 		}
+		divided = false // a term that ends in a division opened nothing
 		for k, u := range us[i:j] {
 			switch {
 			case k == 0:
