@@ -290,6 +290,7 @@ type unit struct {
 	powered      bool // has a power: sin x^2 is surprising
 	paren        bool // a lone parenthesised expression: the argument of sin²(x)
 	bareCall     bool // sin x: then sin x/2 is surprising
+	applied      bool // a function applied without parentheses: the argument of ln in ln ln x
 }
 
 // pendingFunc is a built-in function name written without parentheses,
@@ -592,19 +593,25 @@ func (c *converter) applyWithoutParens(units []unit) ([]unit, error) {
 	if !pending {
 		return units, nil
 	}
-	out := units[:0:0]
-	for i := 0; i < len(units); i++ {
+	// From the right, so that ln ln x is ln(ln(x)) and sin cos x is
+	// sin(cos(x)), as books read them.
+	units = slices.Clone(units)
+	for i := len(units) - 1; i >= 0; i-- {
 		u := units[i]
 		if u.fn == nil {
-			out = append(out, u)
 			continue
 		}
 		name := u.fn.name
 		j := i + 1
 		bracket := u.fn.pow != nil && j < len(units) && units[j].op == 0 && units[j].paren
-		if bracket {
+		nested := !bracket && j < len(units) && units[j].op == 0 && units[j].applied
+		if nested {
+			c.surprising = true // ln ln x: say how it was read
+		}
+		switch {
+		case bracket, nested:
 			j++
-		} else {
+		default:
 			for j < len(units) && units[j].op == 0 && units[j].simple {
 				j++
 			}
@@ -650,10 +657,10 @@ func (c *converter) applyWithoutParens(units []unit) ([]unit, error) {
 			e = symbolic.Pow(e, u.fn.pow.e)
 			texts = append(texts, lit("^"), u.fn.pow.t)
 		}
-		out = append(out, unit{part: part{e, cat(texts...)}, op: u.op, start: u.start, end: args[len(args)-1].end, neg: u.neg, bareCall: !bracket})
-		i = j - 1
+		applied := unit{part: part{e, cat(texts...)}, op: u.op, start: u.start, end: args[len(args)-1].end, neg: u.neg, bareCall: !bracket, applied: true}
+		units = slices.Replace(units, i, j, applied)
 	}
-	return out, nil
+	return units, nil
 }
 
 // startsWithParen reports whether u is a bracket with a power: the (x)^3 of

@@ -28,6 +28,11 @@ import (
 // exact printed form of the result, and the reading ParseExprIn returns ("":
 // nothing surprising to echo).
 var validExprs = []struct{ in, want, reading string }{
+	// Functions of functions without parentheses nest as books read them.
+	{"ln ln x", "ln(ln(x))", "ln(ln(x))"},
+	{"sin cos x", "sin(cos(x))", "sin(cos(x))"},
+	{"sin cos 2x", "sin(cos(2x))", "sin(cos(2·x))"},
+	{"sin^2 cos x", "sin(cos(x))^2", "sin(cos(x))^2"},
 	// Exact literals: decimals and exponents are rationals.
 	{"3", "3", ""},
 	{"0", "0", ""},
@@ -533,7 +538,6 @@ var invalidExprs = []struct {
 	{"", "sin + 1", 1, 1, "sin needs an argument: write sin(x) or sin x"},
 	{"", "2 sin", 1, 3, "sin needs an argument: write sin(x) or sin x"},
 	{"", "sin(x) cos", 1, 8, "cos needs an argument: write cos(x) or cos x"},
-	{"", "sin cos x", 1, 1, "sin needs an argument: write sin(x) or sin x"},
 	{"", "sin^2", 1, 1, "sin needs an argument: write sin(x) or sin x"},
 	{"", "√sin x", 1, 2, "sin needs an argument in parentheses here: write √sin(x)"},
 	{"", "sin^x x", 1, 1, "sin^x is ambiguous: write the power after the argument, as sin(x)^x"},
