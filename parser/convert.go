@@ -1084,6 +1084,9 @@ func (c *converter) name(o *operand) (part, error) {
 		case kind == functionName:
 			return part{}, errAt(at, "%s is a function: write %s(x)", id, id)
 		case kind == unknownName:
+			if spaced, ok := c.asProduct(id); ok {
+				return part{}, errAt(at, "unknown name %q: a run of letters is one name; for the product, write %s", id, spaced)
+			}
 			return part{}, errAt(at, "unknown name %q%s", id, c.didYouMean(id, false))
 		case kind == builtinName:
 			return part{}, errAt(at, "%s%s needs an argument: write %s%s(x)", id, primes, id, primes)
@@ -1344,6 +1347,22 @@ func (c *converter) bareName(x *expression) (string, bool) {
 		return "", false
 	}
 	return c.toks[o.atom].Value, !c.in.call(o) && o.primes == 0
+}
+
+// asProduct reports whether id is a run of known variables, as xy is when
+// x and y are parameters, and writes them apart: x y.
+func (c *converter) asProduct(id string) (string, bool) {
+	if utf8.RuneCountInString(id) < 2 {
+		return "", false
+	}
+	var names []string
+	for _, r := range id {
+		if c.kind(string(r)) != variableName {
+			return "", false
+		}
+		names = append(names, string(r))
+	}
+	return strings.Join(names, " "), true
 }
 
 // didYouMean suggests the closest known name to a misspelt one.

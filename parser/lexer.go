@@ -26,7 +26,7 @@ const (
 // aliases are the other spellings of operators, as pasted from books and
 // web pages, with the ASCII token they stand for.
 var aliases = [...]struct{ spelling, value string }{
-	{"**", "^"}, {"−", "-"}, {"–", "-"}, {"×", "*"}, {"·", "*"}, {"⋅", "*"}, {"∙", "*"}, {"÷", "/"}, {"′", "'"},
+	{"**", "^"}, {"−", "-"}, {"–", "-"}, {"×", "*"}, {"·", "*"}, {"⋅", "*"}, {"∙", "*"}, {"÷", "/"}, {"′", "'"}, {"’", "'"},
 }
 
 // aliasOf returns the index in aliases of the one-rune spelling c, or -1.

@@ -60,3 +60,32 @@ func TestOptionValues(t *testing.T) {
 		}
 	}
 }
+
+// TestHintsForSlips: common slips get a message that says what to type.
+func TestHintsForSlips(t *testing.T) {
+	env := &parser.Env{Functions: map[string]parser.Function{"f": {Params: []string{"x"}, Body: symbolic.Sym("x")}}}
+	cases := []struct{ in, want string }{
+		{"1,5", `1:2: unexpected ",": the decimal point is ".", as in 1.5`},
+		{"g = x^2", `1:5: unknown name "x": a constant needs a value; to define a function of x, write g(x) = …`},
+		{"g(x, y) = xy", `1:11: unknown name "xy": a run of letters is one name; for the product, write x y`},
+		{"grad sin", "1:6: sin is built in: define a function of your own, as f(x) = sin(x), and use f"},
+		{"min cos x0=1", "1:5: cos is built in: define a function of your own, as f(x) = cos(x), and use f"},
+		{"del a", "1:5: del a"}, // parsed: the statement is positioned at the name
+		{"sgn(x)", ""},
+		{"f’", ""},
+		{"f’’(2)", ""},
+	}
+	for _, c := range cases {
+		st, err := parser.ParseStatement(context.Background(), parser.Split(c.in, 1)[0], env)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if d, ok := st.(*parser.Delete); ok {
+			got = fmt.Sprintf("%d:%d: del %s", d.At.Line, d.At.Col, d.Name)
+		}
+		if got != c.want {
+			t.Errorf("%s: %q, want %q", c.in, got, c.want)
+		}
+	}
+}

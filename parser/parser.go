@@ -95,11 +95,14 @@ func translate(toks []lexer.Token, err error) error {
 // unexpected explains a token that cannot stand where it is, quoting
 // tokens as they were typed (× and ², not * and 2).
 func unexpected(toks []lexer.Token, t lexer.Token) error {
-	var prev *lexer.Token
+	var prev, next *lexer.Token
 	for i := range toks {
 		if toks[i].Pos.Offset == t.Pos.Offset && toks[i].Type == t.Type {
 			if i > 0 {
 				prev = &toks[i-1]
+			}
+			if i+1 < len(toks) {
+				next = &toks[i+1]
 			}
 			break
 		}
@@ -107,6 +110,8 @@ func unexpected(toks []lexer.Token, t lexer.Token) error {
 	at := func(format string, args ...any) error { return errorAt(t.Pos.Line, t.Pos.Column, format, args...) }
 	afterOp := prev != nil && isPunct(prev.Type) && isOperator(prev.Value)
 	switch {
+	case t.Value == "," && prev != nil && next != nil && prev.Type == tokNumber && next.Type == tokNumber:
+		return at("unexpected \",\": the decimal point is \".\", as in %s.%s", prev.Value, next.Value)
 	case t.Type == lexer.EOF && afterOp:
 		return at("expected an expression after %q", spelling(*prev))
 	case t.Type == lexer.EOF:

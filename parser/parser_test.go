@@ -497,7 +497,7 @@ var invalidExprs = []struct {
 	{"user", "sinn(x)", 1, 1, "unknown function \"sinn\" (did you mean sin?)"},
 	{"vars", "y", 1, 1, "unknown name \"y\""},
 	{"vars", "x y", 1, 3, "unknown name \"y\""},
-	{"vars", "xx", 1, 1, "unknown name \"xx\" (did you mean x?)"},
+	{"vars", "xx", 1, 1, "unknown name \"xx\": a run of letters is one name; for the product, write x x"},
 	{"vars", "sinn x", 1, 1, "unknown name \"sinn\" (did you mean sin?)"},
 	{"vars", "sinx", 1, 1, "unknown name \"sinx\" (did you mean sin?)"},
 	{"vars", "foo", 1, 1, "unknown name \"foo\""},

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -430,6 +431,13 @@ func (p *stmtParser) defineConst(at Pos) (Statement, error) {
 	env := p.scope(nil)
 	delete(env.Functions, name.Value)
 	value, reading, err := p.exprIn(p.rest(2), env)
+	var perr *Error
+	if errors.As(err, &perr) && strings.HasPrefix(perr.Msg, "unknown name ") {
+		// f = x^2 is meant as a function of x.
+		x, _, _ := strings.Cut(strings.TrimPrefix(perr.Msg, "unknown name "), " ")
+		x = strings.Trim(x, `"`)
+		return nil, errorAt(perr.Line, perr.Col, "%s: a constant needs a value; to define a function of %s, write %s(%s) = …", perr.Msg, x, name.Value, x)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -444,6 +452,9 @@ func (p *stmtParser) function(t lexer.Token) (Function, error) {
 		if f, ok := p.env.Functions[t.Value]; ok {
 			return f, nil
 		}
+	}
+	if _, ok := symbolic.LookupBuiltin(t.Value); ok {
+		return Function{}, errAt(t.Pos, "%s is built in: define a function of your own, as f(x) = %s(x), and use f", t.Value, t.Value)
 	}
 	c := &converter{env: p.env}
 	return Function{}, errAt(t.Pos, "unknown function %q%s", t.Value, c.didYouMean(t.Value, true))
@@ -545,7 +556,7 @@ func (p *stmtParser) keyword(word string, at Pos) (Statement, error) {
 		if err := noMore(2); err != nil {
 			return nil, err
 		}
-		return &Delete{At: at, Name: p.toks[1].Value}, nil
+		return &Delete{At: pos(p.toks[1]), Name: p.toks[1].Value}, nil // errors are about the name
 	case "help":
 		topic := ""
 		if p.toks[1].Type != lexer.EOF {
