@@ -19,7 +19,8 @@ const jsonPrelude = "f(x) = x^2 + 5sin(x)\ng(x, y) = (x^2 + y - 7)^2 + (x - y + 
 // everyStatement holds each kind of statement, and each kind of result
 // (a number, an expression, a gradient, a matrix, every verdict of check,
 // every status of a descent, extrema where f is partly undefined, the
-// settings, the definitions, help, an error), for --json.
+// settings, the definitions, help), for --json; failingStatements end in
+// an error.
 var everyStatement = []string{
 	"1 + 1", "1e-400", "x^2 + x^2", "f", "f'", "f''", "f'(2)", "diff(f, x)", "d/dx sin(x)^2", "diff(g, y, 2)",
 	"grad g", "hessian g",
@@ -28,26 +29,35 @@ var everyStatement = []string{
 	"min f x0=1", "max f x0=1 maxiter=3", "min f x0=5 eta=2", "min f x0=1 eta=1e-300 maxiter=2",
 	"min g x0=(1, 1) trace", "min g x0=(-3, -3) eta=0.015 method=momentum", "min f method=newton x0=1",
 	"min c", "max c", "min k x0=2", "max k x0=-1",
-	"extrema f in [-5, 5]", "extrema k in [-1, 1]", "extrema c in [0, 1]", "extrema f in [1, 1]",
+	"extrema f in [-5, 5]", "extrema k in [-1, 1]", "extrema c in [0, 1]",
 	"set", "set eta=0.05", "defs", "help", "help min", "del a", "b = 2", "k(x) = 1/x", "quit",
-	"1/0", "ln(0)", "foo(2)", "x +", "plot f in [0, 1]", "tangent f at 1",
 }
 
+var failingStatements = []string{"1/0", "ln(0)", "foo(2)", "x +", "plot f in [0, 1]", "tangent f at 1", "f'; 1/0", "extrema f in [1, 1]"}
+
 // TestJSONEveryStatement runs each statement through --json: every line is
-// one JSON object, an error object only with exit status 1, and a
-// statement that succeeds prints something unless it defines or sets.
+// one JSON object, an error object only with exit status 1; a statement
+// that succeeds prints something unless it defines or sets.
 func TestJSONEveryStatement(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "s.fp")
 	for _, st := range append(everyStatement, "save "+file, "load "+file, "load "+file+"; f'") {
-		if lines, code := checkJSONLines(t, st); code == 0 && lines == 0 && !quiet(st) {
+		lines, code := checkJSONLines(t, st)
+		if code != 0 {
+			t.Errorf("%q failed", st)
+		} else if lines == 0 && !quiet(st) {
 			t.Errorf("%q printed nothing", st)
+		}
+	}
+	for _, st := range failingStatements {
+		if _, code := checkJSONLines(t, st); code != 1 {
+			t.Errorf("%q: exit %d", st, code)
 		}
 	}
 }
 
 // FuzzJSON runs any statement after the prelude through --json.
 func FuzzJSON(f *testing.F) {
-	for _, st := range everyStatement {
+	for _, st := range append(everyStatement, failingStatements...) {
 		f.Add(st)
 	}
 	f.Fuzz(func(t *testing.T, st string) {

@@ -54,10 +54,15 @@ var wrongAnswers = []checkCase{
 	{"f(x) = sin(x)", "check f' = cos(x) + exp(-1e6(x - 10pi)^2)"},
 	{"f(x) = x^2", "check f' = 2x + abs(x - 37.3) + (x - 37.3)"},
 	{"f(x) = x^2", "check f' = 2x + abs(x + 250) - (x + 250)"},
+	{"f(x) = x^2", "check f' = 2x + (abs(x - 1234.567) + (x - 1234.567))exp(-1e12(x - 1234.567)^2)"},
 	{"g(x, y) = x y", "check diff(g, x) = y + exp(-1000((x - 3.3)^2 + (y + 4.4)^2))"},
 	// far away, or very close to 0, with no number to point there
 	{"f(x) = x^2", "check f' = 2x + abs(x - 1e6) + (x - 1e6)"},
 	{"f(x) = x^2", "check f' = 2x + 1e-20x^4 + sin(3x) - 3sin(x) + 4sin(x)^3"},
+	// the same only around 1e6: under the rounding error of the identity
+	// nearer 0, and gone past 1e8
+	{"f(x) = x^2", "check f' = 2x + 1e-20x^4 exp(-x^2/1e14) + sin(3x) - 3sin(x) + 4sin(x)^3"},
+	{"f(x) = x^2", "check f' = 2x + exp(-1e20x^2) sin(x)/x"},
 	{"f(x) = x^2", "check f' = 2x + 1e-30 exp(x)"},
 	{"f(x) = x^2", "check f' = 2x + 1e-300 exp(-x^2)"},
 	{"f(x) = e^x", "check f' = e^x(1 + 1e-12)"},
