@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fprime/fprime/parser"
 	"github.com/fprime/fprime/symbolic"
 )
 
@@ -234,6 +235,47 @@ func TestBoundedCoversEveryFunction(t *testing.T) {
 			if !ok || math.IsInf(b.e, 0) || math.Abs(b.v-want) > b.e || b.e > 1e-14*math.Max(1, math.Abs(want)) {
 				t.Errorf("%s(%v): %v ± %v, want %v", fn.Name, a, b.v, b.e, want)
 			}
+		}
+	}
+}
+
+// TestBoundHoldsIdentities: expressions that are 0 but not written as 0
+// stay within their rounding bound wherever they are defined, at every
+// sample point, from 1e-300 to 1e300: the bound is not too tight (a false
+// ✗) for any function of the table.
+func TestBoundHoldsIdentities(t *testing.T) {
+	for _, src := range []string{
+		"asin(x) + acos(x) - pi/2", "sinh(x) - (e^x - e^-x)/2", "cosh(x) - (e^x + e^-x)/2",
+		"tanh(x) - sinh(x)/cosh(x)", "asinh(x) - ln(x + sqrt(x^2 + 1))", "acosh(x) - ln(x + sqrt(x^2 - 1))",
+		"atanh(x) - ln((1 + x)/(1 - x))/2", "cbrt(x)^3 - x", "tan(x) - sin(x)/cos(x)", "cot(x) tan(x) - 1",
+		"sec(x) cos(x) - 1", "csc(x) sin(x) - 1", "abs(x) - sqrt(x^2)", "x^(2/3) - cbrt(x)^2",
+		"2^x - e^(x ln(2))", "sin(x)^2 + cos(x)^2 - 1", "sin(2x) - 2sin(x)cos(x)",
+		"cos(2x) - cos(x)^2 + sin(x)^2", "(x + 1)^5 - x^5 - 5x^4 - 10x^3 - 10x^2 - 5x - 1",
+		"sqrt(x^4 + 2x^2 + 1) - x^2 - 1", "atan(x) - asin(x/sqrt(1 + x^2))", "x^(7/3) - x^2 cbrt(x)",
+		"ln(x^2) - 2ln(abs(x))", "10^(x/2) - e^(x ln(10)/2)",
+	} {
+		z, err := parser.ParseExpr(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, isNum := z.(*symbolic.Num); isNum {
+			t.Errorf("%s reads as %v: it tests nothing", src, z)
+			continue
+		}
+		checked := 0
+		for _, p := range samplePoints(1, numbersIn([]string{"x"}, z)) {
+			b, ok := boundedEval(z, []string{"x"}, p.x)
+			if !ok || math.IsInf(b.e, 0) {
+				continue
+			}
+			checked++
+			if math.Abs(b.v) > b.e {
+				t.Errorf("%s at %v: %v, bound %v", src, p.x[0], b.v, b.e)
+				break
+			}
+		}
+		if checked < 50 {
+			t.Errorf("%s: checked at only %d points", src, checked)
 		}
 	}
 }
