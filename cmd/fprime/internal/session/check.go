@@ -13,10 +13,11 @@ import (
 	"github.com/fprime/fprime/symbolic"
 )
 
-// check decides whether an answer is the derivative: first symbolically
-// (their difference simplifies to 0), then numerically at many points
-// where both are defined, so that a correct answer written differently
-// passes and a wrong one is shown where it goes wrong.
+// check decides whether an answer is the derivative, from their simplified
+// difference (see decide) at sample points where both are defined, so that
+// a correct answer written differently passes, a wrong one is shown where
+// it goes wrong however small the difference, and the verdict says whether
+// it was proved or sampled.
 func (s *Session) check(ctx context.Context, st *parser.Check) (Result, error) {
 	var left symbolic.Expr
 	var label string
@@ -193,9 +194,9 @@ func agree(a, b float64) bool { return math.Abs(a-b) <= 1e-9*(math.Abs(a)+math.A
 // relation says how a wrong answer relates to the derivative when the
 // relation is simple: the wrong sign, a constant factor, a constant apart.
 // It describes a verdict already reached, so its float tolerance decides
-// nothing; a factor or a constant within that tolerance of 1 or 0 is not
-// resolved by it, and is not said.
-// Only points of moderate size count, where float differences resolve it.
+// nothing. Only points of moderate size count, where float differences
+// resolve it, and a factor or a constant not clearly apart from 1 or 0 is
+// not said.
 func relation(diff, ratio symbolic.Expr, both []sample) string {
 	if n, ok := ratio.(*symbolic.Num); ok {
 		if n.Rat().Cmp(big.NewRat(-1, 1)) == 0 {
