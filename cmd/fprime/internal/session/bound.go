@@ -86,7 +86,10 @@ func mulBounded(a, b bounded) bounded {
 	return rounded(a.v*b.v, math.Abs(a.v)*b.e+math.Abs(b.v)*a.e+a.e*b.e)
 }
 
-// invBounded is 1/a; its error is unbounded when a's interval holds 0.
+// invBounded is 1/a; its error is unbounded when a's interval holds 0,
+// and when a overflowed: a difference is not judged where a part of it is
+// beyond float64 (1/cosh(x) at x = 800), though a compiled program reads
+// that quotient as 0.
 func invBounded(a bounded) bounded {
 	m := math.Abs(a.v)
 	if a.e >= m {
