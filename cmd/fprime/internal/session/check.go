@@ -336,7 +336,8 @@ func samplePoints(n int, numbers []float64) []point {
 		}
 	}
 	if len(near) > 0 {
-		// Every combination when there are few, else a fixed choice of them.
+		// Every combination when there are few, else a fixed choice of
+		// them; in one variable, the first numbers with all their points.
 		total := 1
 		for j := 0; j < n && total <= maxAround; j++ {
 			total *= len(near)
@@ -344,7 +345,7 @@ func samplePoints(n int, numbers []float64) []point {
 		for i := 0; i < min(total, maxAround); i++ {
 			x := make([]float64, n)
 			for j, k := 0, i; j < n; j++ {
-				if total <= maxAround {
+				if total <= maxAround || n == 1 {
 					x[j], k = near[k%len(near)], k/len(near)
 				} else {
 					x[j] = near[int(next()*float64(len(near)))]
