@@ -279,7 +279,7 @@ const (
 	farDecades    = 300
 	// maxAround bounds the points around numbers, for many numbers or
 	// several variables.
-	maxAround = 1000
+	maxAround = 4000
 )
 
 // around are the offsets of the points around a number c, relative to
