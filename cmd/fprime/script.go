@@ -48,7 +48,7 @@ var errQuit = errors.New("quit")
 // run executes every statement of src in order, stopping at the first
 // error, which it returns after reporting it.
 func (sc *script) run(ctx context.Context, name string, src io.Reader) error {
-	err := sc.each(ctx, name, src, func(r session.Result) { sc.print(r) })
+	err := sc.each(ctx, name, src, sc.print)
 	if err != nil && !errors.Is(err, errQuit) {
 		sc.report(err)
 	}
@@ -62,12 +62,17 @@ func (sc *script) exit(err error) int {
 	return 0
 }
 
-func (sc *script) print(r session.Result) {
+// print writes a result; an error is a result that could not be written,
+// which fails its statement rather than vanish.
+func (sc *script) print(r session.Result) error {
 	if sc.json {
-		render.JSON(sc.out, r, sc.style())
-	} else {
-		render.Text(sc.out, r, sc.style())
+		if err := render.JSON(sc.out, r, sc.style()); err != nil {
+			return fmt.Errorf("internal error: the result cannot be written as JSON: %v", err)
+		}
+		return nil
 	}
+	render.Text(sc.out, r, sc.style())
+	return nil
 }
 
 func (sc *script) style() render.Style { return render.Style{Options: sc.sess.PrintOptions()} }
@@ -84,7 +89,7 @@ func (sc *script) report(err error) {
 }
 
 // each runs the statements of src, handing each result to emit.
-func (sc *script) each(ctx context.Context, name string, src io.Reader, emit func(session.Result)) error {
+func (sc *script) each(ctx context.Context, name string, src io.Reader, emit func(session.Result) error) error {
 	br := bufio.NewReader(src)
 	for lineNo := 1; ; lineNo++ {
 		line, readErr := br.ReadString('\n')
@@ -98,14 +103,18 @@ func (sc *script) each(ctx context.Context, name string, src io.Reader, emit fun
 			r, err := sc.sess.Run(ctx, c)
 			if err != nil {
 				if r != nil {
-					emit(r) // what a load printed before it failed
+					if err := emit(r); err != nil { // what a load printed before it failed
+						return locate(name, c, err)
+					}
 				}
 				return locate(name, c, err)
 			}
 			if _, quit := r.(session.Quit); quit {
 				return errQuit
 			}
-			emit(r)
+			if err := emit(r); err != nil {
+				return locate(name, c, err)
+			}
 		}
 		if readErr == io.EOF {
 			return nil
@@ -151,7 +160,10 @@ func (sc *script) load(ctx context.Context, path string) ([]session.Result, erro
 	sc.depth++
 	defer func() { sc.depth-- }()
 	var results []session.Result
-	err = sc.each(ctx, path, f, func(r session.Result) { results = append(results, r) })
+	err = sc.each(ctx, path, f, func(r session.Result) error {
+		results = append(results, r)
+		return nil
+	})
 	if errors.Is(err, errQuit) {
 		err = nil
 	}

@@ -105,32 +105,61 @@ func check(w io.Writer, r session.CheckResult, st Style) {
 	switch {
 	case r.OK:
 		fmt.Fprintf(w, "✓ %s = %s\n", r.Label, r.Answer)
-		if r.Note != "" {
-			fmt.Fprintf(w, "  %s\n", r.Note)
+		if r.Proved {
+			fmt.Fprintf(w, "  proved: %s\n", r.Proof)
+		} else {
+			fmt.Fprintf(w, "  agrees at %d points (not a proof)\n", r.Points)
 		}
-		return
 	case r.Undecided:
-		fmt.Fprintf(w, "? %s = %s\n  %s\n", r.Label, r.Answer, r.Note)
-		return
+		fmt.Fprintf(w, "? %s = %s\n", r.Label, r.Answer)
+	default:
+		fmt.Fprintf(w, "✗ %s ≠ %s\n", r.Label, r.Answer)
+		at := make([]string, len(r.Vars))
+		for i, v := range r.Vars {
+			at[i] = v + " = " + session.FormatNumber(r.At[i])
+		}
+		fmt.Fprintf(w, "  at %s: the derivative is %s, your answer gives %s\n",
+			strings.Join(at, ", "), session.FormatNumber(r.Left), session.FormatNumber(r.Right))
+		if r.Diff != nil {
+			fmt.Fprintf(w, "  derivative - answer = %s\n", st.expr(r.Diff))
+		}
 	}
-	fmt.Fprintf(w, "✗ %s ≠ %s\n", r.Label, r.Answer)
-	at := make([]string, len(r.Vars))
-	for i, v := range r.Vars {
-		at[i] = v + " = " + session.FormatNumber(r.At[i])
-	}
-	fmt.Fprintf(w, "  at %s: the derivative is %s, your answer gives %s\n",
-		strings.Join(at, ", "), session.FormatNumber(r.Left), session.FormatNumber(r.Right))
-	if r.Diff != nil {
-		fmt.Fprintf(w, "  derivative - answer = %s\n", st.expr(r.Diff))
-	}
-	if r.Note != "" {
-		fmt.Fprintf(w, "  %s\n", r.Note)
+	for _, n := range r.Notes {
+		fmt.Fprintf(w, "  %s\n", n)
 	}
 }
 
+// checkJSON is a check: ok, and for ✗ at, left and right as PRODUCT.md
+// gives them; then how it was decided and check's notes.
+type checkJSON struct {
+	OK        bool     `json:"ok"`
+	At        []jnum   `json:"at,omitempty"`
+	Left      *jnum    `json:"left,omitempty"`
+	Right     *jnum    `json:"right,omitempty"`
+	Proved    bool     `json:"proved"`
+	Proof     string   `json:"proof,omitempty"`
+	Points    int      `json:"points,omitempty"`
+	Diff      string   `json:"diff,omitempty"`
+	Undecided bool     `json:"undecided,omitempty"`
+	Notes     []string `json:"notes,omitempty"`
+}
+
+func checkToJSON(r session.CheckResult, st Style) checkJSON {
+	c := checkJSON{OK: r.OK, Proved: r.Proved, Proof: r.Proof, Points: r.Points, Undecided: r.Undecided, Notes: r.Notes}
+	if !r.OK && !r.Undecided {
+		l, rt := jnum(r.Left), jnum(r.Right)
+		c.At, c.Left, c.Right = jnums(r.At), &l, &rt
+		if r.Diff != nil {
+			c.Diff = st.expr(r.Diff)
+		}
+	}
+	return c
+}
+
 // JSON writes r as one JSON object on its own line; definitions write
-// nothing.
-func JSON(w io.Writer, r session.Result, st Style) {
+// nothing. An error means the result could not be written: the caller
+// reports it, as a failed statement.
+func JSON(w io.Writer, r session.Result, st Style) error {
 	var v any
 	switch r := r.(type) {
 	case session.Number:
@@ -160,23 +189,7 @@ func JSON(w io.Writer, r session.Result, st Style) {
 			Matrix [][]string `json:"matrix"`
 		}{r.Name, r.Params, rows}
 	case session.CheckResult:
-		if r.OK {
-			v = struct {
-				OK bool `json:"ok"`
-			}{true}
-		} else if r.Undecided {
-			v = struct {
-				OK   bool   `json:"ok"`
-				Note string `json:"note"`
-			}{false, r.Note}
-		} else {
-			v = struct {
-				OK    bool   `json:"ok"`
-				At    []jnum `json:"at"`
-				Left  jnum   `json:"left"`
-				Right jnum   `json:"right"`
-			}{false, jnums(r.At), jnum(r.Left), jnum(r.Right)}
-		}
+		v = checkToJSON(r, st)
 	case session.SettingsShown:
 		v = struct {
 			Eta     jnum   `json:"eta"`
@@ -198,40 +211,47 @@ func JSON(w io.Writer, r session.Result, st Style) {
 		v = extremaJSON(r)
 	case session.Many:
 		for _, x := range r {
-			JSON(w, x, st)
+			if err := JSON(w, x, st); err != nil {
+				return err
+			}
 		}
-		return
+		return nil
 	default:
-		return
+		return nil
 	}
-	writeJSON(w, v)
+	return writeJSON(w, v)
 }
 
 // JSONError writes an error object: {"error": "...", "line": 1, "col": 14}.
 func JSONError(w io.Writer, msg string, line, col int) {
-	writeJSON(w, struct {
+	_ = writeJSON(w, struct { // a string and two ints always encode
 		Error string `json:"error"`
 		Line  int    `json:"line"`
 		Col   int    `json:"col"`
 	}{msg, line, col})
 }
 
-func writeJSON(w io.Writer, v any) {
+// writeJSON writes v whole or not at all.
+func writeJSON(w io.Writer, v any) error {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
-		fmt.Fprintf(w, "{\"error\": %q}\n", err.Error())
-		return
+		return err
 	}
-	w.Write(b.Bytes())
+	_, err := w.Write(b.Bytes())
+	return err
 }
 
 // jnum is a number in JSON written as fprime prints it (strconv's
-// shortest form: -8.418249427677438e-05), which reads back exactly.
+// shortest form: -8.418249427677438e-05), which reads back exactly; JSON
+// has no NaN or infinity, so a value that is not finite is null.
 type jnum float64
 
 func (n jnum) MarshalJSON() ([]byte, error) {
+	if math.IsNaN(float64(n)) || math.IsInf(float64(n), 0) {
+		return []byte("null"), nil
+	}
 	return []byte(strconv.FormatFloat(float64(n), 'g', -1, 64)), nil
 }
 

@@ -93,8 +93,8 @@ func TestCheckRejects(t *testing.T) {
 			t.Errorf("f(x) = %s: check f' = %s accepted a wrong answer", c.f, c.answer)
 			continue
 		}
-		if c.note != "" && cr.Note != c.note {
-			t.Errorf("f(x) = %s: check f' = %s: note %q, want %q", c.f, c.answer, cr.Note, c.note)
+		if c.note != "" && (len(cr.Notes) != 1 || cr.Notes[0] != c.note) {
+			t.Errorf("f(x) = %s: check f' = %s: notes %q, want %q", c.f, c.answer, cr.Notes, c.note)
 		}
 		if len(cr.At) != 1 {
 			t.Errorf("f(x) = %s: no point shown", c.f)
@@ -108,7 +108,7 @@ func TestCheckWarns(t *testing.T) {
 	s := New()
 	run(t, s, "f(x) = cbrt(x)")
 	cr := run(t, s, "check f' = 1/(3x^(2/3))").(CheckResult)
-	if !cr.OK || cr.Note == "" {
+	if !cr.OK || len(cr.Notes) == 0 {
 		t.Errorf("cbrt: %+v", cr)
 	}
 }

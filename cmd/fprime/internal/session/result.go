@@ -51,17 +51,23 @@ type Matrix struct {
 // At is a point where the two differ and Left (the derivative) and Right
 // (the answer) their values there.
 type CheckResult struct {
-	OK        bool
-	Label     string // f'(x), or diff(x^2, x)
-	Answer    string // the answer as typed
-	Vars      []string
-	At        []float64
-	Left      float64
-	Right     float64
-	Verified  string // how it was decided: "symbolically" or "at N points"
-	Diff      symbolic.Expr
-	Note      string // a constant factor, a sign or a constant apart
-	Undecided bool   // no point where both are defined
+	OK     bool
+	Label  string // f'(x), or diff(x^2, x)
+	Answer string // the answer as typed
+	Vars   []string
+	At     []float64
+	Left   float64
+	Right  float64
+	// Proved is true when the verdict is certain: a ✓ by Proof, a ✗ by a
+	// point where the difference is not 0 beyond its rounding error.
+	Proved bool
+	Proof  string // how a ✓ was proved: "the difference simplifies to 0"
+	Points int    // for a ✓ by sampling: the points where the two agree
+	Diff   symbolic.Expr
+	// Notes: a constant factor, a sign or a constant apart; where the
+	// answer is undefined; why the check cannot decide.
+	Notes     []string
+	Undecided bool
 }
 
 // SettingsShown is the answer to set with no options.
