@@ -36,8 +36,10 @@ func rounded(v, e float64) bounded {
 }
 
 // boundedEval evaluates e at the point vals of vars. It reports false where
-// e is undefined or not finite there.
+// e is undefined or not finite there; the conditions of a Guarded e are the
+// caller's to check (check's points are where both sides are defined).
 func boundedEval(e symbolic.Expr, vars []string, vals []float64) (bounded, bool) {
+	e, _ = symbolic.Unguard(e)
 	b := (&boundEvaluator{vars, vals}).eval(e)
 	return b, finiteFloat(b.v)
 }
@@ -213,9 +215,13 @@ func callBounded(fn *symbolic.Func, a bounded) bounded {
 		return invBounded(callBounded(symbolic.LookupFunc("cos"), a))
 	case "csc":
 		return invBounded(callBounded(symbolic.LookupFunc("sin"), a))
-	case "cosh":
+	case "cosh", "sech":
 		return monotone(fn.Float, a, true)
-	case "asin", "acos", "atan", "sinh", "tanh", "asinh", "acosh", "atanh", "ln", "cbrt":
+	case "coth", "csch", "acsch", "sgn":
+		// Monotone on each side of a pole or jump at 0: an interval
+		// across 0 takes in the value there, unbounded for a pole.
+		return monotone(fn.Float, a, true)
+	case "asin", "acos", "atan", "acot", "asec", "acsc", "sinh", "tanh", "asinh", "acosh", "atanh", "acoth", "asech", "ln", "cbrt":
 		return monotone(fn.Float, a, false)
 	}
 	return bounded{math.NaN(), 0}

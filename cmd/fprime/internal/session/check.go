@@ -130,6 +130,9 @@ type verdict struct {
 // points where both are defined. It looks at d itself, not at left −
 // right in floats, which cancels.
 func decide(ctx context.Context, d symbolic.Expr, vars []string, both []sample) (verdict, error) {
+	// Where both sides are defined, so are the parts a simplification of
+	// their difference dropped.
+	d, _ = symbolic.Unguard(d)
 	if n, ok := d.(*symbolic.Num); ok && n.Rat().Sign() == 0 {
 		return verdict{proved: true, proof: "the difference simplifies to 0"}, nil
 	}
@@ -415,7 +418,10 @@ func numbersIn(vars []string, es ...symbolic.Expr) []float64 {
 		return constant
 	}
 	for _, e := range es {
-		walk(e)
+		body, conds := symbolic.Unguard(e)
+		for _, part := range append([]symbolic.Expr{body}, conds...) {
+			walk(part)
+		}
 	}
 	return out
 }
