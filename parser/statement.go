@@ -89,6 +89,12 @@ type Check struct {
 	Of symbolic.Expr
 }
 
+// CheckAll is check grad g = (…, …): one check for each partial derivative.
+type CheckAll struct {
+	At     Pos
+	Checks []*Check
+}
+
 // Option is name=value in set, min and max; Values has one number, or
 // several for x0=(1, 2); a flag such as trace has none, and method has
 // Word (gd, momentum or newton).
@@ -165,6 +171,7 @@ func (s *Partial) Start() Pos     { return s.At }
 func (s *Gradient) Start() Pos    { return s.At }
 func (s *Hessian) Start() Pos     { return s.At }
 func (s *Check) Start() Pos       { return s.At }
+func (s *CheckAll) Start() Pos    { return s.At }
 func (s *Set) Start() Pos         { return s.At }
 func (s *Descent) Start() Pos     { return s.At }
 func (s *Extrema) Start() Pos     { return s.At }
@@ -745,16 +752,36 @@ func (p *stmtParser) check(at Pos) (Statement, error) {
 	if eq < 0 {
 		return nil, errAt(p.toks[len(p.toks)-1].Pos, "check needs \"=\" and your answer, as in check f' = 2x")
 	}
+	if p.is(1, "grad") {
+		return p.checkGrad(at, eq)
+	}
 	var left Statement
 	var vars []string
 	var of symbolic.Expr
-	if d, ok := p.primes(1); ok && d.next == eq {
+	if d, ok := p.primes(1); ok && (d.next == eq || p.writesParams(d, eq)) {
 		s, err := p.derivative(d, at)
 		if err != nil {
 			return nil, err
 		}
 		left = s
 		vars = p.env.Functions[d.name.Value].Params
+	} else if p.ident(1) && p.toks[1].Value == "d" && p.is(2, "/") && p.ident(3) && strings.HasPrefix(p.toks[3].Value, "d") && len(p.toks[3].Value) > 1 {
+		// check d/dx EXPR = …
+		x := strings.TrimPrefix(p.toks[3].Value, "d")
+		e, _, err := p.expr(p.until(4, eq))
+		if err != nil {
+			return nil, err
+		}
+		d, err := symbolic.Diff(p.ctx, e, x, 1)
+		if err != nil {
+			return nil, errAt(p.toks[1].Pos, "%v", err)
+		}
+		left, of = &Eval{At: at, Expr: d}, e
+		vars = symbolic.Symbols(e)
+		if !slices.Contains(vars, x) {
+			vars = append(vars, x)
+		}
+		slices.Sort(vars)
 	} else if p.is(1, "diff") && p.is(2, "(") && p.closing(2) == eq-1 {
 		st, v, err := p.checkDiff(at, eq)
 		if err != nil {
@@ -767,7 +794,7 @@ func (p *stmtParser) check(at Pos) (Statement, error) {
 			}
 		}
 	} else {
-		return nil, errAt(p.toks[1].Pos, "check takes a derivative on the left, as in check f' = 2x or check diff(x^2, x) = 2x")
+		return nil, errAt(p.toks[1].Pos, "check takes a derivative on the left, as in check f' = 2x, check d/dx x^2 = 2x, check diff(x^2, x) = 2x or check grad g = (2x, 2y)")
 	}
 	right, _, err := p.exprIn(p.rest(eq+1), p.scope(vars))
 	if err != nil {
@@ -777,6 +804,71 @@ func (p *stmtParser) check(at Pos) (Statement, error) {
 	leftText := strings.TrimSpace(p.chunk.Text[start:p.toks[eq].Pos.Offset])
 	text := strings.TrimSpace(p.chunk.Text[p.toks[eq].Pos.Offset+1:])
 	return &Check{At: at, Left: left, Vars: vars, Right: right, LeftText: leftText, RightText: text, Of: of}, nil
+}
+
+// writesParams reports whether f' is followed by its parameters in
+// brackets up to the =, as in check f'(x) = ….
+func (p *stmtParser) writesParams(d primed, eq int) bool {
+	f, ok := p.env.Functions[d.name.Value]
+	if !ok || !p.is(d.next, "(") || p.closing(d.next) != eq-1 {
+		return false
+	}
+	i := d.next + 1
+	for k, param := range f.Params {
+		if k > 0 {
+			if !p.is(i, ",") {
+				return false
+			}
+			i++
+		}
+		if !p.ident(i) || p.toks[i].Value != param {
+			return false
+		}
+		i++
+	}
+	return i == eq-1
+}
+
+// checkGrad is check grad g = (A, B, …): each partial derivative against
+// its part of the answer, in the order of g's parameters.
+func (p *stmtParser) checkGrad(at Pos, eq int) (Statement, error) {
+	if !p.ident(2) || eq != 3 {
+		return nil, errAt(p.toks[2].Pos, "check grad needs a function's name, as in check grad g = (2x, 2y)")
+	}
+	f, err := p.function(p.toks[2])
+	if err != nil {
+		return nil, err
+	}
+	open := eq + 1
+	if !p.is(open, "(") || p.toks[p.closing(open)+1].Type != lexer.EOF {
+		return nil, errAt(p.toks[open].Pos, "check grad %s needs one answer for each of %s, in brackets: (…, …)", p.toks[2].Value, strings.Join(f.Params, ", "))
+	}
+	end := p.closing(open)
+	var parts [][2]int
+	j := open + 1
+	for k := open + 1; k <= end; k++ {
+		if (p.is(k, ",") && p.depthBetween(open+1, k) == 0) || k == end {
+			parts = append(parts, [2]int{j, k})
+			j = k + 1
+		}
+	}
+	if len(parts) != len(f.Params) {
+		return nil, errAt(p.toks[open].Pos, "%s has %d variables, so its gradient has %d parts, not %d", p.toks[2].Value, len(f.Params), len(f.Params), len(parts))
+	}
+	all := &CheckAll{At: at}
+	for i, x := range f.Params {
+		right, _, err := p.exprIn(p.until(parts[i][0], parts[i][1]), p.scope(f.Params))
+		if err != nil {
+			return nil, err
+		}
+		var left Statement = &Partial{At: at, Name: p.toks[2].Value, Var: x, Order: 1}
+		if len(f.Params) == 1 {
+			left = &Derivative{At: at, Name: p.toks[2].Value, Order: 1}
+		}
+		text := strings.TrimSpace(p.chunk.Text[p.toks[parts[i][0]].Pos.Offset:p.toks[parts[i][1]].Pos.Offset])
+		all.Checks = append(all.Checks, &Check{At: at, Left: left, Vars: f.Params, Right: right, RightText: text})
+	}
+	return all, nil
 }
 
 // diffOperand reads the EXPR of check diff(EXPR, x) = …, which ends at the

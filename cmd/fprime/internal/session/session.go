@@ -125,6 +125,16 @@ func (s *Session) Exec(ctx context.Context, st parser.Statement) (Result, error)
 		return s.hessian(ctx, st)
 	case *parser.Check:
 		return s.check(ctx, st)
+	case *parser.CheckAll:
+		var rs Many
+		for _, c := range st.Checks {
+			r, err := s.check(ctx, c)
+			if err != nil {
+				return nil, err
+			}
+			rs = append(rs, r)
+		}
+		return rs, nil
 	case *parser.Set:
 		return s.set(st)
 	case *parser.Defs:
