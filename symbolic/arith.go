@@ -458,8 +458,10 @@ func Pow(base, exp Expr) Expr {
 	switch b := base.(type) {
 	case *Power:
 		// (u^a)^b is u^(ab) for whole b, for a positive u, and for a
-		// fractional a, which already needs u >= 0: sqrt(sqrt(x)) is x^(1/4).
-		if isInteger(exp) || isPositiveConstant(b.base) || isFraction(b.exp) {
+		// fraction a of even denominator, which already needs u >= 0:
+		// sqrt(sqrt(x)) is x^(1/4). Odd roots are real for u < 0, where
+		// (x^(2/3))^(1/2) is |x|^(1/3), not x^(1/3).
+		if isInteger(exp) || isPositiveConstant(b.base) || isFraction(b.exp) && !oddDenominator(&b.exp.(*Num).r) {
 			// sqrt(x)^2 is x only for x >= 0.
 			p := Pow(b.base, Mul(b.exp, exp))
 			return guard(p, lostPowers(b.base, []Expr{b.exp}, p))
@@ -504,6 +506,10 @@ func lnOf(e Expr) (Expr, bool) {
 	return nil, false
 }
 
+// oddDenominator reports whether r's denominator is odd: then u^r is real
+// for u < 0, as books use it: (-8)^(1/3) is -2 and (-8)^(2/3) is 4.
+func oddDenominator(r *big.Rat) bool { return r.Denom().Bit(0) == 1 }
+
 func isFraction(e Expr) bool {
 	n, ok := e.(*Num)
 	return ok && !n.r.IsInt()
@@ -525,16 +531,19 @@ func foldPow(b, e *big.Rat) (Expr, bool) {
 		return nil, false // 1/0: left for evaluation to report
 	}
 	if !e.IsInt() {
-		if b.Sign() < 0 || !e.Denom().IsInt64() || e.Denom().Int64() > 64 {
+		if b.Sign() < 0 && !oddDenominator(e) || !e.Denom().IsInt64() || e.Denom().Int64() > 64 {
 			return nil, false
 		}
 		q := uint(e.Denom().Int64())
-		num, ok1 := exactRoot(b.Num(), q)
+		num, ok1 := exactRoot(new(big.Int).Abs(b.Num()), q)
 		den, ok2 := exactRoot(b.Denom(), q)
 		if !ok1 || !ok2 {
 			return nil, false
 		}
 		root := new(big.Rat).SetFrac(num, den)
+		if b.Sign() < 0 {
+			root.Neg(root) // the real odd root: (-8)^(1/3) is -2
+		}
 		return foldPow(root, new(big.Rat).SetInt(e.Num()))
 	}
 	n := e.Num()

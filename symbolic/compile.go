@@ -596,6 +596,10 @@ func (c *compiler) power(p *Power) (int32, error) {
 		r = c.emit(p, instr{op: opMul, a: b, b: b})
 	case isNum && n.r.IsInt() && n.r.Num().IsInt64() && n.r.Num().Int64() <= math.MaxInt32:
 		r = c.emit(p, instr{op: opPowInt, a: b, b: int32(n.r.Num().Int64())})
+	case isNum && oddDenominator(&n.r):
+		// Real for a negative base: a call of its own, as for sin.
+		c.p.funcs = append(c.p.funcs, oddPower(&n.r))
+		r = c.emit(p, instr{op: opCall, a: b, b: int32(len(c.p.funcs) - 1)})
 	default:
 		x, err := c.expr(p.exp)
 		if err != nil {
@@ -605,4 +609,24 @@ func (c *compiler) power(p *Power) (int32, error) {
 	}
 	c.remember(p, r)
 	return r, nil
+}
+
+// oddPower is u^r for r of odd denominator as a function: real for u < 0,
+// with the sign of the odd root, (-8)^(2/3) = 4 and (-8)^(1/3) = -2.
+func oddPower(r *big.Rat) *Func {
+	c, _ := r.Float64()
+	negate := r.Num().Bit(0) == 1
+	domain := anyArgument
+	if r.Sign() < 0 {
+		domain = "a nonzero base"
+	}
+	return &Func{Name: "^(" + r.String() + ")", Domain: domain, Float: func(x float64) float64 {
+		if x >= 0 || x != x {
+			return math.Pow(x, c)
+		}
+		if negate {
+			return -math.Pow(-x, c)
+		}
+		return math.Pow(-x, c)
+	}}
 }

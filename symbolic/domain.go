@@ -132,6 +132,10 @@ func powNeed(base, exp Expr) need {
 		return needNothing
 	case n.r.IsInt():
 		k = needNonzero
+	case oddDenominator(&n.r) && n.r.Sign() > 0:
+		return needNothing // x^(2/3) is real everywhere
+	case oddDenominator(&n.r):
+		k = needNonzero
 	case n.r.Sign() > 0:
 		k = needNonneg
 	default:

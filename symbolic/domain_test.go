@@ -216,3 +216,51 @@ func TestLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestOddRoots: a power with an odd denominator is real for a negative
+// base, as books use it; an even denominator is not.
+func TestOddRoots(t *testing.T) {
+	cases := []struct {
+		in      string
+		x, want float64
+		ok      bool
+	}{
+		{"(-8)^(1/3)", 0, -2, true},
+		{"(-8)^(2/3)", 0, 4, true},
+		{"(-32)^(3/5)", 0, -8, true},
+		{"(-8)^(-1/3)", 0, -0.5, true},
+		{"x^(2/3)", -8, 4, true},
+		{"x^(1/3)", -27, -3, true},
+		{"x^(-2/3)", -8, 0.25, true},
+		{"x^(5/3)", -8, -32, true},
+		{"diff(x^(2/3), x)", -8, -1.0 / 3, true},
+		{"x^(1/3) x^(1/3)", -8, 4, true},
+		{"(x^(1/3))^3", -8, -8, true},
+		{"(x^(2/3))^(1/2)", -8, 2, true}, // |x|^(1/3), not x^(1/3)
+		{"x^(-1/3)", 0, 0, false},
+		{"x^(1/2)", -4, 0, false},
+		{"x^(3/4)", -1, 0, false},
+		{"(-8)^(1/2)", 0, 0, false},
+	}
+	for _, c := range cases {
+		e, err := parser.ParseExpr(c.in)
+		if err != nil {
+			if c.ok {
+				t.Errorf("%s: %v", c.in, err)
+			}
+			continue
+		}
+		p, err := symbolic.Compile(e, "x")
+		if err != nil {
+			t.Errorf("%s: %v", c.in, err)
+			continue
+		}
+		v, err := p.Eval(c.x)
+		switch {
+		case c.ok && (err != nil || math.Abs(v-c.want) > 1e-12*math.Max(1, math.Abs(c.want))):
+			t.Errorf("%s at %v = %v, %v; want %v", c.in, c.x, v, err, c.want)
+		case !c.ok && err == nil:
+			t.Errorf("%s at %v = %v; want undefined", c.in, c.x, v)
+		}
+	}
+}

@@ -34,7 +34,7 @@ var badInputs = []string{
 	"g'", "g''", "g'(1, 2)", "check g' = 1", "diff(g, z)",
 	// Domain errors, division by zero, overflow.
 	"ln(-1)", "ln(0)", "sqrt(-4)", "asin(2)", "acos(-2)", "acosh(0)", "atanh(1)", "atanh(-3)",
-	"1/0", "0^-1", "h(0)", "f(1)/0", "(-8)^(1/3)", "cot(0)", "csc(0)", "log(1, 2)", "log(-2, 8)",
+	"1/0", "0^-1", "h(0)", "f(1)/0", "(-8)^(1/2)", "(-8)^(1/4)", "cot(0)", "csc(0)", "log(1, 2)", "log(-2, 8)",
 	"log2(0)", "log10(-1)", "1e400", "10^400", "exp(1000)", "e^1000", "2^2000", "sinh(1000)",
 	"cosh(800)", "1e308 * 10", "-1e308 - 1e308", "x^2 + 1/0", "f'(1/0)",
 	// Too deep, too long, too large, bad characters.

@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/fprime/fprime/parser"
@@ -106,9 +107,14 @@ func TestCheckRejects(t *testing.T) {
 // where the derivative is, passes with a note.
 func TestCheckWarns(t *testing.T) {
 	s := New()
+	run(t, s, "f(x) = x^3/3")
+	cr := run(t, s, "check f' = sqrt(x)^4").(CheckResult)
+	if !cr.OK || len(cr.Notes) == 0 || !strings.Contains(cr.Notes[0], "undefined at x = -") {
+		t.Errorf("sqrt(x)^4 for x^2: %+v", cr)
+	}
+	// x^(2/3) is real for x < 0, as cbrt is: no note.
 	run(t, s, "f(x) = cbrt(x)")
-	cr := run(t, s, "check f' = 1/(3x^(2/3))").(CheckResult)
-	if !cr.OK || len(cr.Notes) == 0 {
+	if cr := run(t, s, "check f' = 1/(3x^(2/3))").(CheckResult); !cr.OK || len(cr.Notes) != 0 {
 		t.Errorf("cbrt: %+v", cr)
 	}
 }
