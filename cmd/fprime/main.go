@@ -59,8 +59,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	exprGiven := false
 	fs.Visit(func(f *flag.Flag) { exprGiven = exprGiven || f.Name == "e" })
-	if fs.NArg() > 1 || fs.NArg() == 1 && exprGiven {
-		fmt.Fprint(stderr, usage)
+	if msg := argsProblem(fs.Args(), exprGiven); msg != "" {
+		fmt.Fprintf(stderr, "fprime: %s (fprime --help shows the usage)\n", msg)
 		return 2
 	}
 	sc := newScript(stdout, stderr, *jsonOut)
@@ -80,6 +80,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return repl(stdin.(*os.File), stdout, stderr)
 	}
 	return sc.exit(sc.run(ctx, "<stdin>", stdin))
+}
+
+// argsProblem says what is wrong with the arguments left after the
+// options, or "".
+func argsProblem(args []string, exprGiven bool) string {
+	switch {
+	case len(args) == 1 && exprGiven:
+		return "give a FILE or -e TEXT, not both"
+	case len(args) > 1 && strings.HasPrefix(args[1], "-"):
+		return fmt.Sprintf("options go before FILE: %s came after %s", args[1], args[0])
+	case len(args) > 1:
+		return fmt.Sprintf("one FILE at a time, not %d", len(args))
+	}
+	return ""
 }
 
 func isTerminal(r io.Reader) bool {

@@ -88,6 +88,22 @@ func TestStdinAndFlags(t *testing.T) {
 	if out, _, code := fprime(t, "", "-e", "1+1; quit; 2+2"); code != 0 || out != "2\n" {
 		t.Errorf("quit in a script: %q, exit %d", out, code)
 	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"x.fp", "-e", "1+1"}, "fprime: options go before FILE: -e came after x.fp"},
+		{[]string{"-e", "1", "x.fp"}, "fprime: give a FILE or -e TEXT, not both"},
+		{[]string{"a.fp", "b.fp"}, "fprime: one FILE at a time, not 2"},
+	} {
+		if _, errOut, code := fprime(t, "", c.args...); code != 2 || !strings.HasPrefix(errOut, c.want) || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("%q: %q, exit %d", c.args, errOut, code)
+		}
+	}
+	dir := t.TempDir()
+	if _, errOut, code := fprime(t, "", "-e", "save "+dir+"/missing/x.fp"); code != 1 || !strings.Contains(errOut, dir+"/missing/x.fp: no such file") || strings.Contains(errOut, ".x.fp.tmp") {
+		t.Errorf("save into a missing directory: %q, exit %d", errOut, code)
+	}
 	out, _, code := fprime(t, "", "--json", "-e", "1/2x; f(x) = x^2; f(1/0)")
 	if code != 1 || out != "{\"expr\":\"x/2\"}\n{\"error\":\"1/0 is undefined (division by zero)\",\"line\":1,\"col\":21}\n" {
 		t.Errorf("--json: %q, exit %d", out, code)

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 )
@@ -11,7 +12,7 @@ func writeAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
 	if err != nil {
-		return err
+		return named(err, path)
 	}
 	_, werr := tmp.Write(data)
 	cerr := tmp.Close()
@@ -24,5 +25,19 @@ func writeAtomic(path string, data []byte) error {
 	if werr != nil {
 		os.Remove(tmp.Name())
 	}
-	return werr
+	return named(werr, path)
+}
+
+// named reports a failure with the file the person named, never the
+// temporary one beside it.
+func named(err error, path string) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return &os.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return &os.PathError{Op: "write", Path: path, Err: le.Err}
+	}
+	return err
 }
