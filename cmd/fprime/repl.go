@@ -153,21 +153,61 @@ func showReading(w io.Writer, r session.Result, color bool) {
 	}
 }
 
-// completer completes statement words, built-in functions and the
-// session's names at the cursor.
+// completer completes at the cursor what may stand there: after min, max,
+// grad, hessian, extrema, steps, plot, latex or check a function's name; after
+// min f or max f an option; after method= a method; after load or save a
+// file; after help a topic; elsewhere statement words, built-in functions
+// and the session's names.
 type completer struct{ sess *session.Session }
 
 func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
+	before := string(line[:pos])
+	if i := strings.LastIndex(before, ";"); i >= 0 {
+		before = before[i+1:]
+	}
+	fields := strings.Fields(before)
+	fresh := before == "" || strings.HasSuffix(before, " ") || strings.HasSuffix(before, "\t")
+	first := ""
+	if len(fields) > 0 {
+		first = fields[0]
+	}
+	if (first == "load" || first == "save") && (len(fields) == 2 && !fresh || len(fields) == 1 && fresh) {
+		word := ""
+		if !fresh {
+			word = fields[1]
+		}
+		return completeFile(word)
+	}
 	start := pos
-	for start > 0 && (isWordRune(line[start-1])) {
+	for start > 0 && isWordRune(line[start-1]) {
 		start--
 	}
 	word := string(line[start:pos])
-	if word == "" {
-		return nil, 0
+	// The place of the word in its statement: 0 for the first.
+	place := len(fields)
+	if !fresh {
+		place--
 	}
-	names := append(append(slices.Clone(parser.Keywords), symbolic.BuiltinNames()...), c.sess.Names()...)
-	names = append(names, "pi", "quit", "exit")
+	var names []string
+	switch {
+	case place == 1 && slices.Contains([]string{"min", "max", "grad", "hessian", "extrema", "steps", "plot", "latex"}, first):
+		names = c.sess.FunctionNames()
+	case place == 1 && first == "check":
+		names = append(c.sess.FunctionNames(), "grad", "diff")
+	case place == 1 && first == "help":
+		names = session.HelpTopics()
+	case place >= 2 && (first == "min" || first == "max" || first == "set"):
+		if strings.HasSuffix(strings.TrimSuffix(before, word), "method=") {
+			names = []string{"gd", "momentum", "newton"}
+		} else if !strings.Contains(fields[len(fields)-1], "=") || fresh {
+			names = []string{"x0=", "eta=", "eps=", "maxiter=", "trace", "method=", "beta="}
+		}
+	case word == "":
+		return nil, 0
+	default:
+		names = append(append(slices.Clone(parser.Keywords), symbolic.BuiltinNames()...), c.sess.Names()...)
+		names = append(names, "pi", "quit", "exit")
+	}
 	slices.Sort(names)
 	names = slices.Compact(names)
 	var out [][]rune
@@ -177,6 +217,32 @@ func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
 		}
 	}
 	return out, len([]rune(word))
+}
+
+// completeFile completes a path: the entries of its directory that start
+// with its last part, with / after a directory.
+func completeFile(word string) ([][]rune, int) {
+	dir, base := filepath.Split(word)
+	list := dir
+	if list == "" {
+		list = "."
+	}
+	entries, err := os.ReadDir(list)
+	if err != nil {
+		return nil, 0
+	}
+	var out [][]rune
+	for _, e := range entries {
+		n := e.Name()
+		if !strings.HasPrefix(n, base) || n == base || strings.HasPrefix(n, ".") && !strings.HasPrefix(base, ".") {
+			continue
+		}
+		if e.IsDir() {
+			n += "/"
+		}
+		out = append(out, []rune(n[len(base):]))
+	}
+	return out, len([]rune(base))
 }
 
 func isWordRune(r rune) bool {

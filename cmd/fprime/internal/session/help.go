@@ -141,3 +141,13 @@ func wrap(words []string, indent string, width int) string {
 	b.WriteString(line)
 	return b.String()
 }
+
+// HelpTopics lists the topics of help, sorted, for completion.
+func HelpTopics() []string {
+	names := make([]string, 0, len(topics))
+	for n := range topics {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}

@@ -508,3 +508,14 @@ func (s *Session) save(st *parser.Save) (Result, error) {
 	}
 	return Defined{}, nil
 }
+
+// FunctionNames lists the user's functions, for completion.
+func (s *Session) FunctionNames() []string {
+	var names []string
+	for _, n := range s.order {
+		if _, ok := s.funcs[n]; ok {
+			names = append(names, n)
+		}
+	}
+	return names
+}
