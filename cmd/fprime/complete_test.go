@@ -27,7 +27,7 @@ func TestCompletionByContext(t *testing.T) {
 		line string
 		want []string
 	}{
-		{"min g", []string{"min g", "min grad2"}},       // functions, not the word grad
+		{"min g", []string{"min g", "min grad2"}},         // functions, not the word grad
 		{"min ", []string{"min f", "min g", "min grad2"}}, // every function
 		{"hessian ", []string{"hessian f", "hessian g", "hessian grad2"}},
 		{"check g", []string{"check g", "check grad", "check grad2"}},
