@@ -8,22 +8,28 @@ import (
 	"github.com/fprime/fprime/symbolic"
 )
 
-// topics are the help pages, each with a worked example.
+// topics are the help pages. Each "  > " line of a page is an example that
+// a test runs, in one session per page, and the indented lines after it are
+// what it prints.
 var topics = map[string]string{
 	"define": `Define a function or a constant:
-  f(x) = x^2 + 5sin(x)
-  g(x, y) = (x^2 + y - 7)^2 + (x - y + 1)^2
-  a = 2.5
-A body may call functions defined before it (h(x) = f(x)^2); their bodies
-are used, so derivatives go through them. Constants keep their names in
-bodies and are read when a body is evaluated. Definitions print nothing.`,
+  > f(x) = x^2 + 5sin(x)
+  > g(x, y) = (x^2 + y - 7)^2 + (x - y + 1)^2
+  > a = 2.5
+  > h(x) = f(x)^2 + a
+A body may call functions defined before it; their bodies are used, so
+derivatives go through them. f(x) = f(x) + 1 builds a new f from the old.
+Constants keep their names in bodies and are read when a body is evaluated.
+Definitions print nothing.`,
 	"eval": `Type an expression to evaluate it:
+  > f(x) = x^2 + 5sin(x)
   > f(2)
-  22.54648713412841
+  8.546487134128409
   > x^2 + x^2
   2x^2
 With every name bound it prints a number; with free names it prints the
-expression simplified.`,
+expression simplified. Where a value is undefined (0/0, f(0) for
+f(x) = sin(x)/x), fprime says why, with the limit where both sides approach one.`,
 	"derivative": `f', f'', f''' show derivatives of a one-variable function:
   > f(x) = 9x^2 - 72x
   > f'
@@ -31,7 +37,11 @@ expression simplified.`,
   > f'(4)
   0
 diff(EXPR, x), diff(EXPR, x, n) and d/dx EXPR differentiate any
-expression; diff(g, y) is the partial derivative of a function g.`,
+expression; diff(g, y) is the partial derivative of a function g:
+  > d/dx x^3
+  3x^2
+  > diff(sin(x), x, 2)
+  -sin(x)`,
 	"diff": `see help derivative`,
 	"grad": `grad g shows the gradient, one partial derivative per parameter:
   > g(x, y) = x^2 y + y^3
@@ -39,25 +49,43 @@ expression; diff(g, y) is the partial derivative of a function g.`,
   ∇g(x, y) = (2x y, x^2 + 3y^2)`,
 	"hessian": `hessian g shows the matrix of second partial derivatives:
   > g(x, y) = x^3 y + y^2
-  > hessian g`,
+  > hessian g
+  Hg(x, y) =
+    [ 6x y   3x^2 ]
+    [ 3x^2   2    ]`,
 	"check": `check tells whether your derivative is right:
   > f(x) = x^2 + 5sin(x)^2 + 3cos(x)
   > check f' = 2x + 5sin(2x) - 3sin(x)
   ✓ f'(x) = 2x + 5sin(2x) - 3sin(x)
-It compares symbolically, then at many points where both are defined; a
-wrong answer is shown at a point with both values. Also:
-  check diff(x^3, x) = 3x^2
-  check diff(g, y) = ...`,
+    proved: the difference simplifies to 0
+It proves an answer right when the difference simplifies to 0; otherwise it
+looks at the difference at many points and says "agrees at N points (not a
+proof)", or shows a point where the answer is wrong. Also:
+  > check d/dx x^3 = 3x^2
+  ✓ d/dx x^3 = 3x^2
+    proved: the difference simplifies to 0
+  > g(x, y) = x^2 y
+  > check grad g = (2x y, x^2)
+  ✓ ∂g/∂x(x, y) = 2x y
+    proved: the difference simplifies to 0
+  ✓ ∂g/∂y(x, y) = x^2
+    proved: the difference simplifies to 0`,
 	"set": `set shows the settings of min and max; set NAME=VALUE changes them:
   > set eta=0.05 eps=1e-8 maxiter=5000 x0=1
 Built-in defaults: eta=0.1, eps=1e-6, maxiter=10000, x0=0.`,
-	"min": `min f and max f run gradient descent (ascent) from x0. Options, in any order:
-  x0      the start: x0=5, or x0=(1, 2) for two variables
+	"min": `min f and max f run gradient descent (ascent) from x0:
+x ← x − η∇f(x) for min, x ← x + η∇f(x) for max, until every partial is
+below ε. Options, in any order, each value an expression:
+  x0      the start: x0=5, x0=2pi, or x0=(1, 2) for two variables
   eta     the learning rate η (also η=)
-  eps     the tolerance ε: stop when every partial is below it (also ε=)
+  eps     the tolerance ε (also ε=)
   maxiter the most updates to make
   trace   print the iterates (the first and last ten of a long run)
-  method  gd (the default), momentum (with beta=0.9) or newton
+  method  gd: plain gradient descent (the default);
+          momentum, the heavy ball: v ← βv − η∇f(x), x ← x + v;
+          newton: x ← x − H⁻¹∇f(x) with the Hessian H; it ignores eta
+          and goes to the nearest critical point, a minimum or not
+  beta    momentum's β, at least 0 and below 1 (0.9 unless given)
 Example:
   > f(x) = 9x^2 - 72x
   > min f x0=5 eta=0.1 eps=1e-4
@@ -66,6 +94,12 @@ Example:
     f(x*)  = -143.99999999980315
     f'(x*) = -8.418249427677438e-05
     a minimum: f''(x*) = 18 > 0
+  > min f x0=5 method=newton
+  minimum of f (newton): converged after 1 iteration
+    x*     = 4
+    f(x*)  = -144
+    f'(x*) = 0
+    a minimum: f''(x*) = 18 > 0
 A run that diverges or oscillates says why, and which eta would not.
 Ctrl-C stops a long run and shows where it got to.`,
 	"max": `see help min`,
@@ -73,21 +107,34 @@ Ctrl-C stops a long run and shows where it got to.`,
 one variable on the closed interval, corners included, with the values at the
 ends and the least and greatest value there:
   > h(x) = x^2 + 5sin(x)
-  > extrema h in [-5, 5]`,
+  > extrema h in [-5, 5]
+  extrema of h on [-5, 5]:
+    end   x = -5                   h = 29.794621373315692   local maximum
+          x = -1.110510503581112   h = -3.24639427269154    local minimum
+    end   x = 5                    h = 20.205378626684308   local maximum
+    least value: h(-1.110510503581112) = -3.24639427269154; greatest value: h(-5) = 29.794621373315692`,
 	"plot":    "plot f in [a, b] draws a function; it comes in a later version.",
 	"steps":   "steps f' shows a derivation step by step; it comes in a later version.",
 	"latex":   "latex f' prints a result as LaTeX; it comes in a later version.",
 	"numdiff": "numdiff f'(2) compares the derivative with a difference quotient; it comes in a later version.",
-	"defs":    `defs lists every definition; del NAME removes one.`,
-	"del":     `del NAME removes a definition. A constant that a function uses cannot be deleted; a function can, since the functions that called it hold its body.`,
-	"save":    `save FILE writes every definition and setting as a script; load FILE (or fprime FILE) reads it back. Names with spaces go in double quotes: save "my session.fp".`,
-	"load":    `see help save`,
+	"defs": `defs lists every definition; del NAME removes one:
+  > f(x) = x^2
+  > a = 3
+  > defs
+  f(x) = x^2
+  a = 3`,
+	"del":  `del NAME removes a definition. A constant that a function uses cannot be deleted; a function can, since the functions that called it hold its body.`,
+	"save": `save FILE writes every definition and setting as a script; load FILE (or fprime FILE) reads it back. Names with spaces go in double quotes: save "my session.fp".`,
+	"load": `see help save`,
 	"functions": "Built-in functions: " + strings.Join(symbolic.BuiltinNames(), " ") +
-		".\nlog(b, x) is the logarithm to base b; cbrt is the real cube root. Constants: pi (π) and e.",
+		".\nlog(b, x) is the logarithm to base b; cbrt is the real cube root, and a power\n" +
+		"with an odd denominator is real for a negative base: (-8)^(2/3) is 4.\n" +
+		"sgn is the sign; its derivative is 0, undefined at 0. Constants: pi (π) and e.",
 	"syntax": `Numbers: 3, 0.25, .5, 1e-6 (exact: 0.1 is 1/10). Operators: + - * / ^ (or **).
 Power is right associative and binds tighter than minus: -x^2 is -(x^2).
 Juxtaposition multiplies: 9x^2, 2sin(x), (x + 1)(x - 1), x y. 1/2x is (1/2)·x.
-Built-in functions take a simple argument without parentheses: sin 2x is sin(2x).
+Built-in functions take a simple argument without parentheses: sin 2x is
+sin(2x), and ln ln x is ln(ln(x)).
 Unicode as in books: π − × · ² ³ √ η ε. # starts a comment; ; separates statements.`,
 	"quit": `quit, exit or Ctrl-D leave fprime.`,
 }
@@ -99,13 +146,16 @@ func help(st *parser.Help) (Result, error) {
 			names = append(names, n)
 		}
 		sort.Strings(names)
-		return HelpText{Text: `fprime: a calculus workbench.
-  f(x) = x^2 + 5sin(x)       define a function
-  f'                         its derivative
-  f'(2)                      evaluate it
-  check f' = 2x + 5cos(x)    check your own derivative
-  grad g, hessian g          for functions of several variables
-  set, defs, del, save, load, quit
+		return HelpText{Text: `fprime: a calculus workbench. Statements:
+  min f x0=5 eta=0.1 eps=1e-4   gradient descent (max f: ascent); help min
+  extrema f in [a, b]           every local minimum and maximum on [a, b]
+  f(x) = x^2 + 5sin(x)          define a function (a = 2: a constant)
+  f'  f''  f'(2)                its derivatives, and their values
+  diff(EXPR, x, n)  d/dx EXPR   derivatives of any expression
+  grad g  hessian g             for functions of several variables
+  check f' = 2x + 5cos(x)       check your own derivative
+  EXPR                          evaluate, or simplify
+  set  defs  del f  save FILE  load FILE  help TOPIC  quit
 Help on a topic: help TOPIC, with TOPIC one of:
 ` + wrap(names, "  ", 72)}, nil
 	}
