@@ -141,11 +141,7 @@ Unicode as in books: π − × · ² ³ √ η ε. # starts a comment; ; separat
 
 func help(st *parser.Help) (Result, error) {
 	if st.Topic == "" {
-		names := make([]string, 0, len(topics))
-		for n := range topics {
-			names = append(names, n)
-		}
-		sort.Strings(names)
+		names := HelpTopics()
 		return HelpText{Text: `fprime: a calculus workbench. Statements:
   min f x0=5 eta=0.1 eps=1e-4   gradient descent (max f: ascent); help min
   extrema f in [a, b]           every local minimum and maximum on [a, b]
