@@ -152,38 +152,81 @@ func explain(d session.Descent) []string {
 	return lines
 }
 
+// pointKind says what kind of point a converged run reached, and on what
+// evidence: never more certain than the test that decided it.
 func pointKind(d session.Descent) string {
 	g := d.Result.Diagnosis
-	kind := g.Point.String()
-	what := "a " + kind
 	want := optimize.Minimum
 	if d.Max {
 		want = optimize.Maximum
 	}
+	var what string
 	switch g.Point {
 	case optimize.Undecided:
-		what = "the second derivatives do not decide what kind of point this is"
+		what = "the test is inconclusive"
+	case optimize.Inflection:
+		what = "an inflection point, not an extremum"
 	case optimize.Saddle:
 		what = "a saddle point, not a " + want.String()
 	case want:
+		what = "a " + want.String()
 	default:
-		what += " (not a " + want.String() + ")"
-	}
-	if d.Degree2 && len(g.Eigenvalues) == 1 {
-		sign := "="
-		switch {
-		case g.Eigenvalues[0] > 0:
-			sign = "> 0"
-		case g.Eigenvalues[0] < 0:
-			sign = "< 0"
-		}
-		return fmt.Sprintf("%s: %s''(%s*) = %s %s", what, d.Name, d.Params[0], short(g.Eigenvalues[0]), sign)
+		what = "a " + g.Point.String() + " (not a " + want.String() + ")"
 	}
 	ev := make([]string, len(g.Eigenvalues))
 	for i, v := range g.Eigenvalues {
 		ev[i] = short(v)
 	}
-	return fmt.Sprintf("%s: the eigenvalues of the Hessian there are %s", what, strings.Join(ev, ", "))
+	if !d.Degree2 || len(g.Eigenvalues) != 1 {
+		if g.Test == optimize.Degenerate {
+			return fmt.Sprintf("%s: an eigenvalue of the Hessian there is zero within its error (%s)", what, strings.Join(ev, ", "))
+		}
+		return fmt.Sprintf("%s: the eigenvalues of the Hessian there are %s", what, strings.Join(ev, ", "))
+	}
+	x := d.Params[0]
+	f2 := fmt.Sprintf("%s''(%s*) = %s", d.Name, x, ev[0])
+	if g.Test == optimize.SecondOrder {
+		sign := "> 0"
+		if g.Eigenvalues[0] < 0 {
+			sign = "< 0"
+		}
+		return fmt.Sprintf("%s: %s %s", what, f2, sign)
+	}
+	zero := f2
+	if g.Eigenvalues[0] != 0 {
+		zero += " is zero within its error"
+	}
+	if g.Radius > 0 {
+		zero += fmt.Sprintf(" (the critical point may lie up to %s from %s*)", short(g.Radius), x)
+	}
+	switch g.Test {
+	case optimize.SignChange:
+		from, to := "−", "+"
+		if g.Point == optimize.Maximum {
+			from, to = "+", "−"
+		}
+		return fmt.Sprintf("%s: %s, and %s' goes from %s to %s across %s* ± %s", what, zero, d.Name, from, to, x, short(g.Radius))
+	case optimize.HigherOrder:
+		parity, sign := "odd", ""
+		if g.Order%2 == 0 {
+			parity, sign = "even", " > 0"
+			if g.OrderValue < 0 {
+				sign = " < 0"
+			}
+		}
+		return fmt.Sprintf("%s: %s; the first derivative that is not, %s = %s%s, has %s order",
+			what, zero, nth(d.Name, x, g.Order), short(g.OrderValue), sign, parity)
+	}
+	return fmt.Sprintf("%s: %s, and neither the sign of %s' nearby nor the derivatives up to order %d decide", what, zero, d.Name, g.Order)
+}
+
+// nth names the k-th derivative of f at x*: f”'(x*), the 4th derivative
+// of f at x*.
+func nth(f, x string, k int) string {
+	if k <= 3 {
+		return f + strings.Repeat("'", k) + "(" + x + "*)"
+	}
+	return fmt.Sprintf("the %dth derivative of %s at %s*", k, f, x)
 }
 
 func maxAbs(x []float64) float64 {
