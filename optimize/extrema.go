@@ -17,6 +17,14 @@ import (
 // any grid point nor dip there can still be missed.
 const ExtremaGrid = 2000
 
+// ExtremaBudget bounds the work of Extrema1D, in evaluations of f, f' and
+// f”. Cells of the grid where f' is not yet followed well (a cubic through
+// f' and f” at the two ends of a cell does not predict f' and f” at its
+// middle) are halved, all cells of one size before any smaller, while half
+// of the budget lasts; the search for sign changes of f' uses the rest.
+// Where the budget runs out the result is Partial, and says where.
+const ExtremaBudget = 3_000_000
+
 // Extremum is a local minimum or maximum of a function of one variable on
 // a closed interval, or the value at an end of the interval.
 type Extremum struct {
@@ -30,29 +38,61 @@ type Extremum struct {
 	// Endpoint is set for a or b: a local extremum of f on [a, b] that is
 	// not a critical point of f.
 	Endpoint bool
+	// Edge is set for an end of a stretch where f is defined, inside
+	// [a, b] (sqrt(x) at 0 on [-1, 1]): a local extremum of f on where it
+	// is defined, classified by the sign of f' beside it.
+	Edge bool
 	// D2 is f''(X) when d2f was given and is defined there, else NaN.
 	D2 float64
+}
+
+// Gap is a stretch of [a, b] where f is undefined: between Lo and Hi, and
+// at Lo (Hi) itself when LoIn (HiIn). Each border is found to adjacent
+// floats and given as the shortest number between them (0 for sqrt(x),
+// where f is defined, and for ln(x), where it is not). Pole is set when |f|
+// grows without bound towards the gap. A gap that is one point as far as
+// the search can tell (1/x at 0, which overflow widens to |x| < 1e-308) has
+// Lo = Hi.
+type Gap struct {
+	Lo, Hi     float64
+	LoIn, HiIn bool
+	Pole       bool
 }
 
 // Extrema is what Extrema1D finds on [A, B].
 type Extrema struct {
 	A, B float64
 	// Ends are a and b with f's values there, each classified as a local
-	// minimum or maximum of f on [a, b] by the sign of f' next to it.
+	// minimum or maximum of f on [a, b] by the sign of f' next to it; F is
+	// NaN (and Kind Undecided) at an end where f is undefined.
 	Ends [2]Extremum
 	// Points are the local minima and maxima inside (a, b), ascending in X,
-	// each once.
+	// each once, the ends of the stretches where f is defined (Edge)
+	// included.
 	Points []Extremum
+	// Undefined are the stretches of [a, b] where f is undefined,
+	// ascending.
+	Undefined []Gap
+	// Partial is set when the budget ran out before the search could
+	// follow f' everywhere: Points are then some of the extrema, not all,
+	// Min and Max the least and greatest values found, and Unresolved the
+	// stretches where f' changes sign faster than the search could follow.
+	Partial    bool
+	Unresolved [][2]float64
 	// Inflections are the stationary points that are not extrema: f'
 	// vanishes there without changing sign (x^3 at 0).
 	Inflections []float64
 	// Min and Max are the global minimum and maximum of f on [a, b]: the
 	// least and greatest of Points and Ends (the first one on a tie).
 	Min, Max Extremum
-	// NoMin and NoMax are set when f takes, at some grid point, a value
-	// below Min (above Max): f then has no least (greatest) value on
-	// [a, b], as 1/x^2 near 0, where it is undefined.
-	NoMin, NoMax bool
+	// NoMin and NoMax are set when f has no least (greatest) value on
+	// [a, b]: it grows without bound towards a gap (MinPole, MaxPole: 1/x^2
+	// near 0, ln(x) near 0), or, in a search that is not Partial, it takes
+	// at some grid point a value below Min (above Max), as near a pole
+	// between grid points or a jump. MinNear and MaxNear say where.
+	NoMin, NoMax     bool
+	MinPole, MaxPole bool
+	MinNear, MaxNear float64
 	// Constant is set when f is constant on [a, b]: then Points is empty
 	// and Min and Max are a.
 	Constant bool
@@ -61,15 +101,18 @@ type Extrema struct {
 }
 
 // Extrema1D finds every local minimum and maximum of f on [a, b], given
-// its derivative df and, optionally, its second derivative d2f (nil), which
-// only fills in Extremum.D2. It evaluates f' on a grid of ExtremaGrid
-// intervals, looks closer where f' changes sign, vanishes or dips towards
-// zero, and narrows each sign change of f' by bisection to adjacent floats;
-// a sign change across a point where f' jumps or is undefined is a corner.
-// A zero of f' is reported in Points only if f' changes sign there, in
-// Inflections otherwise. A point where f or f' returns an error or a value
-// that is not finite is skipped. The error is for bad arguments, a function
-// defined nowhere on the grid, or a cancelled ctx.
+// its derivative df and, optionally, its second derivative d2f (nil: it is
+// estimated from df). It evaluates f' on a grid of ExtremaGrid intervals,
+// halves the cells where f' is not yet followed well (see ExtremaBudget),
+// looks closer where f' changes sign, vanishes or dips towards zero, and
+// narrows each sign change of f' by bisection to adjacent floats; a sign
+// change across a point where f' jumps or is undefined is a corner. A zero
+// of f' is reported in Points only if f' changes sign there, in
+// Inflections otherwise. f is undefined where it returns an error or a
+// value that is not finite: the search works on the stretches where it is
+// defined, whose ends are candidates, and reports the gaps. The error is
+// for bad arguments, a function defined nowhere on the grid, or a
+// cancelled ctx.
 func Extrema1D(ctx context.Context, f, df, d2f func(x float64) (float64, error), a, b float64) (*Extrema, error) {
 	if f == nil || df == nil {
 		return nil, errors.New("optimize: Extrema1D needs f and its derivative")
@@ -88,7 +131,9 @@ type extremaSearch struct {
 
 	xs, fs, ds []float64
 	ok         []bool // f and f' are both numbers at xs[i]
+	def        []bool // f is a number at xs[i]
 	dscale     float64
+	unresolved [][2]float64
 	evals      int
 	res        *Extrema
 	cands      []Extremum
@@ -107,6 +152,8 @@ func (s *extremaSearch) run() (*Extrema, error) {
 	const n = ExtremaGrid
 	s.res = &Extrema{A: s.a, B: s.b}
 	s.xs, s.fs, s.ds, s.ok = make([]float64, n+1), make([]float64, n+1), make([]float64, n+1), make([]bool, n+1)
+	s.def = make([]bool, n+1)
+	s.res.MinNear, s.res.MaxNear = math.NaN(), math.NaN()
 	var fmin, fmax = math.Inf(1), math.Inf(-1)
 	valid := 0
 	for i := 0; i <= n; i++ {
@@ -120,7 +167,7 @@ func (s *extremaSearch) run() (*Extrema, error) {
 		s.xs[i] = x
 		fv, okf := s.eval(s.f, x)
 		dv, okd := s.eval(s.df, x)
-		s.fs[i], s.ds[i], s.ok[i] = fv, dv, okf && okd
+		s.fs[i], s.ds[i], s.ok[i], s.def[i] = fv, dv, okf && okd, okf
 		if !s.ok[i] {
 			s.res.Skipped++
 			continue
@@ -143,12 +190,273 @@ func (s *extremaSearch) run() (*Extrema, error) {
 		return s.res, nil
 	}
 
-	s.walk(grid{s.xs, s.ds, s.ok}, 0)
+	s.gaps()
+	// The adapted grid is fine enough to tell extrema apart, so sign
+	// changes are bisected directly, without the zooming of walk.
+	s.walk(s.adapt(), refineDepth)
 	if err := s.ctx.Err(); err != nil {
 		return nil, err
 	}
 	s.collect()
 	return s.res, nil
+}
+
+// overBudget tells whether the search has used up its evaluations.
+func (s *extremaSearch) overBudget(share float64) bool {
+	return float64(s.evals) > share*ExtremaBudget
+}
+
+// slope returns f”(x), or, without d2f, a central difference of f' with a
+// step well inside a cell of width w.
+func (s *extremaSearch) slope(x, w float64) (float64, bool) {
+	if s.d2f != nil {
+		return s.eval(s.d2f, x)
+	}
+	h := math.Max(w*1e-4, 1e-8*math.Abs(x))
+	p, okp := s.eval(s.df, x+h)
+	m, okm := s.eval(s.df, x-h)
+	return (p - m) / ((x + h) - (x - h)), okp && okm
+}
+
+// Followed: the cubic through f' and f” at the ends of a cell predicts
+// f' and f” at its middle to within these fractions of their size there.
+const (
+	followTolD1 = 0.01
+	followTolD2 = 0.05
+)
+
+// adapt halves the cells of the grid where f' is not yet followed, all
+// cells of one size before any smaller, within half of the budget, and
+// returns the grid with the points added. A cell as narrow as floats
+// allow counts as followed (a pole or a jump of f' is then bisected as a
+// sign change); cells still to look at when the budget runs out are
+// Unresolved.
+func (s *extremaSearch) adapt() grid {
+	type cell struct{ x0, x1, g0, g1, s0, s1 float64 }
+	xs, ds, ok := slices.Clone(s.xs), slices.Clone(s.ds), slices.Clone(s.ok)
+	var cur []cell
+	minWidth := 1e-12 * (s.b - s.a)
+	for i := 0; i+1 < len(s.xs); i++ {
+		if !s.ok[i] || !s.ok[i+1] {
+			continue
+		}
+		w := s.xs[i+1] - s.xs[i]
+		s0, ok0 := s.slope(s.xs[i], w)
+		s1, ok1 := s.slope(s.xs[i+1], w)
+		if ok0 && ok1 {
+			cur = append(cur, cell{s.xs[i], s.xs[i+1], s.ds[i], s.ds[i+1], s0, s1})
+		}
+	}
+	for len(cur) > 0 {
+		var next []cell
+		for i, c := range cur {
+			if s.overBudget(0.5) || s.cancelled() {
+				for _, c := range append(next, cur[i:]...) {
+					s.unresolved = append(s.unresolved, [2]float64{c.x0, c.x1})
+				}
+				next = nil
+				break
+			}
+			xm := c.x0 + (c.x1-c.x0)/2
+			if !(xm > c.x0 && xm < c.x1) || c.x1-c.x0 <= minWidth {
+				continue
+			}
+			gm, okg := s.eval(s.df, xm)
+			xs, ds, ok = append(xs, xm), append(ds, gm), append(ok, okg)
+			if !okg {
+				continue
+			}
+			sm, oks := s.slope(xm, c.x1-c.x0)
+			if !oks {
+				continue
+			}
+			h := c.x1 - c.x0
+			pg := (c.g0+c.g1)/2 + h*(c.s0-c.s1)/8
+			ps := 1.5*(c.g1-c.g0)/h - (c.s0+c.s1)/4
+			r := math.Max(math.Max(math.Abs(c.g0), math.Abs(c.g1)), math.Abs(gm))
+			q := math.Max(math.Max(math.Abs(c.s0), math.Abs(c.s1)), math.Abs(sm))
+			// The slack is for rounding: in f'' it can be far above f''
+			// itself (1/abs(x) − x^2/abs(x)^3 is 0 give or take 1e-16),
+			// and is negligible beside f' across the cell.
+			if math.Abs(gm-pg) <= followTolD1*r+1e-12*s.dscale && math.Abs(sm-ps) <= followTolD2*q+1e-6*r/h {
+				continue
+			}
+			next = append(next, cell{c.x0, xm, c.g0, gm, c.s0, sm}, cell{xm, c.x1, gm, c.g1, sm, c.s1})
+		}
+		cur = next
+	}
+	idx := make([]int, len(xs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(i, j int) int { return cmpFloat(xs[i], xs[j]) })
+	g := grid{make([]float64, len(xs)), make([]float64, len(xs)), make([]bool, len(xs))}
+	for k, i := range idx {
+		g.xs[k], g.ds[k], g.ok[k] = xs[i], ds[i], ok[i]
+	}
+	return g
+}
+
+func cmpFloat(p, q float64) int {
+	switch {
+	case p < q:
+		return -1
+	case p > q:
+		return 1
+	}
+	return 0
+}
+
+// gaps finds, between grid points where f is and is not defined, the
+// border to adjacent floats, and records each stretch where f is
+// undefined. A border next to a stretch where f is defined is a candidate
+// (Edge), unless f grows without bound towards it.
+func (s *extremaSearch) gaps() {
+	n := len(s.xs) - 1
+	for i := 0; i <= n; i++ {
+		if s.def[i] {
+			continue
+		}
+		j := i
+		for j < n && !s.def[j+1] {
+			j++
+		}
+		gap := Gap{Lo: s.a, Hi: s.b, LoIn: i == 0, HiIn: j == n}
+		// The border may be the grid point itself (sqrt(x) at 0): f is
+		// then looked at up to the grid point beyond.
+		var inLo, inHi float64 // the borders, where f is defined
+		if i > 0 {
+			var out float64
+			inLo, out = s.border(s.xs[i-1], s.xs[i])
+			gap.Lo = shortest(inLo, out)
+			_, defined := s.eval(s.f, gap.Lo)
+			gap.LoIn = !defined
+		}
+		if j < n {
+			var out float64
+			inHi, out = s.border(s.xs[j+1], s.xs[j])
+			gap.Hi = shortest(out, inHi)
+			_, defined := s.eval(s.f, gap.Hi)
+			gap.HiIn = !defined
+		}
+		// Where f is unbounded is said as the one point of a gap that
+		// floats make look wider (1/x^2 overflows for |x| < 1e-154), else
+		// as the border.
+		if i > 0 && j < n && gap.Hi-gap.Lo <= 1e-9*(s.b-s.a) {
+			at := shortest(gap.Lo, gap.Hi)
+			gap.Lo, gap.Hi, gap.LoIn, gap.HiIn = at, at, true, true
+		}
+		if i > 0 {
+			gap.Pole = s.edge(inLo, s.xs[max(i-2, 0)], -1, gap.Lo) || gap.Pole
+		}
+		if j < n {
+			gap.Pole = s.edge(inHi, s.xs[min(j+2, n)], 1, gap.Hi) || gap.Pole
+		}
+		s.res.Undefined = append(s.res.Undefined, gap)
+		i = j
+	}
+}
+
+// border narrows, to adjacent floats, the border between in, where f is
+// defined, and out, where it is not.
+func (s *extremaSearch) border(in, out float64) (float64, float64) {
+	for it := 0; it < 2100; it++ {
+		mid := in + (out-in)/2
+		if mid == in || mid == out {
+			break
+		}
+		if _, ok := s.eval(s.f, mid); ok {
+			in = mid
+		} else {
+			out = mid
+		}
+	}
+	return in, out
+}
+
+// Pole test: f at the border x and at points 10^-j of the way from the
+// grid point inside towards it. If f moves one way at every step and its
+// steps do not shrink below poleRatio of the first, |f| grows without
+// bound (1/x^2, ln(x) at 0); steps that shrink (sqrt(x), x^(2/3)) mean f
+// has a limit, and the border is a candidate.
+const (
+	poleSteps = 12
+	poleRatio = 0.3
+)
+
+// edge looks at the border x of a stretch where f is defined, which lies
+// towards dir from x (and reaches the grid point inside): it records the
+// border as a candidate, or, where f grows without bound towards it, that
+// f has no least or greatest value near the point near. It reports the
+// latter.
+func (s *extremaSearch) edge(x, inside float64, dir int, near float64) bool {
+	fx, ok := s.eval(s.f, x)
+	if !ok {
+		return false
+	}
+	var vals []float64
+	w := inside - x
+	for j := 0; j <= poleSteps; j++ {
+		y := x + w*math.Pow(10, -float64(j))
+		if y == x {
+			break
+		}
+		v, ok := s.eval(s.f, y)
+		if !ok {
+			break
+		}
+		vals = append(vals, v)
+	}
+	vals = append(vals, fx)
+	if up, down := grows(vals); up || down {
+		if up {
+			s.res.NoMax, s.res.MaxPole, s.res.MaxNear = true, true, near
+		} else {
+			s.res.NoMin, s.res.MinPole, s.res.MinNear = true, true, near
+		}
+		return true
+	}
+	e := Extremum{X: x, F: fx, Edge: true, D2: math.NaN()}
+	// The sign of f' nearest the border, going inwards.
+	for j := poleSteps; j >= 0; j-- {
+		y := x + w*math.Pow(10, -float64(j))
+		if y == x {
+			continue
+		}
+		if d, ok := s.eval(s.df, y); ok && d != 0 {
+			if sign(d)*dir > 0 {
+				e.Kind = Minimum
+			} else {
+				e.Kind = Maximum
+			}
+			break
+		}
+	}
+	s.cands = append(s.cands, e)
+	return false
+}
+
+// grows tells whether the values, approaching a border, rise (up) or fall
+// (down) at every step by steps that do not die away.
+func grows(v []float64) (up, down bool) {
+	if len(v) < 4 {
+		return false, false
+	}
+	first := v[1] - v[0]
+	if first == 0 {
+		return false, false
+	}
+	for k := 1; k < len(v); k++ {
+		d := v[k] - v[k-1]
+		if sign(d) != sign(first) {
+			return false, false
+		}
+	}
+	last := v[len(v)-1] - v[len(v)-2]
+	if math.Abs(last) < poleRatio*math.Abs(first) {
+		return false, false
+	}
+	return first > 0, first < 0
 }
 
 // grid is f' at the points of a grid; ok[i] is set where xs[i] could be
@@ -182,6 +490,10 @@ func (s *extremaSearch) walk(g grid, depth int) {
 			return
 		}
 		i := idx[p]
+		if s.overBudget(1) {
+			s.unresolved = append(s.unresolved, [2]float64{g.xs[i], g.xs[idx[len(idx)-1]]})
+			return
+		}
 		si := sign(g.ds[i])
 		if si == 0 {
 			q := p
@@ -368,9 +680,10 @@ func (s *extremaSearch) bracket(lo, hi, dlo, dhi float64) {
 			hi, dhi = mid, dm
 		}
 	}
-	// A gap wider than a grid step's millionth is a stretch where f' is
-	// undefined, not a point: it is no extremum of f.
-	if hi-lo > 1e-6*(origHi-origLo) {
+	// A gap wider than a cell's millionth (and than a few floats, for a
+	// cell as narrow as floats allow) is a stretch where f' is undefined,
+	// not a point: it is no extremum of f.
+	if hi-lo > math.Max(1e-6*(origHi-origLo), 4*ulp(hi)) {
 		return
 	}
 	corner := math.Min(math.Abs(dlo), math.Abs(dhi)) > 1e-6*s.dscale
@@ -443,7 +756,7 @@ func (s *extremaSearch) candidate(x, lo, hi float64, sl int, corner bool) {
 		return
 	}
 	// f must be continuous at x: its values just beside x agree with f(x).
-	w := (hi - lo) * 1e-9
+	w := math.Max((hi-lo)*1e-9, 4*ulp(x))
 	for _, y := range [...]float64{x - w, x + w} {
 		fy, ok := s.eval(s.f, y)
 		if ok && math.Abs(fy-fx) > 1e-6*math.Max(1, math.Abs(fx)) {
@@ -475,7 +788,7 @@ func (s *extremaSearch) collect() {
 		return 0
 	})
 	for _, c := range s.cands {
-		if c.X-s.a <= tol || s.b-c.X <= tol {
+		if !c.Edge && (c.X-s.a <= tol || s.b-c.X <= tol) {
 			continue
 		}
 		if k := len(r.Points); k > 0 && c.X-r.Points[k-1].X <= tol && c.Kind == r.Points[k-1].Kind {
@@ -517,14 +830,57 @@ func (s *extremaSearch) collect() {
 		r.NoMin, r.NoMax = true, true
 		return
 	}
+	s.partial()
+	if r.Partial {
+		return
+	}
+	// A grid value beyond every candidate: f has no least (greatest)
+	// value, the candidate the search would have found being missing only
+	// where f is not continuous.
 	lo := r.Min.F - 1e-9*math.Max(1, math.Abs(r.Min.F))
 	hi := r.Max.F + 1e-9*math.Max(1, math.Abs(r.Max.F))
 	for i, v := range s.fs {
-		if s.ok[i] {
-			r.NoMin = r.NoMin || v < lo
-			r.NoMax = r.NoMax || v > hi
+		if !s.ok[i] {
+			continue
+		}
+		if v < lo && !r.MinPole && (!r.NoMin || v < s.fs[index(s.xs, r.MinNear)]) {
+			r.NoMin, r.MinNear = true, s.xs[i]
+		}
+		if v > hi && !r.MaxPole && (!r.NoMax || v > s.fs[index(s.xs, r.MaxNear)]) {
+			r.NoMax, r.MaxNear = true, s.xs[i]
 		}
 	}
+}
+
+// index returns the index of x in the sorted xs.
+func index(xs []float64, x float64) int {
+	i, _ := slices.BinarySearch(xs, x)
+	return min(i, len(xs)-1)
+}
+
+// partial merges the stretches the search could not follow, and marks the
+// result Partial if there are any.
+func (s *extremaSearch) partial() {
+	u := s.unresolved
+	if len(u) == 0 {
+		return
+	}
+	slices.SortFunc(u, func(p, q [2]float64) int { return cmpFloat(p[0], q[0]) })
+	out := [][2]float64{u[0]}
+	for _, c := range u[1:] {
+		if last := &out[len(out)-1]; c[0] <= last[1] {
+			last[1] = math.Max(last[1], c[1])
+		} else {
+			out = append(out, c)
+		}
+	}
+	s.res.Partial, s.res.Unresolved = true, out
+}
+
+// ulp is the distance from x to the next float away from zero.
+func ulp(x float64) float64 {
+	x = math.Abs(x)
+	return math.Nextafter(x, math.Inf(1)) - x
 }
 
 // shortest returns the number with the fewest significant digits in

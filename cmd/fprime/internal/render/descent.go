@@ -288,9 +288,16 @@ func extrema(w io.Writer, e session.ExtremaReport) {
 	}
 	var rows [][]string
 	row := func(x optimize.Extremum, what string) {
+		if math.IsNaN(x.F) {
+			rows = append(rows, []string{what, e.Var + " = " + num(x.X), e.Name + " undefined", ""})
+			return
+		}
 		kind := "local " + x.Kind.String()
-		if x.Corner {
+		switch {
+		case x.Corner:
 			kind += " (a corner: " + e.Name + "' does not exist)"
+		case x.Edge:
+			kind += " (an end of where " + e.Name + " is defined)"
 		}
 		rows = append(rows, []string{what, e.Var + " = " + num(x.X), e.Name + " = " + num(x.F), kind})
 	}
@@ -312,18 +319,80 @@ func extrema(w io.Writer, e session.ExtremaReport) {
 		}
 		fmt.Fprintln(w, "  "+strings.TrimRight(b.String(), " "))
 	}
-	if len(e.Points) == 0 {
+	if len(e.Undefined) > 0 {
+		parts := make([]string, len(e.Undefined))
+		for i, g := range e.Undefined {
+			parts[i] = gap(e, g)
+		}
+		fmt.Fprintf(w, "  %s is undefined %s\n", e.Name, strings.Join(parts, " and "))
+	}
+	switch {
+	case e.Partial && len(e.Points) > 0:
+		fmt.Fprintf(w, "  at least %d local extrema (not all are listed): %s' changes sign faster than the search can follow %s\n",
+			len(e.Points), e.Name, stretches(e))
+	case e.Partial:
+		fmt.Fprintf(w, "  no local extremum found, but there may be many: %s' changes sign faster than the search can follow %s\n",
+			e.Name, stretches(e))
+	case len(e.Points) == 0:
 		fmt.Fprintf(w, "  no local extremum inside the interval\n")
 	}
 	for _, x := range e.Inflections {
 		fmt.Fprintf(w, "  %s' is 0 at %s = %s without changing sign: not an extremum\n", e.Name, e.Var, num(x))
 	}
-	least, greatest := "least value: "+e.Name+"("+num(e.Min.X)+") = "+num(e.Min.F), "greatest value: "+e.Name+"("+num(e.Max.X)+") = "+num(e.Max.F)
+	found := ""
+	if e.Partial {
+		found = " found"
+	}
+	least := "least value" + found + ": " + e.Name + "(" + num(e.Min.X) + ") = " + num(e.Min.F)
+	greatest := "greatest value" + found + ": " + e.Name + "(" + num(e.Max.X) + ") = " + num(e.Max.F)
 	if e.NoMin {
-		least = "no least value (" + e.Name + " is unbounded below on the interval)"
+		least = "no least value (" + unbounded(e, "below", e.MinPole, e.MinNear) + ")"
 	}
 	if e.NoMax {
-		greatest = "no greatest value (" + e.Name + " is unbounded above on the interval)"
+		greatest = "no greatest value (" + unbounded(e, "above", e.MaxPole, e.MaxNear) + ")"
 	}
 	fmt.Fprintf(w, "  %s; %s\n", least, greatest)
+}
+
+// gap writes where f is undefined: "at x = 0", "on [-1, 0)".
+func gap(e session.ExtremaReport, g optimize.Gap) string {
+	if g.Lo == g.Hi {
+		return "at " + e.Var + " = " + num(g.Lo)
+	}
+	lo, hi := "(", ")"
+	if g.LoIn {
+		lo = "["
+	}
+	if g.HiIn {
+		hi = "]"
+	}
+	return "on " + lo + num(g.Lo) + ", " + num(g.Hi) + hi
+}
+
+// stretches writes where the search could not follow f', the first three
+// stretches: "near x = 0.0001" for one narrower than a thousandth of the
+// interval, "on [0, 1]" for a wider one.
+func stretches(e session.ExtremaReport) string {
+	var parts []string
+	for i, s := range e.Unresolved {
+		switch {
+		case i == 3:
+			parts = append(parts, fmt.Sprintf("and on %d more stretches", len(e.Unresolved)-3))
+		case s[1]-s[0] <= 1e-3*(e.B-e.A):
+			parts = append(parts, "near "+e.Var+" = "+short(s[0]+(s[1]-s[0])/2))
+		default:
+			parts = append(parts, "on ["+num(s[0])+", "+num(s[1])+"]")
+		}
+		if i == 3 {
+			break
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func unbounded(e session.ExtremaReport, way string, pole bool, near float64) string {
+	if pole {
+		return fmt.Sprintf("%s is unbounded %s near %s = %s, where it is undefined", e.Name, way, e.Var, num(near))
+	}
+	return fmt.Sprintf("%s is unbounded %s, or jumps, near %s = %s", e.Name, way, e.Var, short(near))
 }
