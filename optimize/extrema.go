@@ -191,9 +191,7 @@ func (s *extremaSearch) run() (*Extrema, error) {
 	}
 
 	s.gaps()
-	// The adapted grid is fine enough to tell extrema apart, so sign
-	// changes are bisected directly, without the zooming of walk.
-	s.walk(s.adapt(), refineDepth)
+	s.search(s.adapt())
 	if err := s.ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -295,6 +293,37 @@ func (s *extremaSearch) adapt() grid {
 		g.xs[k], g.ds[k], g.ok[k] = xs[i], ds[i], ok[i]
 	}
 	return g
+}
+
+// search walks the adapted grid g cell of the first grid by cell, the
+// cells with fewest points (where f' changes sign slowest) first, so that
+// where the budget runs out is where f' changes sign fastest; those cells
+// are Unresolved. The adapted grid is fine enough to tell extrema apart,
+// so sign changes are bisected directly, without the zooming of walk.
+// Each stretch walked reaches two points into its neighbours, for the
+// three points that a dip or a zero of f' needs: what is found twice is
+// merged in collect.
+func (s *extremaSearch) search(g grid) {
+	type stretch struct{ lo, hi int }
+	var parts []stretch
+	lo := 0
+	for k := 1; k < len(g.xs); k++ {
+		if _, found := slices.BinarySearch(s.xs, g.xs[k]); found || k == len(g.xs)-1 {
+			parts = append(parts, stretch{lo, k})
+			lo = k
+		}
+	}
+	slices.SortStableFunc(parts, func(p, q stretch) int { return (p.hi - p.lo) - (q.hi - q.lo) })
+	for i, p := range parts {
+		if s.overBudget(1) || s.cancelled() {
+			for _, p := range parts[i:] {
+				s.unresolved = append(s.unresolved, [2]float64{g.xs[p.lo], g.xs[p.hi]})
+			}
+			return
+		}
+		a, b := max(p.lo-2, 0), min(p.hi+2, len(g.xs)-1)
+		s.walk(grid{g.xs[a : b+1], g.ds[a : b+1], g.ok[a : b+1]}, refineDepth)
+	}
 }
 
 func cmpFloat(p, q float64) int {
@@ -858,8 +887,8 @@ func index(xs []float64, x float64) int {
 	return min(i, len(xs)-1)
 }
 
-// partial merges the stretches the search could not follow, and marks the
-// result Partial if there are any.
+// partial merges the stretches the search could not follow (those that
+// touch, or nearly), and marks the result Partial if there are any.
 func (s *extremaSearch) partial() {
 	u := s.unresolved
 	if len(u) == 0 {
@@ -868,7 +897,7 @@ func (s *extremaSearch) partial() {
 	slices.SortFunc(u, func(p, q [2]float64) int { return cmpFloat(p[0], q[0]) })
 	out := [][2]float64{u[0]}
 	for _, c := range u[1:] {
-		if last := &out[len(out)-1]; c[0] <= last[1] {
+		if last := &out[len(out)-1]; c[0]-last[1] <= 1e-9*(s.b-s.a) {
 			last[1] = math.Max(last[1], c[1])
 		} else {
 			out = append(out, c)

@@ -370,18 +370,19 @@ func gap(e session.ExtremaReport, g optimize.Gap) string {
 }
 
 // stretches writes where the search could not follow f', the first three
-// stretches: "near x = 0.0001" for one narrower than a thousandth of the
-// interval, "on [0, 1]" for a wider one.
+// stretches, to four digits: "near x = 0.0001" for one whose ends agree to
+// them, "on [1e-06, 0.0005]" for a wider one.
 func stretches(e session.ExtremaReport) string {
 	var parts []string
 	for i, s := range e.Unresolved {
+		lo, hi := short(s[0]), short(s[1])
 		switch {
 		case i == 3:
 			parts = append(parts, fmt.Sprintf("and on %d more stretches", len(e.Unresolved)-3))
-		case s[1]-s[0] <= 1e-3*(e.B-e.A):
-			parts = append(parts, "near "+e.Var+" = "+short(s[0]+(s[1]-s[0])/2))
+		case lo == hi:
+			parts = append(parts, "near "+e.Var+" = "+lo)
 		default:
-			parts = append(parts, "on ["+num(s[0])+", "+num(s[1])+"]")
+			parts = append(parts, "on ["+lo+", "+hi+"]")
 		}
 		if i == 3 {
 			break
