@@ -163,3 +163,23 @@ func TestExtremaFastOscillation(t *testing.T) {
 		})
 	}
 }
+
+// TestExtremaRoundingInSecondDerivative: fprime's f'' of abs(x) is
+// 1/abs(x) − x^2/abs(x)^3, zero give or take rounding; noise in f'' alone
+// must not keep the search halving cells until its budget runs out.
+func TestExtremaRoundingInSecondDerivative(t *testing.T) {
+	d2 := func(x float64) (float64, error) {
+		if x == 0 {
+			return 0, errUndefined
+		}
+		a := math.Abs(x)
+		return 1/a - x*x/(a*a*a), nil
+	}
+	e, err := Extrema1D(context.Background(), fn1(math.Abs), absDeriv, d2, -1, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Partial || len(e.Points) != 1 || e.Points[0].X != 0 || !e.Points[0].Corner {
+		t.Errorf("partial %v (%d stretches), %s", e.Partial, len(e.Unresolved), describe(e))
+	}
+}
