@@ -716,7 +716,9 @@ func (s *extremaSearch) bracket(lo, hi, dlo, dhi float64) {
 		return
 	}
 	corner := math.Min(math.Abs(dlo), math.Abs(dhi)) > 1e-6*s.dscale
-	s.candidate(shortest(lo, hi), origLo, origHi, slo, corner)
+	// f is compared with its values at the narrowed bracket, not across
+	// the cell: a cusp (sqrt(abs(x)) at 0) changes f fast but is no jump.
+	s.candidate(shortest(lo, hi), lo, hi, slo, corner)
 }
 
 // dip looks between lo and hi, where f' has sign sg at both ends and |f'|
