@@ -93,6 +93,10 @@ type Extrema struct {
 	NoMin, NoMax     bool
 	MinPole, MaxPole bool
 	MinNear, MaxNear float64
+	// MinLimit (MaxLimit) is, for NoMin (NoMax) not from a pole, the
+	// value f approaches near MinNear without reaching it, where f is
+	// undefined (sin(x)/x near 0: 1); else NaN.
+	MinLimit, MaxLimit float64
 	// Constant is set when f is constant on [a, b]: then Points is empty
 	// and Min and Max are a.
 	Constant bool
@@ -134,6 +138,7 @@ type extremaSearch struct {
 	def        []bool // f is a number at xs[i]
 	dscale     float64
 	unresolved [][2]float64
+	limits     [][2]float64 // x, and the value f approaches there without reaching it
 	evals      int
 	res        *Extrema
 	cands      []Extremum
@@ -154,6 +159,7 @@ func (s *extremaSearch) run() (*Extrema, error) {
 	s.xs, s.fs, s.ds, s.ok = make([]float64, n+1), make([]float64, n+1), make([]float64, n+1), make([]bool, n+1)
 	s.def = make([]bool, n+1)
 	s.res.MinNear, s.res.MaxNear = math.NaN(), math.NaN()
+	s.res.MinLimit, s.res.MaxLimit = math.NaN(), math.NaN()
 	var fmin, fmax = math.Inf(1), math.Inf(-1)
 	valid := 0
 	for i := 0; i <= n; i++ {
@@ -368,18 +374,17 @@ func (s *extremaSearch) gaps() {
 			_, defined := s.eval(s.f, gap.Hi)
 			gap.HiIn = !defined
 		}
-		// Where f is unbounded is said as the one point of a gap that
-		// floats make look wider (1/x^2 overflows for |x| < 1e-154), else
-		// as the border.
-		if i > 0 && j < n && gap.Hi-gap.Lo <= 1e-9*(s.b-s.a) {
+		// A gap that floats make look wider than a point (1/x^2
+		// overflows for |x| < 1e-154) is that point.
+		if gap.Hi-gap.Lo <= 1e-9*(s.b-s.a) {
 			at := shortest(gap.Lo, gap.Hi)
 			gap.Lo, gap.Hi, gap.LoIn, gap.HiIn = at, at, true, true
 		}
 		if i > 0 {
-			gap.Pole = s.edge(inLo, s.xs[max(i-2, 0)], -1, gap.Lo) || gap.Pole
+			gap.Pole = s.edge(inLo, s.xs[max(i-2, 0)], -1, gap.Lo, !gap.LoIn) || gap.Pole
 		}
 		if j < n {
-			gap.Pole = s.edge(inHi, s.xs[min(j+2, n)], 1, gap.Hi) || gap.Pole
+			gap.Pole = s.edge(inHi, s.xs[min(j+2, n)], 1, gap.Hi, !gap.HiIn) || gap.Pole
 		}
 		s.res.Undefined = append(s.res.Undefined, gap)
 		i = j
@@ -413,12 +418,14 @@ const (
 	poleRatio = 0.3
 )
 
-// edge looks at the border x of a stretch where f is defined, which lies
-// towards dir from x (and reaches the grid point inside): it records the
-// border as a candidate, or, where f grows without bound towards it, that
-// f has no least or greatest value near the point near. It reports the
-// latter.
-func (s *extremaSearch) edge(x, inside float64, dir int, near float64) bool {
+// edge looks at the last point x where f is defined before a gap, the
+// stretch where it is defined lying towards dir from x (and reaching the
+// grid point inside). Where f grows without bound towards the gap, f has
+// no least or greatest value near border, and edge reports true. Else
+// border (x printed short) is a candidate if f is defined there
+// (attained): sqrt(x) at 0. If not, f(x) is a value f approaches without
+// reaching it: sin(x)/x near 0, x ln(x) near 0.
+func (s *extremaSearch) edge(x, inside float64, dir int, border float64, attained bool) bool {
 	fx, ok := s.eval(s.f, x)
 	if !ok {
 		return false
@@ -439,11 +446,18 @@ func (s *extremaSearch) edge(x, inside float64, dir int, near float64) bool {
 	vals = append(vals, fx)
 	if up, down := grows(vals); up || down {
 		if up {
-			s.res.NoMax, s.res.MaxPole, s.res.MaxNear = true, true, near
+			s.res.NoMax, s.res.MaxPole, s.res.MaxNear = true, true, border
 		} else {
-			s.res.NoMin, s.res.MinPole, s.res.MinNear = true, true, near
+			s.res.NoMin, s.res.MinPole, s.res.MinNear = true, true, border
 		}
 		return true
+	}
+	if !attained {
+		s.limits = append(s.limits, [2]float64{border, fx})
+		return false
+	}
+	if fb, ok := s.eval(s.f, border); ok {
+		x, fx = border, fb
 	}
 	e := Extremum{X: x, F: fx, Edge: true, D2: math.NaN()}
 	// The sign of f' nearest the border, going inwards.
@@ -865,28 +879,34 @@ func (s *extremaSearch) collect() {
 	if r.Partial {
 		return
 	}
-	// A grid value beyond every candidate: f has no least (greatest)
-	// value, the candidate the search would have found being missing only
-	// where f is not continuous.
 	lo := r.Min.F - 1e-9*math.Max(1, math.Abs(r.Min.F))
 	hi := r.Max.F + 1e-9*math.Max(1, math.Abs(r.Max.F))
+	// A value f approaches beyond every candidate, where it is undefined:
+	// no least (greatest) value.
+	for _, l := range s.limits {
+		if l[1] < lo && !r.MinPole && !(l[1] >= r.MinLimit) {
+			r.NoMin, r.MinNear, r.MinLimit = true, l[0], l[1]
+		}
+		if l[1] > hi && !r.MaxPole && !(l[1] <= r.MaxLimit) {
+			r.NoMax, r.MaxNear, r.MaxLimit = true, l[0], l[1]
+		}
+	}
+	// A grid value beyond every candidate: f has no least (greatest)
+	// value, the candidate the search would have found being missing only
+	// where f is not continuous. Said near the most extreme such value.
+	decidedMin, decidedMax := r.NoMin, r.NoMax
+	least, greatest := lo, hi
 	for i, v := range s.fs {
 		if !s.ok[i] {
 			continue
 		}
-		if v < lo && !r.MinPole && (!r.NoMin || v < s.fs[index(s.xs, r.MinNear)]) {
-			r.NoMin, r.MinNear = true, s.xs[i]
+		if !decidedMin && v < least {
+			r.NoMin, r.MinNear, least = true, s.xs[i], v
 		}
-		if v > hi && !r.MaxPole && (!r.NoMax || v > s.fs[index(s.xs, r.MaxNear)]) {
-			r.NoMax, r.MaxNear = true, s.xs[i]
+		if !decidedMax && v > greatest {
+			r.NoMax, r.MaxNear, greatest = true, s.xs[i], v
 		}
 	}
-}
-
-// index returns the index of x in the sorted xs.
-func index(xs []float64, x float64) int {
-	i, _ := slices.BinarySearch(xs, x)
-	return min(i, len(xs)-1)
 }
 
 // partial merges the stretches the search could not follow (those that

@@ -40,7 +40,8 @@ func TestExtremaPartlyUndefined(t *testing.T) {
 		minF         float64
 		gaps         []Gap
 		noMin, noMax bool
-		near         float64 // where f is unbounded
+		near         float64 // where f has no least or greatest value
+		limit        float64 // the value it approaches there (0: a pole)
 	}{
 		{name: "sqrt(x) on [-1, 1]", f: math.Sqrt, df: func(x float64) float64 { return 1 / (2 * math.Sqrt(x)) },
 			a: -1, b: 1, edges: []wantExt{{0, Minimum}}, min: 0, minF: 0, max: 1,
@@ -63,6 +64,16 @@ func TestExtremaPartlyUndefined(t *testing.T) {
 			df: func(x float64) float64 { return -1 / (1 - x) },
 			a:  0, b: 2, max: 0, noMin: true, near: 1,
 			gaps: []Gap{{Lo: 1, Hi: 2, LoIn: true, HiIn: true, Pole: true}}},
+		{name: "1/x on [0, 1]: a pole at an end", f: func(x float64) float64 { return 1 / x },
+			df: func(x float64) float64 { return -1 / (x * x) },
+			a:  0, b: 1, min: 1, minF: 1, noMax: true, near: 0,
+			gaps: []Gap{{Lo: 0, Hi: 0, LoIn: true, HiIn: true, Pole: true}}},
+		// (x − x^3)/x: 1 − x^2 but at 0, where the 1 it approaches is no
+		// greatest value.
+		{name: "(x - x^3)/x on [-1, 1]: a supremum not reached", f: func(x float64) float64 { return (x - x*x*x) / x },
+			df: func(x float64) float64 { return -2 * x / (x / x) },
+			a:  -1, b: 1, min: -1, minF: 0, noMax: true, near: 0, limit: 1,
+			gaps: []Gap{{Lo: 0, Hi: 0, LoIn: true, HiIn: true}}},
 		{name: "1/x on [-1, 1]: unbounded both ways", f: func(x float64) float64 { return 1 / x },
 			df: func(x float64) float64 { return -1 / (x * x) },
 			a:  -1, b: 1, noMin: true, noMax: true, near: 0,
@@ -105,8 +116,11 @@ func TestExtremaPartlyUndefined(t *testing.T) {
 			if !tt.noMax && e.Max.X != tt.max {
 				t.Errorf("greatest value at %v, want %v", e.Max.X, tt.max)
 			}
-			if tt.noMin && (!e.MinPole || e.MinNear != tt.near) || tt.noMax && (!e.MaxPole || e.MaxNear != tt.near) {
-				t.Errorf("unbounded near %v (pole %v) / %v (pole %v), want near %v", e.MinNear, e.MinPole, e.MaxNear, e.MaxPole, tt.near)
+			pole := tt.limit == 0
+			if tt.noMin && (e.MinPole != pole || e.MinNear != tt.near || !pole && e.MinLimit != tt.limit) ||
+				tt.noMax && (e.MaxPole != pole || e.MaxNear != tt.near || !pole && e.MaxLimit != tt.limit) {
+				t.Errorf("no least value near %v (pole %v, limit %v), no greatest near %v (pole %v, limit %v); want near %v, limit %v",
+					e.MinNear, e.MinPole, e.MinLimit, e.MaxNear, e.MaxPole, e.MaxLimit, tt.near, tt.limit)
 			}
 		})
 	}

@@ -346,10 +346,10 @@ func extrema(w io.Writer, e session.ExtremaReport) {
 	least := "least value" + found + ": " + e.Name + "(" + num(e.Min.X) + ") = " + num(e.Min.F)
 	greatest := "greatest value" + found + ": " + e.Name + "(" + num(e.Max.X) + ") = " + num(e.Max.F)
 	if e.NoMin {
-		least = "no least value (" + unbounded(e, "below", e.MinPole, e.MinNear) + ")"
+		least = "no least value (" + unbounded(e, "below", e.MinPole, e.MinNear, e.MinLimit) + ")"
 	}
 	if e.NoMax {
-		greatest = "no greatest value (" + unbounded(e, "above", e.MaxPole, e.MaxNear) + ")"
+		greatest = "no greatest value (" + unbounded(e, "above", e.MaxPole, e.MaxNear, e.MaxLimit) + ")"
 	}
 	fmt.Fprintf(w, "  %s; %s\n", least, greatest)
 }
@@ -391,9 +391,13 @@ func stretches(e session.ExtremaReport) string {
 	return strings.Join(parts, ", ")
 }
 
-func unbounded(e session.ExtremaReport, way string, pole bool, near float64) string {
-	if pole {
+// unbounded says why f has no least or greatest value.
+func unbounded(e session.ExtremaReport, way string, pole bool, near, limit float64) string {
+	switch {
+	case pole:
 		return fmt.Sprintf("%s is unbounded %s near %s = %s, where it is undefined", e.Name, way, e.Var, num(near))
+	case !math.IsNaN(limit):
+		return fmt.Sprintf("%s approaches %s near %s = %s without reaching it: it is undefined there", e.Name, num(limit), e.Var, num(near))
 	}
 	return fmt.Sprintf("%s is unbounded %s, or jumps, near %s = %s", e.Name, way, e.Var, short(near))
 }

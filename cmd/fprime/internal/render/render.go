@@ -333,8 +333,10 @@ func extremaJSON(e session.ExtremaReport) any {
 	for _, u := range e.Unresolved {
 		unresolved = append(unresolved, [2]jnum{jnum(u[0]), jnum(u[1])})
 	}
-	// min and max are null where f has none; with partial, they are the
-	// least and greatest values found.
+	// min and max are null where f has none, with where (no_min_near)
+	// and, where f approaches a value without reaching it, that value
+	// (infimum); with partial, they are the least and greatest values
+	// found.
 	least, greatest := ex(e.Min), ex(e.Max)
 	if e.NoMin {
 		least = nil
@@ -349,15 +351,17 @@ func extremaJSON(e session.ExtremaReport) any {
 		Ends        [2]*extremumJSON `json:"ends"`
 		Min         *extremumJSON    `json:"min"`
 		Max         *extremumJSON    `json:"max"`
-		MinNear     *jnum            `json:"unbounded_below_near,omitempty"`
-		MaxNear     *jnum            `json:"unbounded_above_near,omitempty"`
+		MinNear     *jnum            `json:"no_min_near,omitempty"`
+		MaxNear     *jnum            `json:"no_max_near,omitempty"`
+		Infimum     *jnum            `json:"infimum,omitempty"`
+		Supremum    *jnum            `json:"supremum,omitempty"`
 		Inflections []jnum           `json:"inflections,omitempty"`
 		Undefined   []gapJSON        `json:"undefined,omitempty"`
 		Partial     bool             `json:"partial,omitempty"`
 		Unresolved  [][2]jnum        `json:"unresolved,omitempty"`
 		Constant    bool             `json:"constant,omitempty"`
 	}{e.Name, [2]jnum{jnum(e.A), jnum(e.B)}, points, [2]*extremumJSON{ex(e.Ends[0]), ex(e.Ends[1])}, least, greatest,
-		nearJSON(e.NoMin, e.MinNear), nearJSON(e.NoMax, e.MaxNear), jnums(e.Inflections), gaps, e.Partial, unresolved, e.Constant}
+		nearJSON(e.NoMin, e.MinNear), nearJSON(e.NoMax, e.MaxNear), nearJSON(e.NoMin, e.MinLimit), nearJSON(e.NoMax, e.MaxLimit), jnums(e.Inflections), gaps, e.Partial, unresolved, e.Constant}
 }
 
 func nearJSON(no bool, near float64) *jnum {

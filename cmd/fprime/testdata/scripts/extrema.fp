@@ -30,3 +30,7 @@ q(x) = 1/(x - 0.3333)^2
 extrema q in [-1, 1]
 # Faster than any search can follow: said so, never a complete-looking list.
 extrema s in [-1e300, 1e300]
+# Undefined at an end, and a value approached but not reached.
+extrema v in [0, 1]
+n(x) = x ln(x)
+extrema n in [-1, 2]
