@@ -31,7 +31,7 @@ func poly(c ...float64) Problem {
 }
 
 // TestClassifyReached: issue 9, section 3. A run stops where |f'| < eps,
-// near the critical point but not at it; where f” is zero within that
+// near the critical point but not at it; where f″ is zero within that
 // error the second-derivative test says nothing, and the verdict comes
 // from the sign of f' around the point or the first derivative that is not
 // zero within its error, or is inconclusive.
@@ -105,7 +105,7 @@ func TestClassifyReached(t *testing.T) {
 // TestClassifyDegenerateEvenOrderNeedsSignChange: an even order decides an
 // extremum only at an exact zero of f'. Away from one, f' keeping its sign
 // on both sides means the evidence disagrees, and the verdict is
-// inconclusive, not an extremum by the sign of f”.
+// inconclusive, not an extremum by the sign of f″.
 func TestClassifyDegenerateEvenOrderNeedsSignChange(t *testing.T) {
 	p := Problem{
 		Grad: func(g, x []float64) error { g[0] = 1e-7; return nil },

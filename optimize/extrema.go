@@ -10,19 +10,20 @@ import (
 )
 
 // ExtremaGrid is the number of intervals of the grid on which Extrema1D
-// first looks at f'. Where something happens on it (a sign change of f', a
-// zero, a dip of |f'| towards zero), the search looks again on finer grids,
-// so that extrema a small fraction of a grid step apart are told apart;
-// features of f' narrower than a grid step that change no sign of f' at
-// any grid point nor dip there can still be missed.
+// first looks at f'. Cells where f' is not yet followed are halved (see
+// ExtremaBudget), so that extrema a small fraction of a grid step apart
+// are told apart; features of f' narrower than a cell that the cubic
+// through f' and f” at its ends and middle does not show can still be
+// missed.
 const ExtremaGrid = 2000
 
 // ExtremaBudget bounds the work of Extrema1D, in evaluations of f, f' and
-// f”. Cells of the grid where f' is not yet followed well (a cubic through
-// f' and f” at the two ends of a cell does not predict f' and f” at its
-// middle) are halved, all cells of one size before any smaller, while half
-// of the budget lasts; the search for sign changes of f' uses the rest.
-// Where the budget runs out the result is Partial, and says where.
+// f″. Cells of the grid where f' is not yet followed well (a cubic through
+// f' and f″ at the two ends of a cell does not predict f' and f″ at its
+// middle, or changes sign more than once in the cell) are halved, all
+// cells of one size before any smaller, while half of the budget lasts;
+// the search for sign changes of f' uses the rest. Where the budget runs
+// out the result is Partial, and says where.
 const ExtremaBudget = 3_000_000
 
 // Extremum is a local minimum or maximum of a function of one variable on
@@ -210,7 +211,7 @@ func (s *extremaSearch) overBudget(share float64) bool {
 	return float64(s.evals) > share*ExtremaBudget
 }
 
-// slope returns f”(x), or, without d2f, a central difference of f' with a
+// slope returns f″(x), or, without d2f, a central difference of f' with a
 // step well inside a cell of width w.
 func (s *extremaSearch) slope(x, w float64) (float64, bool) {
 	if s.d2f != nil {
@@ -222,8 +223,8 @@ func (s *extremaSearch) slope(x, w float64) (float64, bool) {
 	return (p - m) / ((x + h) - (x - h)), okp && okm
 }
 
-// Followed: the cubic through f' and f” at the ends of a cell predicts
-// f' and f” at its middle to within these fractions of their size there.
+// Followed: the cubic through f' and f″ at the ends of a cell predicts
+// f' and f″ at its middle to within these fractions of their size there.
 const (
 	followTolD1 = 0.01
 	followTolD2 = 0.05
@@ -282,7 +283,8 @@ func (s *extremaSearch) adapt() grid {
 			// The slack is for rounding: in f'' it can be far above f''
 			// itself (1/abs(x) − x^2/abs(x)^3 is 0 give or take 1e-16),
 			// and is negligible beside f' across the cell.
-			if math.Abs(gm-pg) <= followTolD1*r+1e-12*s.dscale && math.Abs(sm-ps) <= followTolD2*q+1e-6*r/h {
+			if math.Abs(gm-pg) <= followTolD1*r+1e-12*s.dscale && math.Abs(sm-ps) <= followTolD2*q+1e-6*r/h &&
+				cubicSignChanges(c.g0, c.g1, c.s0*h, c.s1*h) <= 1 {
 				continue
 			}
 			next = append(next, cell{c.x0, xm, c.g0, gm, c.s0, sm}, cell{xm, c.x1, gm, c.g1, sm, c.s1})
@@ -304,9 +306,7 @@ func (s *extremaSearch) adapt() grid {
 // search walks the adapted grid g cell of the first grid by cell, the
 // cells with fewest points (where f' changes sign slowest) first, so that
 // where the budget runs out is where f' changes sign fastest; those cells
-// are Unresolved. The adapted grid is fine enough to tell extrema apart,
-// so sign changes are bisected directly, without the zooming of walk.
-// Each stretch walked reaches two points into its neighbours, for the
+// are Unresolved. Each stretch walked reaches two points into its neighbours, for the
 // three points that a dip or a zero of f' needs: what is found twice is
 // merged in collect.
 func (s *extremaSearch) search(g grid) {
@@ -328,8 +328,47 @@ func (s *extremaSearch) search(g grid) {
 			return
 		}
 		a, b := max(p.lo-2, 0), min(p.hi+2, len(g.xs)-1)
-		s.walk(grid{g.xs[a : b+1], g.ds[a : b+1], g.ok[a : b+1]}, refineDepth)
+		s.walk(grid{g.xs[a : b+1], g.ds[a : b+1], g.ok[a : b+1]})
 	}
+}
+
+// cubicSignChanges counts the sign changes on [0, 1] of the cubic p with
+// p(0) = g0, p(1) = g1, p'(0) = s0, p'(1) = s1: the signs at 0, at the
+// turning points inside and at 1. A cell where the cubic that follows f'
+// changes sign twice holds a cluster of extrema (or a dip of f' to zero),
+// to be split until each cell holds one.
+func cubicSignChanges(g0, g1, s0, s1 float64) int {
+	a := 2*g0 + s0 - 2*g1 + s1
+	b := -3*g0 - 2*s0 + 3*g1 - s1
+	p := func(t float64) float64 { return ((a*t+b)*t+s0)*t + g0 }
+	vals := []float64{g0}
+	// p'(t) = 3a t^2 + 2b t + s0.
+	var ts []float64
+	if a == 0 {
+		if b != 0 {
+			ts = append(ts, -s0/(2*b))
+		}
+	} else if disc := b*b - 3*a*s0; disc >= 0 {
+		r := math.Sqrt(disc)
+		ts = append(ts, (-b-r)/(3*a), (-b+r)/(3*a))
+		slices.Sort(ts)
+	}
+	for _, t := range ts {
+		if t > 0 && t < 1 {
+			vals = append(vals, p(t))
+		}
+	}
+	vals = append(vals, g1)
+	n, last := 0, 0
+	for _, v := range vals {
+		if sv := sign(v); sv != 0 {
+			if last != 0 && sv != last {
+				n++
+			}
+			last = sv
+		}
+	}
+	return n
 }
 
 func cmpFloat(p, q float64) int {
@@ -509,19 +548,9 @@ type grid struct {
 	ok     []bool
 }
 
-// Zooming: where something happens (a sign change of f' with the cells
-// beside it, a zero of f' on a grid point, a dip of |f'|), the search looks
-// again on a grid of refineCells cells, down to refineDepth levels, so that
-// zeros of f' closer together than a grid step (a cluster of extrema) are
-// told apart before bisection.
-const (
-	refineCells = 64
-	refineDepth = 2
-)
-
 // walk looks along the valid points of g for sign changes of f', runs of
 // exact zeros, and dips of |f'| between points of one sign.
-func (s *extremaSearch) walk(g grid, depth int) {
+func (s *extremaSearch) walk(g grid) {
 	idx := make([]int, 0, len(g.xs))
 	for i := range g.xs {
 		if g.ok[i] {
@@ -544,12 +573,7 @@ func (s *extremaSearch) walk(g grid, depth int) {
 				q++
 			}
 			if p > 0 && q+1 < len(idx) {
-				h, k := idx[p-1], idx[q+1]
-				if depth < refineDepth {
-					s.refine(g.xs[h], g.xs[k], g.ds[h], g.ds[k], depth+1)
-				} else {
-					s.zeroRun(g, h, i, idx[q], k)
-				}
+				s.zeroRun(g, idx[p-1], i, idx[q], idx[q+1])
 			}
 			p = q
 			continue
@@ -557,54 +581,17 @@ func (s *extremaSearch) walk(g grid, depth int) {
 		if p+1 < len(idx) {
 			j := idx[p+1]
 			if sj := sign(g.ds[j]); si*sj < 0 {
-				if depth < refineDepth {
-					// With the cells on either side: zeros of f' come in
-					// clusters, and a pair beside this one changes no sign.
-					h, k := p, p+1
-					if h > 0 && g.ds[idx[h-1]] != 0 {
-						h--
-					}
-					if k+1 < len(idx) && g.ds[idx[k+1]] != 0 {
-						k++
-					}
-					s.refine(g.xs[idx[h]], g.xs[idx[k]], g.ds[idx[h]], g.ds[idx[k]], depth+1)
-				} else {
-					s.bracket(g.xs[i], g.xs[j], g.ds[i], g.ds[j])
-				}
+				s.bracket(g.xs[i], g.xs[j], g.ds[i], g.ds[j])
 			}
 		}
 		if p > 0 && p+1 < len(idx) {
 			h, j := idx[p-1], idx[p+1]
 			dh, di, dj := math.Abs(g.ds[h]), math.Abs(g.ds[i]), math.Abs(g.ds[j])
 			if sign(g.ds[h]) == si && sign(g.ds[j]) == si && di <= dh && di <= dj && (di < dh || di < dj) {
-				if depth < refineDepth {
-					s.refine(g.xs[h], g.xs[j], g.ds[h], g.ds[j], depth+1)
-				} else {
-					s.dip(g.xs[h], g.xs[j], si)
-				}
+				s.dip(g.xs[h], g.xs[j], si)
 			}
 		}
 	}
-}
-
-// refine walks a finer grid over [lo, hi], where f' is dlo and dhi.
-func (s *extremaSearch) refine(lo, hi, dlo, dhi float64, depth int) {
-	const n = refineCells
-	g := grid{make([]float64, n+1), make([]float64, n+1), make([]bool, n+1)}
-	for i := 0; i <= n; i++ {
-		x := lo + (hi-lo)*float64(i)/n
-		switch i {
-		case 0:
-			g.xs[i], g.ds[i], g.ok[i] = lo, dlo, true
-			continue
-		case n:
-			g.xs[i], g.ds[i], g.ok[i] = hi, dhi, true
-			continue
-		}
-		g.xs[i] = x
-		g.ds[i], g.ok[i] = s.eval(s.df, x)
-	}
-	s.walk(g, depth)
 }
 
 func sign(v float64) int {

@@ -90,6 +90,16 @@ func TestExtrema1D(t *testing.T) {
 			df: fn1(func(x float64) float64 { return (x - 0.30002) * (x - 0.30007) }), a: 0, b: 1,
 			points: []wantExt{{0.30002, Maximum}, {0.30007, Minimum}},
 			ends:   [2]PointKind{Minimum, Maximum}, min: 0, max: 1},
+		{name: "a cluster of three inside one grid cell", // f' = (x − 0.30002)(x − 0.30005)(x − 0.30009)
+			// f = ∫ f' from 0.30002, written in u = x − 0.30002 so that
+			// f(0.30009) < f(0.30002) = 0 does not drown in rounding.
+			f: fn1(func(x float64) float64 {
+				u, d1, d2 := x-0.30002, 0.30005-0.30002, 0.30009-0.30002
+				return u*u*u*u/4 - (d1+d2)*u*u*u/3 + d1*d2*u*u/2
+			}),
+			df: fn1(func(x float64) float64 { return (x - 0.30002) * (x - 0.30005) * (x - 0.30009) }), a: 0, b: 1,
+			points: []wantExt{{0.30002, Minimum}, {0.30005, Maximum}, {0.30009, Minimum}},
+			ends:   [2]PointKind{Maximum, Maximum}, min: 0.30009, max: 1},
 		{name: "x ln x on [-1, 2]: undefined for x ≤ 0", f: xlnx, df: dxlnx, a: -1, b: 2,
 			// f is undefined at 0 itself: the value it approaches there,
 			// 0, is no extremum.

@@ -178,8 +178,8 @@ func TestExtremaFastOscillation(t *testing.T) {
 	}
 }
 
-// TestExtremaRoundingInSecondDerivative: fprime's f” of abs(x) is
-// 1/abs(x) − x^2/abs(x)^3, zero give or take rounding; noise in f” alone
+// TestExtremaRoundingInSecondDerivative: fprime's f″ of abs(x) is
+// 1/abs(x) − x^2/abs(x)^3, zero give or take rounding; noise in f″ alone
 // must not keep the search halving cells until its budget runs out.
 func TestExtremaRoundingInSecondDerivative(t *testing.T) {
 	d2 := func(x float64) (float64, error) {

@@ -220,7 +220,7 @@ func pointKind(d session.Descent) string {
 	return fmt.Sprintf("%s: %s, and neither the sign of %s' nearby nor the derivatives up to order %d decide", what, zero, d.Name, g.Order)
 }
 
-// nth names the k-th derivative of f at x*: f”'(x*), the 4th derivative
+// nth names the k-th derivative of f at x*: f‴(x*), the 4th derivative
 // of f at x*.
 func nth(f, x string, k int) string {
 	if k <= 3 {

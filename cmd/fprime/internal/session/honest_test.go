@@ -7,7 +7,7 @@ import (
 )
 
 // TestDescentPointKind: issue 9, section 3, through the session, with the
-// derivatives fprime works out itself. A point where f” is zero within
+// derivatives fprime works out itself. A point where f″ is zero within
 // its error is no extremum by the second-derivative test.
 func TestDescentPointKind(t *testing.T) {
 	cases := []struct {
