@@ -1,6 +1,7 @@
 package optimize
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -13,7 +14,7 @@ import (
 // first looks at f'. Cells where f' is not yet followed are halved (see
 // ExtremaBudget), so that extrema a small fraction of a grid step apart
 // are told apart; features of f' narrower than a cell that the cubic
-// through f' and f” at its ends and middle does not show can still be
+// through f' and f″ at its ends and middle does not show can still be
 // missed.
 const ExtremaGrid = 2000
 
@@ -295,7 +296,7 @@ func (s *extremaSearch) adapt() grid {
 	for i := range idx {
 		idx[i] = i
 	}
-	slices.SortFunc(idx, func(i, j int) int { return cmpFloat(xs[i], xs[j]) })
+	slices.SortFunc(idx, func(i, j int) int { return cmp.Compare(xs[i], xs[j]) })
 	g := grid{make([]float64, len(xs)), make([]float64, len(xs)), make([]bool, len(xs))}
 	for k, i := range idx {
 		g.xs[k], g.ds[k], g.ok[k] = xs[i], ds[i], ok[i]
@@ -306,9 +307,9 @@ func (s *extremaSearch) adapt() grid {
 // search walks the adapted grid g cell of the first grid by cell, the
 // cells with fewest points (where f' changes sign slowest) first, so that
 // where the budget runs out is where f' changes sign fastest; those cells
-// are Unresolved. Each stretch walked reaches two points into its neighbours, for the
-// three points that a dip or a zero of f' needs: what is found twice is
-// merged in collect.
+// are Unresolved. Each stretch walked reaches two points into its
+// neighbours, for the three points that a dip or a zero of f' needs: what
+// is found twice is merged in collect.
 func (s *extremaSearch) search(g grid) {
 	type stretch struct{ lo, hi int }
 	var parts []stretch
@@ -369,16 +370,6 @@ func cubicSignChanges(g0, g1, s0, s1 float64) int {
 		}
 	}
 	return n
-}
-
-func cmpFloat(p, q float64) int {
-	switch {
-	case p < q:
-		return -1
-	case p > q:
-		return 1
-	}
-	return 0
 }
 
 // gaps finds, between grid points where f is and is not defined, the
@@ -841,6 +832,7 @@ func (s *extremaSearch) collect() {
 		r.Inflections = nil
 	}
 
+	s.partial()
 	all := append([]Extremum{r.Ends[0]}, r.Points...)
 	all = append(all, r.Ends[1])
 	first := true
@@ -862,7 +854,6 @@ func (s *extremaSearch) collect() {
 		r.NoMin, r.NoMax = true, true
 		return
 	}
-	s.partial()
 	if r.Partial {
 		return
 	}
@@ -903,7 +894,7 @@ func (s *extremaSearch) partial() {
 	if len(u) == 0 {
 		return
 	}
-	slices.SortFunc(u, func(p, q [2]float64) int { return cmpFloat(p[0], q[0]) })
+	slices.SortFunc(u, func(p, q [2]float64) int { return cmp.Compare(p[0], q[0]) })
 	out := [][2]float64{u[0]}
 	for _, c := range u[1:] {
 		if last := &out[len(out)-1]; c[0]-last[1] <= 1e-9*(s.b-s.a) {

@@ -396,6 +396,8 @@ func unbounded(e session.ExtremaReport, way string, pole bool, near, limit float
 	switch {
 	case pole:
 		return fmt.Sprintf("%s is unbounded %s near %s = %s, where it is undefined", e.Name, way, e.Var, num(near))
+	case math.IsNaN(near):
+		return fmt.Sprintf("%s has a value at no end and at no local extremum", e.Name)
 	case !math.IsNaN(limit):
 		return fmt.Sprintf("%s approaches %s near %s = %s without reaching it: it is undefined there", e.Name, num(limit), e.Var, num(near))
 	}
