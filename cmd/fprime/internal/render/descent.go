@@ -175,7 +175,7 @@ func pointKind(d session.Descent) string {
 	}
 	ev := make([]string, len(g.Eigenvalues))
 	for i, v := range g.Eigenvalues {
-		ev[i] = short(v)
+		ev[i] = short(v + 0) // + 0: no "-0"
 	}
 	if !d.Degree2 || len(g.Eigenvalues) != 1 {
 		if g.Test == optimize.Degenerate {

@@ -48,3 +48,6 @@ d(x, y) = x^3 + y^2
 min d x0=(1, 1)
 sd(x, y) = x^2 - y^2 + x^4
 min sd x0=(1, 0)
+max q x0=0
+z(x) = sin(x) - x
+min z x0=0
