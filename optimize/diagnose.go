@@ -353,27 +353,38 @@ func secondOrderHolds(p *Problem, x, g, eig []float64, kind PointKind, tol float
 //     at x itself (h = 0: otherwise f' would change sign on the ball);
 //   - else the test is inconclusive.
 func classifyDegenerate(p *Problem, x, g, tol float64) (PointKind, PointTest, int, float64, float64) {
+	// dv[k] is f^(k)(x) for k ≤ top; higher orders are worked out only
+	// when needed (each costs a symbolic derivative in fprime).
 	var dv [MaxOrder + 2]float64
 	top := 1
 	dv[1] = g
-	for k := 2; k <= MaxOrder; k++ {
-		v, err := p.Deriv(k, x)
+	more := func() bool {
+		if top == MaxOrder {
+			return false
+		}
+		v, err := p.Deriv(top+1, x)
 		if err != nil || v-v != 0 {
-			break
+			return false
 		}
-		dv[k], top = v, k
+		top++
+		dv[top] = v
+		return true
 	}
-	if top < 2 {
-		return Undecided, Degenerate, 2, math.NaN(), 0
-	}
-	h, fact := 0.0, 1.0
-	for k := 2; k <= top; k++ {
-		fact *= float64(k - 1)
-		if dv[k] != 0 {
-			h = math.Max(h, math.Pow(fact*math.Abs(g)/math.Abs(dv[k]), 1/float64(k-1)))
+	// At an exact zero of f' the ball is the point itself; elsewhere its
+	// radius needs every derivative.
+	h := 0.0
+	if g != 0 {
+		for more() {
 		}
+		fact := 1.0
+		for k := 2; k <= top; k++ {
+			fact *= float64(k - 1)
+			if dv[k] != 0 {
+				h = math.Max(h, math.Pow(fact*math.Abs(g)/math.Abs(dv[k]), 1/float64(k-1)))
+			}
+		}
+		h *= 2
 	}
-	h *= 2
 	gy, y1 := make([]float64, 1), make([]float64, 1)
 	df := func(y float64) (int, bool) {
 		y1[0] = y
@@ -392,7 +403,7 @@ func classifyDegenerate(p *Problem, x, g, tol float64) (PointKind, PointTest, in
 			return Maximum, SignChange, 0, math.NaN(), h
 		}
 	}
-	for k := 2; k <= top; k++ {
+	for k := 2; k <= top || more(); k++ {
 		if math.Abs(dv[k]) <= 2*h*math.Abs(dv[k+1])+tol {
 			continue
 		}
@@ -410,7 +421,7 @@ func classifyDegenerate(p *Problem, x, g, tol float64) (PointKind, PointTest, in
 		}
 		return Maximum, HigherOrder, k, dv[k], h
 	}
-	return Undecided, Degenerate, top, math.NaN(), h
+	return Undecided, Degenerate, max(top, 2), math.NaN(), h
 }
 
 // oneSignGrid is the number of cells on which oneSign looks at f'.
