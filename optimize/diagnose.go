@@ -51,36 +51,76 @@ type Diagnosis struct {
 	Slow           bool
 	MoreIterations int
 
-	// Point is the kind of point reached, from the eigenvalues of the
-	// Hessian there (ascending); meaningful as an extremum when the run
-	// converged.
+	// Point is the kind of point reached by a run that converged
+	// (Undecided for any other); Eigenvalues are those of the Hessian
+	// there (ascending).
+	// Test says what decided Point. The run stopped where |f'| < Eps, not
+	// at the critical point itself: Radius is how far from X the critical
+	// point may lie, as far as the derivatives at X tell, and the stretch
+	// X ± Radius on which the sign of f' was looked at (0 when f' is 0 at
+	// X). Order is, for HigherOrder, the order of the first derivative not
+	// zero within its error, and OrderValue that derivative at X; for
+	// Degenerate in one variable, the highest order that was looked at.
 	Point       PointKind
 	Eigenvalues []float64
+	Test        PointTest
+	Order       int
+	OrderValue  float64
+	Radius      float64
 }
+
+// PointTest says what decided the kind of a point reached by a run.
+type PointTest int
+
+const (
+	// NoTest: the Hessian could not be evaluated there.
+	NoTest PointTest = iota
+	// SecondOrder: every eigenvalue of the Hessian is clear of zero at X
+	// and stays so, with its sign, as far away as the critical point may
+	// lie.
+	SecondOrder
+	// SignChange: f'' is zero within its error, and f' has opposite signs
+	// at X − Radius and X + Radius.
+	SignChange
+	// HigherOrder: f'' is zero within its error, and the first derivative
+	// that is not, of order Order, decides: an even order an extremum by
+	// its sign, an odd order an inflection.
+	HigherOrder
+	// Degenerate: some eigenvalue is zero within its error and nothing
+	// else decided; Point is Undecided.
+	Degenerate
+)
 
 // PointKind classifies a critical point by its second derivatives.
 type PointKind int
 
 const (
-	// Undecided: some second derivative vanishes (to the precision of the
-	// estimate) and the others agree in sign, or it could not be computed.
+	// Undecided: the tests at hand do not tell (a second derivative is
+	// zero within its error, and nothing else decided), or the derivatives
+	// could not be computed.
 	Undecided PointKind = iota
 	Minimum
 	Maximum
 	Saddle
+	// Inflection: a critical point of a function of one variable where f'
+	// does not change sign, so no extremum (x^3 at 0).
+	Inflection
 )
 
-// String returns undecided, minimum, maximum or saddle.
+// String returns inconclusive, minimum, maximum, saddle or inflection,
+// the names fprime prints in its JSON output.
 func (k PointKind) String() string {
 	switch k {
 	case Undecided:
-		return "undecided"
+		return "inconclusive"
 	case Minimum:
 		return "minimum"
 	case Maximum:
 		return "maximum"
 	case Saddle:
 		return "saddle"
+	case Inflection:
+		return "inflection"
 	}
 	return fmt.Sprintf("PointKind(%d)", int(k))
 }
@@ -156,7 +196,9 @@ func diagnose(p *Problem, x0 []float64, res *Result, t *tracker, s *Settings) Di
 		if p.Hess == nil {
 			tol = 1e-6 // central differences are good to about 6e-11 relative
 		}
-		d.Point = classify(d.Eigenvalues, tol)
+		if res.Status == Converged {
+			d.Point, d.Test, d.Order, d.OrderValue, d.Radius = classifyReached(p, res.X, res.Grad, d.Eigenvalues, tol)
+		}
 	}
 	if res.Iterations == 0 {
 		return d
@@ -234,6 +276,174 @@ func classify(eig []float64, tol float64) PointKind {
 		return Maximum
 	}
 	return Undecided
+}
+
+// classifyReached names the point x that a run reached, where the
+// gradient is g (each partial below Eps, not 0) and the Hessian has the
+// eigenvalues eig. The critical point x_c is near x, not at it: a verdict
+// must hold at x_c, so it must hold on all of the ball around x where
+// x_c may lie.
+func classifyReached(p *Problem, x, g, eig []float64, tol float64) (PointKind, PointTest, int, float64, float64) {
+	kind := classify(eig, tol)
+	if kind != Undecided {
+		if r, ok := secondOrderHolds(p, x, g, eig, kind, tol); ok {
+			return kind, SecondOrder, 2, math.NaN(), r
+		}
+	}
+	if len(x) != 1 || p.Deriv == nil {
+		return Undecided, Degenerate, 2, math.NaN(), 0
+	}
+	return classifyDegenerate(p, x[0], g[0], tol)
+}
+
+// secondOrderHolds tells whether the kind that the eigenvalues eig at x
+// give holds at the critical point. With λ the smallest |eigenvalue|, a
+// Newton step puts the critical point within r = |g|/λ of x; if on the
+// ball of radius 2r the Hessian keeps the same kind, with no |eigenvalue|
+// below λ/2, the gradient vanishes in the ball and the kind is that of
+// the point where it does. The ball is looked at along each coordinate.
+func secondOrderHolds(p *Problem, x, g, eig []float64, kind PointKind, tol float64) (float64, bool) {
+	n := len(x)
+	lmin := math.Inf(1)
+	for _, v := range eig {
+		lmin = math.Min(lmin, math.Abs(v))
+	}
+	_, gss := normInf2(g)
+	r := math.Sqrt(gss) / lmin
+	if r == 0 {
+		return 0, true
+	}
+	if !(r < math.Inf(1)) {
+		return r, false
+	}
+	xs := append([]float64(nil), x...)
+	h, scratch := make([]float64, n*n), make([]float64, 3*n)
+	for j := range n {
+		for _, side := range [...]float64{-2, 2} {
+			xs[j] = x[j] + side*r
+			if hessian(p, h, xs, scratch) != nil || !finite(h) {
+				return r, false
+			}
+			e, err := SymEigenvalues(h, n)
+			if err != nil || classify(e, tol) != kind {
+				return r, false
+			}
+			for _, v := range e {
+				if math.Abs(v) < lmin/2 {
+					return r, false
+				}
+			}
+		}
+		xs[j] = x[j]
+	}
+	return r, true
+}
+
+// classifyDegenerate names the point x of a function of one variable
+// where a run stopped with f'(x) = g and f″ zero within its error. Near
+// a critical point where the first nonzero derivative has order m,
+// f'(x) ≈ f^(m)·(x−x_c)^(m−1)/(m−1)!, so each derivative k at x puts x_c
+// within ((k−1)!·|g|/|f^(k)(x)|)^(1/(k−1)) of x; the largest of these,
+// doubled, is the radius h of the ball looked at. Then:
+//   - f' of opposite signs at x ± h: an extremum lies between;
+//   - else the first derivative k ≥ 2 that is not zero within its error
+//     (|f^(k)(x)| > 2h·|f^(k+1)(x)| + tol: more than the distance to x_c
+//     can explain) decides: an odd k is an inflection if f' keeps one
+//     sign on the ball, an even k an extremum by its sign when f' is 0
+//     at x itself (h = 0: otherwise f' would change sign on the ball);
+//   - else the test is inconclusive.
+func classifyDegenerate(p *Problem, x, g, tol float64) (PointKind, PointTest, int, float64, float64) {
+	// dv[k] is f^(k)(x) for k ≤ top; higher orders are worked out only
+	// when needed (each costs a symbolic derivative in fprime).
+	var dv [MaxOrder + 2]float64
+	top := 1
+	dv[1] = g
+	more := func() bool {
+		if top == MaxOrder {
+			return false
+		}
+		v, err := p.Deriv(top+1, x)
+		if err != nil || v-v != 0 {
+			return false
+		}
+		top++
+		dv[top] = v
+		return true
+	}
+	// At an exact zero of f' the ball is the point itself; elsewhere its
+	// radius needs every derivative.
+	h := 0.0
+	if g != 0 {
+		for more() {
+		}
+		fact := 1.0
+		for k := 2; k <= top; k++ {
+			fact *= float64(k - 1)
+			if dv[k] != 0 {
+				h = math.Max(h, math.Pow(fact*math.Abs(g)/math.Abs(dv[k]), 1/float64(k-1)))
+			}
+		}
+		h *= 2
+	}
+	gy, y1 := make([]float64, 1), make([]float64, 1)
+	df := func(y float64) (int, bool) {
+		y1[0] = y
+		err := p.grad(gy, y1)
+		return sign(gy[0]), err == nil && gy[0]-gy[0] == 0
+	}
+	if h > 0 {
+		sl, okl := df(x - h)
+		sr, okr := df(x + h)
+		switch {
+		case !okl || !okr:
+			return Undecided, Degenerate, top, math.NaN(), h
+		case sl < 0 && sr > 0:
+			return Minimum, SignChange, 0, math.NaN(), h
+		case sl > 0 && sr < 0:
+			return Maximum, SignChange, 0, math.NaN(), h
+		}
+	}
+	for k := 2; k <= top || more(); k++ {
+		if math.Abs(dv[k]) <= 2*h*math.Abs(dv[k+1])+tol {
+			continue
+		}
+		if k%2 == 1 {
+			if h > 0 && !oneSign(df, x-h, x+h) {
+				return Undecided, Degenerate, k, math.NaN(), h
+			}
+			return Inflection, HigherOrder, k, dv[k], h
+		}
+		if h > 0 {
+			return Undecided, Degenerate, k, math.NaN(), h
+		}
+		if dv[k] > 0 {
+			return Minimum, HigherOrder, k, dv[k], h
+		}
+		return Maximum, HigherOrder, k, dv[k], h
+	}
+	return Undecided, Degenerate, max(top, 2), math.NaN(), h
+}
+
+// oneSignGrid is the number of cells on which oneSign looks at f'.
+const oneSignGrid = 64
+
+// oneSign tells whether f' takes no two strict signs on a grid over
+// [lo, hi] (zeros allowed): two would be a pair of extrema nearby.
+func oneSign(df func(float64) (int, bool), lo, hi float64) bool {
+	seen := 0
+	for i := 0; i <= oneSignGrid; i++ {
+		s, ok := df(lo + (hi-lo)*float64(i)/oneSignGrid)
+		if !ok {
+			return false
+		}
+		if s != 0 {
+			if seen != 0 && s != seen {
+				return false
+			}
+			seen = s
+		}
+	}
+	return true
 }
 
 // ClassifyPoint classifies x by the eigenvalues of the Hessian of p there

@@ -33,11 +33,16 @@
 // or 2/λmax of the Hessian), the iterate from which a diverging run ran
 // away, whether the gradient kept reversing without shrinking, the rate of
 // a slow run and the updates it still needed, and the kind of point reached
-// (minimum, maximum, saddle, undecided) from the eigenvalues of the Hessian,
-// which SymEigenvalues computes by Jacobi's method. A Trace records the
-// first and last iterates of a long run.
+// (minimum, maximum, saddle, inflection, or Undecided: inconclusive) from
+// the eigenvalues of the Hessian, which SymEigenvalues computes by Jacobi's
+// method, where they stay clear of zero as far as the critical point may
+// lie, else from the sign of f' around it or the first derivative that is
+// not zero within its error (Problem.Deriv). A Trace records the first and
+// last iterates of a long run.
 //
 // Extrema1D finds every local minimum and maximum of a function of one
-// variable on [a, b], corners where f' jumps included, with the values at
-// the ends and the global minimum and maximum.
+// variable on [a, b], corners where f' jumps and the ends of where f is
+// defined included, with the values at the ends, the stretches where f is
+// undefined, and the global minimum and maximum, or that there is none;
+// within a bounded amount of work, or marked Partial.
 package optimize

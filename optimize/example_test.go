@@ -215,6 +215,32 @@ func ExampleExtrema1D_corner() {
 	// minimum at 0 corner: true
 }
 
+// sqrt(x) is undefined for x < 0: the search works on [0, 1], and 0, where
+// f starts being defined, is its least value.
+func ExampleExtrema1D_partlyUndefined() {
+	undefined := fmt.Errorf("undefined")
+	f := func(x float64) (float64, error) {
+		if x < 0 {
+			return 0, undefined
+		}
+		return math.Sqrt(x), nil
+	}
+	df := func(x float64) (float64, error) {
+		if x <= 0 {
+			return 0, undefined
+		}
+		return 1 / (2 * math.Sqrt(x)), nil
+	}
+	e, _ := optimize.Extrema1D(context.Background(), f, df, nil, -1, 1)
+	for _, g := range e.Undefined {
+		fmt.Printf("undefined from %v (included: %v) to %v (included: %v)\n", g.Lo, g.LoIn, g.Hi, g.HiIn)
+	}
+	fmt.Printf("least value %v at %v (an end of where f is defined: %v)\n", e.Min.F, e.Min.X, e.Min.Edge)
+	// Output:
+	// undefined from -1 (included: true) to 0 (included: false)
+	// least value 0 at 0 (an end of where f is defined: true)
+}
+
 func ExampleSymEigenvalues() {
 	eig, _ := optimize.SymEigenvalues([]float64{
 		2, -1, 0,

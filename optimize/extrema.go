@@ -1,6 +1,7 @@
 package optimize
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -10,12 +11,21 @@ import (
 )
 
 // ExtremaGrid is the number of intervals of the grid on which Extrema1D
-// first looks at f'. Where something happens on it (a sign change of f', a
-// zero, a dip of |f'| towards zero), the search looks again on finer grids,
-// so that extrema a small fraction of a grid step apart are told apart;
-// features of f' narrower than a grid step that change no sign of f' at
-// any grid point nor dip there can still be missed.
+// first looks at f'. Cells where f' is not yet followed are halved (see
+// ExtremaBudget), so that extrema a small fraction of a grid step apart
+// are told apart; features of f' narrower than a cell that the cubic
+// through f' and f″ at its ends and middle does not show can still be
+// missed.
 const ExtremaGrid = 2000
+
+// ExtremaBudget bounds the work of Extrema1D, in evaluations of f, f' and
+// f″. Cells of the grid where f' is not yet followed well (a cubic through
+// f' and f″ at the two ends of a cell does not predict f' and f″ at its
+// middle, or changes sign more than once in the cell) are halved, all
+// cells of one size before any smaller, while half of the budget lasts;
+// the search for sign changes of f' uses the rest. Where the budget runs
+// out the result is Partial, and says where.
+const ExtremaBudget = 3_000_000
 
 // Extremum is a local minimum or maximum of a function of one variable on
 // a closed interval, or the value at an end of the interval.
@@ -30,29 +40,65 @@ type Extremum struct {
 	// Endpoint is set for a or b: a local extremum of f on [a, b] that is
 	// not a critical point of f.
 	Endpoint bool
+	// Edge is set for an end of a stretch where f is defined, inside
+	// [a, b] (sqrt(x) at 0 on [-1, 1]): a local extremum of f on where it
+	// is defined, classified by the sign of f' beside it.
+	Edge bool
 	// D2 is f''(X) when d2f was given and is defined there, else NaN.
 	D2 float64
+}
+
+// Gap is a stretch of [a, b] where f is undefined: between Lo and Hi, and
+// at Lo (Hi) itself when LoIn (HiIn). Each border is found to adjacent
+// floats and given as the shortest number between them (0 for sqrt(x),
+// where f is defined, and for ln(x), where it is not). Pole is set when |f|
+// grows without bound towards the gap. A gap that is one point as far as
+// the search can tell (1/x at 0, which overflow widens to |x| < 1e-308) has
+// Lo = Hi.
+type Gap struct {
+	Lo, Hi     float64
+	LoIn, HiIn bool
+	Pole       bool
 }
 
 // Extrema is what Extrema1D finds on [A, B].
 type Extrema struct {
 	A, B float64
 	// Ends are a and b with f's values there, each classified as a local
-	// minimum or maximum of f on [a, b] by the sign of f' next to it.
+	// minimum or maximum of f on [a, b] by the sign of f' next to it; F is
+	// NaN (and Kind Undecided) at an end where f is undefined.
 	Ends [2]Extremum
 	// Points are the local minima and maxima inside (a, b), ascending in X,
-	// each once.
+	// each once, the ends of the stretches where f is defined (Edge)
+	// included.
 	Points []Extremum
+	// Undefined are the stretches of [a, b] where f is undefined,
+	// ascending.
+	Undefined []Gap
+	// Partial is set when the budget ran out before the search could
+	// follow f' everywhere: Points are then some of the extrema, not all,
+	// Min and Max the least and greatest values found, and Unresolved the
+	// stretches where f' changes sign faster than the search could follow.
+	Partial    bool
+	Unresolved [][2]float64
 	// Inflections are the stationary points that are not extrema: f'
 	// vanishes there without changing sign (x^3 at 0).
 	Inflections []float64
 	// Min and Max are the global minimum and maximum of f on [a, b]: the
 	// least and greatest of Points and Ends (the first one on a tie).
 	Min, Max Extremum
-	// NoMin and NoMax are set when f takes, at some grid point, a value
-	// below Min (above Max): f then has no least (greatest) value on
-	// [a, b], as 1/x^2 near 0, where it is undefined.
-	NoMin, NoMax bool
+	// NoMin and NoMax are set when f has no least (greatest) value on
+	// [a, b]: it grows without bound towards a gap (MinPole, MaxPole: 1/x^2
+	// near 0, ln(x) near 0), or, in a search that is not Partial, it takes
+	// at some grid point a value below Min (above Max), as near a pole
+	// between grid points or a jump. MinNear and MaxNear say where.
+	NoMin, NoMax     bool
+	MinPole, MaxPole bool
+	MinNear, MaxNear float64
+	// MinLimit (MaxLimit) is, for NoMin (NoMax) not from a pole, the
+	// value f approaches near MinNear without reaching it, where f is
+	// undefined (sin(x)/x near 0: 1); else NaN.
+	MinLimit, MaxLimit float64
 	// Constant is set when f is constant on [a, b]: then Points is empty
 	// and Min and Max are a.
 	Constant bool
@@ -61,15 +107,18 @@ type Extrema struct {
 }
 
 // Extrema1D finds every local minimum and maximum of f on [a, b], given
-// its derivative df and, optionally, its second derivative d2f (nil), which
-// only fills in Extremum.D2. It evaluates f' on a grid of ExtremaGrid
-// intervals, looks closer where f' changes sign, vanishes or dips towards
-// zero, and narrows each sign change of f' by bisection to adjacent floats;
-// a sign change across a point where f' jumps or is undefined is a corner.
-// A zero of f' is reported in Points only if f' changes sign there, in
-// Inflections otherwise. A point where f or f' returns an error or a value
-// that is not finite is skipped. The error is for bad arguments, a function
-// defined nowhere on the grid, or a cancelled ctx.
+// its derivative df and, optionally, its second derivative d2f (nil: it is
+// estimated from df). It evaluates f' on a grid of ExtremaGrid intervals,
+// halves the cells where f' is not yet followed well (see ExtremaBudget),
+// looks closer where f' changes sign, vanishes or dips towards zero, and
+// narrows each sign change of f' by bisection to adjacent floats; a sign
+// change across a point where f' jumps or is undefined is a corner. A zero
+// of f' is reported in Points only if f' changes sign there, in
+// Inflections otherwise. f is undefined where it returns an error or a
+// value that is not finite: the search works on the stretches where it is
+// defined, whose ends are candidates, and reports the gaps. The error is
+// for bad arguments, a function defined nowhere on the grid, or a
+// cancelled ctx.
 func Extrema1D(ctx context.Context, f, df, d2f func(x float64) (float64, error), a, b float64) (*Extrema, error) {
 	if f == nil || df == nil {
 		return nil, errors.New("optimize: Extrema1D needs f and its derivative")
@@ -88,7 +137,10 @@ type extremaSearch struct {
 
 	xs, fs, ds []float64
 	ok         []bool // f and f' are both numbers at xs[i]
+	def        []bool // f is a number at xs[i]
 	dscale     float64
+	unresolved [][2]float64
+	limits     [][2]float64 // x, and the value f approaches there without reaching it
 	evals      int
 	res        *Extrema
 	cands      []Extremum
@@ -107,6 +159,9 @@ func (s *extremaSearch) run() (*Extrema, error) {
 	const n = ExtremaGrid
 	s.res = &Extrema{A: s.a, B: s.b}
 	s.xs, s.fs, s.ds, s.ok = make([]float64, n+1), make([]float64, n+1), make([]float64, n+1), make([]bool, n+1)
+	s.def = make([]bool, n+1)
+	s.res.MinNear, s.res.MaxNear = math.NaN(), math.NaN()
+	s.res.MinLimit, s.res.MaxLimit = math.NaN(), math.NaN()
 	var fmin, fmax = math.Inf(1), math.Inf(-1)
 	valid := 0
 	for i := 0; i <= n; i++ {
@@ -120,7 +175,7 @@ func (s *extremaSearch) run() (*Extrema, error) {
 		s.xs[i] = x
 		fv, okf := s.eval(s.f, x)
 		dv, okd := s.eval(s.df, x)
-		s.fs[i], s.ds[i], s.ok[i] = fv, dv, okf && okd
+		s.fs[i], s.ds[i], s.ok[i], s.def[i] = fv, dv, okf && okd, okf
 		if !s.ok[i] {
 			s.res.Skipped++
 			continue
@@ -143,12 +198,338 @@ func (s *extremaSearch) run() (*Extrema, error) {
 		return s.res, nil
 	}
 
-	s.walk(grid{s.xs, s.ds, s.ok}, 0)
+	s.gaps()
+	s.search(s.adapt())
 	if err := s.ctx.Err(); err != nil {
 		return nil, err
 	}
 	s.collect()
 	return s.res, nil
+}
+
+// overBudget tells whether the search has used up its evaluations.
+func (s *extremaSearch) overBudget(share float64) bool {
+	return float64(s.evals) > share*ExtremaBudget
+}
+
+// slope returns f″(x), or, without d2f, a central difference of f' with a
+// step well inside a cell of width w.
+func (s *extremaSearch) slope(x, w float64) (float64, bool) {
+	if s.d2f != nil {
+		return s.eval(s.d2f, x)
+	}
+	h := math.Max(w*1e-4, 1e-8*math.Abs(x))
+	p, okp := s.eval(s.df, x+h)
+	m, okm := s.eval(s.df, x-h)
+	return (p - m) / ((x + h) - (x - h)), okp && okm
+}
+
+// Followed: the cubic through f' and f″ at the ends of a cell predicts
+// f' and f″ at its middle to within these fractions of their size there.
+const (
+	followTolD1 = 0.01
+	followTolD2 = 0.05
+)
+
+// adapt halves the cells of the grid where f' is not yet followed, all
+// cells of one size before any smaller, within half of the budget, and
+// returns the grid with the points added. A cell as narrow as floats
+// allow counts as followed (a pole or a jump of f' is then bisected as a
+// sign change); cells still to look at when the budget runs out are
+// Unresolved.
+func (s *extremaSearch) adapt() grid {
+	type cell struct{ x0, x1, g0, g1, s0, s1 float64 }
+	xs, ds, ok := slices.Clone(s.xs), slices.Clone(s.ds), slices.Clone(s.ok)
+	var cur []cell
+	minWidth := 1e-12 * (s.b - s.a)
+	for i := 0; i+1 < len(s.xs); i++ {
+		if !s.ok[i] || !s.ok[i+1] {
+			continue
+		}
+		w := s.xs[i+1] - s.xs[i]
+		s0, ok0 := s.slope(s.xs[i], w)
+		s1, ok1 := s.slope(s.xs[i+1], w)
+		if ok0 && ok1 {
+			cur = append(cur, cell{s.xs[i], s.xs[i+1], s.ds[i], s.ds[i+1], s0, s1})
+		}
+	}
+	for len(cur) > 0 {
+		var next []cell
+		for i, c := range cur {
+			if s.overBudget(0.5) || s.cancelled() {
+				for _, c := range append(next, cur[i:]...) {
+					s.unresolved = append(s.unresolved, [2]float64{c.x0, c.x1})
+				}
+				next = nil
+				break
+			}
+			xm := c.x0 + (c.x1-c.x0)/2
+			if !(xm > c.x0 && xm < c.x1) || c.x1-c.x0 <= minWidth {
+				continue
+			}
+			gm, okg := s.eval(s.df, xm)
+			xs, ds, ok = append(xs, xm), append(ds, gm), append(ok, okg)
+			if !okg {
+				continue
+			}
+			sm, oks := s.slope(xm, c.x1-c.x0)
+			if !oks {
+				continue
+			}
+			h := c.x1 - c.x0
+			pg := (c.g0+c.g1)/2 + h*(c.s0-c.s1)/8
+			ps := 1.5*(c.g1-c.g0)/h - (c.s0+c.s1)/4
+			r := math.Max(math.Max(math.Abs(c.g0), math.Abs(c.g1)), math.Abs(gm))
+			q := math.Max(math.Max(math.Abs(c.s0), math.Abs(c.s1)), math.Abs(sm))
+			// The slack is for rounding: in f'' it can be far above f''
+			// itself (1/abs(x) − x^2/abs(x)^3 is 0 give or take 1e-16),
+			// and is negligible beside f' across the cell.
+			if math.Abs(gm-pg) <= followTolD1*r+1e-12*s.dscale && math.Abs(sm-ps) <= followTolD2*q+1e-6*r/h &&
+				cubicSignChanges(c.g0, c.g1, c.s0*h, c.s1*h) <= 1 {
+				continue
+			}
+			next = append(next, cell{c.x0, xm, c.g0, gm, c.s0, sm}, cell{xm, c.x1, gm, c.g1, sm, c.s1})
+		}
+		cur = next
+	}
+	idx := make([]int, len(xs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(i, j int) int { return cmp.Compare(xs[i], xs[j]) })
+	g := grid{make([]float64, len(xs)), make([]float64, len(xs)), make([]bool, len(xs))}
+	for k, i := range idx {
+		g.xs[k], g.ds[k], g.ok[k] = xs[i], ds[i], ok[i]
+	}
+	return g
+}
+
+// search walks the adapted grid g cell of the first grid by cell, the
+// cells with fewest points (where f' changes sign slowest) first, so that
+// where the budget runs out is where f' changes sign fastest; those cells
+// are Unresolved. Each stretch walked reaches two points into its
+// neighbours, for the three points that a dip or a zero of f' needs: what
+// is found twice is merged in collect.
+func (s *extremaSearch) search(g grid) {
+	type stretch struct{ lo, hi int }
+	var parts []stretch
+	lo := 0
+	for k := 1; k < len(g.xs); k++ {
+		if _, found := slices.BinarySearch(s.xs, g.xs[k]); found || k == len(g.xs)-1 {
+			parts = append(parts, stretch{lo, k})
+			lo = k
+		}
+	}
+	slices.SortStableFunc(parts, func(p, q stretch) int { return (p.hi - p.lo) - (q.hi - q.lo) })
+	for i, p := range parts {
+		if s.overBudget(1) || s.cancelled() {
+			for _, p := range parts[i:] {
+				s.unresolved = append(s.unresolved, [2]float64{g.xs[p.lo], g.xs[p.hi]})
+			}
+			return
+		}
+		a, b := max(p.lo-2, 0), min(p.hi+2, len(g.xs)-1)
+		s.walk(grid{g.xs[a : b+1], g.ds[a : b+1], g.ok[a : b+1]})
+	}
+}
+
+// cubicSignChanges counts the sign changes on [0, 1] of the cubic p with
+// p(0) = g0, p(1) = g1, p'(0) = s0, p'(1) = s1: the signs at 0, at the
+// turning points inside and at 1. A cell where the cubic that follows f'
+// changes sign twice holds a cluster of extrema (or a dip of f' to zero),
+// to be split until each cell holds one.
+func cubicSignChanges(g0, g1, s0, s1 float64) int {
+	a := 2*g0 + s0 - 2*g1 + s1
+	b := -3*g0 - 2*s0 + 3*g1 - s1
+	p := func(t float64) float64 { return ((a*t+b)*t+s0)*t + g0 }
+	vals := []float64{g0}
+	// p'(t) = 3a t^2 + 2b t + s0.
+	var ts []float64
+	if a == 0 {
+		if b != 0 {
+			ts = append(ts, -s0/(2*b))
+		}
+	} else if disc := b*b - 3*a*s0; disc >= 0 {
+		r := math.Sqrt(disc)
+		ts = append(ts, (-b-r)/(3*a), (-b+r)/(3*a))
+		slices.Sort(ts)
+	}
+	for _, t := range ts {
+		if t > 0 && t < 1 {
+			vals = append(vals, p(t))
+		}
+	}
+	vals = append(vals, g1)
+	n, last := 0, 0
+	for _, v := range vals {
+		if sv := sign(v); sv != 0 {
+			if last != 0 && sv != last {
+				n++
+			}
+			last = sv
+		}
+	}
+	return n
+}
+
+// gaps finds, between grid points where f is and is not defined, the
+// border to adjacent floats, and records each stretch where f is
+// undefined. A border next to a stretch where f is defined is a candidate
+// (Edge), unless f grows without bound towards it.
+func (s *extremaSearch) gaps() {
+	n := len(s.xs) - 1
+	for i := 0; i <= n; i++ {
+		if s.def[i] {
+			continue
+		}
+		j := i
+		for j < n && !s.def[j+1] {
+			j++
+		}
+		gap := Gap{Lo: s.a, Hi: s.b, LoIn: i == 0, HiIn: j == n}
+		// The border may be the grid point itself (sqrt(x) at 0): f is
+		// then looked at up to the grid point beyond.
+		var inLo, inHi float64 // the borders, where f is defined
+		if i > 0 {
+			var out float64
+			inLo, out = s.border(s.xs[i-1], s.xs[i])
+			gap.Lo = shortest(inLo, out)
+			_, defined := s.eval(s.f, gap.Lo)
+			gap.LoIn = !defined
+		}
+		if j < n {
+			var out float64
+			inHi, out = s.border(s.xs[j+1], s.xs[j])
+			gap.Hi = shortest(out, inHi)
+			_, defined := s.eval(s.f, gap.Hi)
+			gap.HiIn = !defined
+		}
+		// A gap that floats make look wider than a point (1/x^2
+		// overflows for |x| < 1e-154) is that point.
+		if gap.Hi-gap.Lo <= 1e-9*(s.b-s.a) {
+			at := shortest(gap.Lo, gap.Hi)
+			gap.Lo, gap.Hi, gap.LoIn, gap.HiIn = at, at, true, true
+		}
+		if i > 0 {
+			gap.Pole = s.edge(inLo, s.xs[max(i-2, 0)], -1, gap.Lo, !gap.LoIn) || gap.Pole
+		}
+		if j < n {
+			gap.Pole = s.edge(inHi, s.xs[min(j+2, n)], 1, gap.Hi, !gap.HiIn) || gap.Pole
+		}
+		s.res.Undefined = append(s.res.Undefined, gap)
+		i = j
+	}
+}
+
+// border narrows, to adjacent floats, the border between in, where f is
+// defined, and out, where it is not.
+func (s *extremaSearch) border(in, out float64) (float64, float64) {
+	for it := 0; it < 2100; it++ {
+		mid := in + (out-in)/2
+		if mid == in || mid == out {
+			break
+		}
+		if _, ok := s.eval(s.f, mid); ok {
+			in = mid
+		} else {
+			out = mid
+		}
+	}
+	return in, out
+}
+
+// Pole test: f at the border x and at points 10^-j of the way from the
+// grid point inside towards it. If f moves one way at every step and its
+// steps do not shrink below poleRatio of the first, |f| grows without
+// bound (1/x^2, ln(x) at 0); steps that shrink (sqrt(x), x^(2/3)) mean f
+// has a limit, and the border is a candidate.
+const (
+	poleSteps = 12
+	poleRatio = 0.3
+)
+
+// edge looks at the last point x where f is defined before a gap, the
+// stretch where it is defined lying towards dir from x (and reaching the
+// grid point inside). Where f grows without bound towards the gap, f has
+// no least or greatest value near border, and edge reports true. Else
+// border (x printed short) is a candidate if f is defined there
+// (attained): sqrt(x) at 0. If not, f(x) is a value f approaches without
+// reaching it: sin(x)/x near 0, x ln(x) near 0.
+func (s *extremaSearch) edge(x, inside float64, dir int, border float64, attained bool) bool {
+	fx, ok := s.eval(s.f, x)
+	if !ok {
+		return false
+	}
+	var vals []float64
+	w := inside - x
+	for j := 0; j <= poleSteps; j++ {
+		y := x + w*math.Pow(10, -float64(j))
+		if y == x {
+			break
+		}
+		v, ok := s.eval(s.f, y)
+		if !ok {
+			break
+		}
+		vals = append(vals, v)
+	}
+	vals = append(vals, fx)
+	if up, down := grows(vals); up || down {
+		if up {
+			s.res.NoMax, s.res.MaxPole, s.res.MaxNear = true, true, border
+		} else {
+			s.res.NoMin, s.res.MinPole, s.res.MinNear = true, true, border
+		}
+		return true
+	}
+	if !attained {
+		s.limits = append(s.limits, [2]float64{border, fx})
+		return false
+	}
+	if fb, ok := s.eval(s.f, border); ok {
+		x, fx = border, fb
+	}
+	e := Extremum{X: x, F: fx, Edge: true, D2: math.NaN()}
+	// The sign of f' nearest the border, going inwards.
+	for j := poleSteps; j >= 0; j-- {
+		y := x + w*math.Pow(10, -float64(j))
+		if y == x {
+			continue
+		}
+		if d, ok := s.eval(s.df, y); ok && d != 0 {
+			if sign(d)*dir > 0 {
+				e.Kind = Minimum
+			} else {
+				e.Kind = Maximum
+			}
+			break
+		}
+	}
+	s.cands = append(s.cands, e)
+	return false
+}
+
+// grows tells whether the values, approaching a border, rise (up) or fall
+// (down) at every step by steps that do not die away.
+func grows(v []float64) (up, down bool) {
+	if len(v) < 4 {
+		return false, false
+	}
+	first := v[1] - v[0]
+	if first == 0 {
+		return false, false
+	}
+	for k := 1; k < len(v); k++ {
+		d := v[k] - v[k-1]
+		if sign(d) != sign(first) {
+			return false, false
+		}
+	}
+	last := v[len(v)-1] - v[len(v)-2]
+	if math.Abs(last) < poleRatio*math.Abs(first) {
+		return false, false
+	}
+	return first > 0, first < 0
 }
 
 // grid is f' at the points of a grid; ok[i] is set where xs[i] could be
@@ -158,19 +539,9 @@ type grid struct {
 	ok     []bool
 }
 
-// Zooming: where something happens (a sign change of f' with the cells
-// beside it, a zero of f' on a grid point, a dip of |f'|), the search looks
-// again on a grid of refineCells cells, down to refineDepth levels, so that
-// zeros of f' closer together than a grid step (a cluster of extrema) are
-// told apart before bisection.
-const (
-	refineCells = 64
-	refineDepth = 2
-)
-
 // walk looks along the valid points of g for sign changes of f', runs of
 // exact zeros, and dips of |f'| between points of one sign.
-func (s *extremaSearch) walk(g grid, depth int) {
+func (s *extremaSearch) walk(g grid) {
 	idx := make([]int, 0, len(g.xs))
 	for i := range g.xs {
 		if g.ok[i] {
@@ -182,6 +553,10 @@ func (s *extremaSearch) walk(g grid, depth int) {
 			return
 		}
 		i := idx[p]
+		if s.overBudget(1) {
+			s.unresolved = append(s.unresolved, [2]float64{g.xs[i], g.xs[idx[len(idx)-1]]})
+			return
+		}
 		si := sign(g.ds[i])
 		if si == 0 {
 			q := p
@@ -189,12 +564,7 @@ func (s *extremaSearch) walk(g grid, depth int) {
 				q++
 			}
 			if p > 0 && q+1 < len(idx) {
-				h, k := idx[p-1], idx[q+1]
-				if depth < refineDepth {
-					s.refine(g.xs[h], g.xs[k], g.ds[h], g.ds[k], depth+1)
-				} else {
-					s.zeroRun(g, h, i, idx[q], k)
-				}
+				s.zeroRun(g, idx[p-1], i, idx[q], idx[q+1])
 			}
 			p = q
 			continue
@@ -202,54 +572,17 @@ func (s *extremaSearch) walk(g grid, depth int) {
 		if p+1 < len(idx) {
 			j := idx[p+1]
 			if sj := sign(g.ds[j]); si*sj < 0 {
-				if depth < refineDepth {
-					// With the cells on either side: zeros of f' come in
-					// clusters, and a pair beside this one changes no sign.
-					h, k := p, p+1
-					if h > 0 && g.ds[idx[h-1]] != 0 {
-						h--
-					}
-					if k+1 < len(idx) && g.ds[idx[k+1]] != 0 {
-						k++
-					}
-					s.refine(g.xs[idx[h]], g.xs[idx[k]], g.ds[idx[h]], g.ds[idx[k]], depth+1)
-				} else {
-					s.bracket(g.xs[i], g.xs[j], g.ds[i], g.ds[j])
-				}
+				s.bracket(g.xs[i], g.xs[j], g.ds[i], g.ds[j])
 			}
 		}
 		if p > 0 && p+1 < len(idx) {
 			h, j := idx[p-1], idx[p+1]
 			dh, di, dj := math.Abs(g.ds[h]), math.Abs(g.ds[i]), math.Abs(g.ds[j])
 			if sign(g.ds[h]) == si && sign(g.ds[j]) == si && di <= dh && di <= dj && (di < dh || di < dj) {
-				if depth < refineDepth {
-					s.refine(g.xs[h], g.xs[j], g.ds[h], g.ds[j], depth+1)
-				} else {
-					s.dip(g.xs[h], g.xs[j], si)
-				}
+				s.dip(g.xs[h], g.xs[j], si)
 			}
 		}
 	}
-}
-
-// refine walks a finer grid over [lo, hi], where f' is dlo and dhi.
-func (s *extremaSearch) refine(lo, hi, dlo, dhi float64, depth int) {
-	const n = refineCells
-	g := grid{make([]float64, n+1), make([]float64, n+1), make([]bool, n+1)}
-	for i := 0; i <= n; i++ {
-		x := lo + (hi-lo)*float64(i)/n
-		switch i {
-		case 0:
-			g.xs[i], g.ds[i], g.ok[i] = lo, dlo, true
-			continue
-		case n:
-			g.xs[i], g.ds[i], g.ok[i] = hi, dhi, true
-			continue
-		}
-		g.xs[i] = x
-		g.ds[i], g.ok[i] = s.eval(s.df, x)
-	}
-	s.walk(g, depth)
 }
 
 func sign(v float64) int {
@@ -368,13 +701,16 @@ func (s *extremaSearch) bracket(lo, hi, dlo, dhi float64) {
 			hi, dhi = mid, dm
 		}
 	}
-	// A gap wider than a grid step's millionth is a stretch where f' is
-	// undefined, not a point: it is no extremum of f.
-	if hi-lo > 1e-6*(origHi-origLo) {
+	// A gap wider than a cell's millionth (and than a few floats, for a
+	// cell as narrow as floats allow) is a stretch where f' is undefined,
+	// not a point: it is no extremum of f.
+	if hi-lo > math.Max(1e-6*(origHi-origLo), 4*ulp(hi)) {
 		return
 	}
 	corner := math.Min(math.Abs(dlo), math.Abs(dhi)) > 1e-6*s.dscale
-	s.candidate(shortest(lo, hi), origLo, origHi, slo, corner)
+	// f is compared with its values at the narrowed bracket, not across
+	// the cell: a cusp (sqrt(abs(x)) at 0) changes f fast but is no jump.
+	s.candidate(shortest(lo, hi), lo, hi, slo, corner)
 }
 
 // dip looks between lo and hi, where f' has sign sg at both ends and |f'|
@@ -443,7 +779,7 @@ func (s *extremaSearch) candidate(x, lo, hi float64, sl int, corner bool) {
 		return
 	}
 	// f must be continuous at x: its values just beside x agree with f(x).
-	w := (hi - lo) * 1e-9
+	w := math.Max((hi-lo)*1e-9, 4*ulp(x))
 	for _, y := range [...]float64{x - w, x + w} {
 		fy, ok := s.eval(s.f, y)
 		if ok && math.Abs(fy-fx) > 1e-6*math.Max(1, math.Abs(fx)) {
@@ -475,7 +811,7 @@ func (s *extremaSearch) collect() {
 		return 0
 	})
 	for _, c := range s.cands {
-		if c.X-s.a <= tol || s.b-c.X <= tol {
+		if !c.Edge && (c.X-s.a <= tol || s.b-c.X <= tol) {
 			continue
 		}
 		if k := len(r.Points); k > 0 && c.X-r.Points[k-1].X <= tol && c.Kind == r.Points[k-1].Kind {
@@ -496,6 +832,7 @@ func (s *extremaSearch) collect() {
 		r.Inflections = nil
 	}
 
+	s.partial()
 	all := append([]Extremum{r.Ends[0]}, r.Points...)
 	all = append(all, r.Ends[1])
 	first := true
@@ -517,14 +854,62 @@ func (s *extremaSearch) collect() {
 		r.NoMin, r.NoMax = true, true
 		return
 	}
+	if r.Partial {
+		return
+	}
 	lo := r.Min.F - 1e-9*math.Max(1, math.Abs(r.Min.F))
 	hi := r.Max.F + 1e-9*math.Max(1, math.Abs(r.Max.F))
-	for i, v := range s.fs {
-		if s.ok[i] {
-			r.NoMin = r.NoMin || v < lo
-			r.NoMax = r.NoMax || v > hi
+	// A value f approaches beyond every candidate, where it is undefined:
+	// no least (greatest) value.
+	for _, l := range s.limits {
+		if l[1] < lo && !r.MinPole && !(l[1] >= r.MinLimit) {
+			r.NoMin, r.MinNear, r.MinLimit = true, l[0], l[1]
+		}
+		if l[1] > hi && !r.MaxPole && !(l[1] <= r.MaxLimit) {
+			r.NoMax, r.MaxNear, r.MaxLimit = true, l[0], l[1]
 		}
 	}
+	// A grid value beyond every candidate: f has no least (greatest)
+	// value, the candidate the search would have found being missing only
+	// where f is not continuous. Said near the most extreme such value.
+	decidedMin, decidedMax := r.NoMin, r.NoMax
+	least, greatest := lo, hi
+	for i, v := range s.fs {
+		if !s.ok[i] {
+			continue
+		}
+		if !decidedMin && v < least {
+			r.NoMin, r.MinNear, least = true, s.xs[i], v
+		}
+		if !decidedMax && v > greatest {
+			r.NoMax, r.MaxNear, greatest = true, s.xs[i], v
+		}
+	}
+}
+
+// partial merges the stretches the search could not follow (those that
+// touch, or nearly), and marks the result Partial if there are any.
+func (s *extremaSearch) partial() {
+	u := s.unresolved
+	if len(u) == 0 {
+		return
+	}
+	slices.SortFunc(u, func(p, q [2]float64) int { return cmp.Compare(p[0], q[0]) })
+	out := [][2]float64{u[0]}
+	for _, c := range u[1:] {
+		if last := &out[len(out)-1]; c[0]-last[1] <= 1e-9*(s.b-s.a) {
+			last[1] = math.Max(last[1], c[1])
+		} else {
+			out = append(out, c)
+		}
+	}
+	s.res.Partial, s.res.Unresolved = true, out
+}
+
+// ulp is the distance from x to the next float away from zero.
+func ulp(x float64) float64 {
+	x = math.Abs(x)
+	return math.Nextafter(x, math.Inf(1)) - x
 }
 
 // shortest returns the number with the fewest significant digits in

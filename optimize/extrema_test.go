@@ -74,6 +74,10 @@ func TestExtrema1D(t *testing.T) {
 		{name: "abs on [-1, 1.7]: the corner between grid points", f: fn1(math.Abs), df: absDeriv, a: -1, b: 1.7,
 			points: []wantExt{{0, Minimum}}, corner: true,
 			ends: [2]PointKind{Maximum, Maximum}, min: 0, max: 1.7},
+		{name: "sqrt(abs(x)): a cusp, f' unbounded beside it", f: fn1(func(x float64) float64 { return math.Sqrt(math.Abs(x)) }),
+			df: func(x float64) (float64, error) { d, err := absDeriv(x); return d / (2 * math.Sqrt(math.Abs(x))), err }, a: -1, b: 1,
+			points: []wantExt{{0, Minimum}}, corner: true,
+			ends: [2]PointKind{Maximum, Maximum}, min: 0, max: -1},
 		{name: "2 - abs(x - 0.3): a corner maximum", f: fn1(func(x float64) float64 { return 2 - math.Abs(x-0.3) }),
 			df: func(x float64) (float64, error) { d, err := absDeriv(x - 0.3); return -d, err }, a: -2, b: 1,
 			points: []wantExt{{0.3, Maximum}}, corner: true,
@@ -86,7 +90,19 @@ func TestExtrema1D(t *testing.T) {
 			df: fn1(func(x float64) float64 { return (x - 0.30002) * (x - 0.30007) }), a: 0, b: 1,
 			points: []wantExt{{0.30002, Maximum}, {0.30007, Minimum}},
 			ends:   [2]PointKind{Minimum, Maximum}, min: 0, max: 1},
+		{name: "a cluster of three inside one grid cell", // f' = (x − 0.30002)(x − 0.30005)(x − 0.30009)
+			// f = ∫ f' from 0.30002, written in u = x − 0.30002 so that
+			// f(0.30009) < f(0.30002) = 0 does not drown in rounding.
+			f: fn1(func(x float64) float64 {
+				u, d1, d2 := x-0.30002, 0.30005-0.30002, 0.30009-0.30002
+				return u*u*u*u/4 - (d1+d2)*u*u*u/3 + d1*d2*u*u/2
+			}),
+			df: fn1(func(x float64) float64 { return (x - 0.30002) * (x - 0.30005) * (x - 0.30009) }), a: 0, b: 1,
+			points: []wantExt{{0.30002, Minimum}, {0.30005, Maximum}, {0.30009, Minimum}},
+			ends:   [2]PointKind{Maximum, Maximum}, min: 0.30009, max: 1},
 		{name: "x ln x on [-1, 2]: undefined for x ≤ 0", f: xlnx, df: dxlnx, a: -1, b: 2,
+			// f is undefined at 0 itself: the value it approaches there,
+			// 0, is no extremum.
 			points: []wantExt{{1 / math.E, Minimum}},
 			ends:   [2]PointKind{Undecided, Maximum}, min: 1 / math.E, max: 2},
 		{name: "1/x^2 on [-1, 1]: a pole is no extremum", f: invSquare, df: dinvSquare, a: -1, b: 1,

@@ -51,7 +51,17 @@ type Problem struct {
 	// gradient descent without a Recorder uses it and goes on from where
 	// it stops as it would have: the run is the same, bit for bit.
 	Descend func(x, g []float64, f *float64, step, eps float64, ups []float64) int
+	// Deriv, optional, for a function of one variable, returns its k-th
+	// derivative at x, for 2 ≤ k ≤ MaxOrder (an error for an order it
+	// cannot give). Where f'' is zero within its error at the point a run
+	// reached, the Diagnosis uses them for the first-nonzero-derivative
+	// test; without them such a point is Undecided.
+	Deriv func(k int, x float64) (float64, error)
 }
+
+// MaxOrder is the highest derivative the classification of a point asks
+// Problem.Deriv for.
+const MaxOrder = 8
 
 func (p *Problem) check() error {
 	if p.FuncGrad == nil && (p.Func == nil || p.Grad == nil) {

@@ -82,6 +82,12 @@ func TestRuns(t *testing.T) {
 			x: []float64{1.5885592373}, xtol: 1e-10, point: Maximum},
 		{name: "max x^2+5sin(x)^2+3cos(x) from 0.2", p: sinHill, max: true, x0: []float64{0.2}, eta: 0.1, eps: 1e-10, iters: 19,
 			x: []float64{1.5885592373}, xtol: 1e-10, point: Maximum},
+		// |f'(0.5)| = 1 is not below eps = 1: one update, to 0.4 where
+		// |f'| = 0.8 is. A test of ≤ instead of < would stop at x0.
+		{name: "x^2 from 0.5 with eps exactly |f'(x0)|", p: oneVar(
+			func(x float64) float64 { return x * x },
+			func(x float64) float64 { return 2 * x }), x0: []float64{0.5}, eta: 0.1, eps: 1, iters: 1,
+			x: []float64{0.4}, f: float64(0.4 * 0.4), grad: []float64{0.8}, point: Minimum},
 		{name: "g from (0,0)", p: twoVar, x0: []float64{0, 0}, eta: 0.01, eps: 1e-4, iters: 865,
 			x: []float64{-3, -2}, xtol: 1e-4, point: Minimum},
 		{name: "g from (-3,-3)", p: twoVar, x0: []float64{-3, -3}, eta: 0.015, eps: 1e-4, iters: 477,
@@ -453,7 +459,7 @@ func TestStatusString(t *testing.T) {
 			t.Errorf("%d: %q, want %q", int(s), s.String(), want)
 		}
 	}
-	for k, want := range map[PointKind]string{Minimum: "minimum", Maximum: "maximum", Saddle: "saddle", Undecided: "undecided"} {
+	for k, want := range map[PointKind]string{Minimum: "minimum", Maximum: "maximum", Saddle: "saddle", Undecided: "inconclusive", Inflection: "inflection"} {
 		if k.String() != want {
 			t.Errorf("%q, want %q", k.String(), want)
 		}

@@ -152,38 +152,81 @@ func explain(d session.Descent) []string {
 	return lines
 }
 
+// pointKind says what kind of point a converged run reached, and on what
+// evidence: never more certain than the test that decided it.
 func pointKind(d session.Descent) string {
 	g := d.Result.Diagnosis
-	kind := g.Point.String()
-	what := "a " + kind
 	want := optimize.Minimum
 	if d.Max {
 		want = optimize.Maximum
 	}
+	var what string
 	switch g.Point {
 	case optimize.Undecided:
-		what = "the second derivatives do not decide what kind of point this is"
+		what = "the test is inconclusive"
+	case optimize.Inflection:
+		what = "an inflection point, not an extremum"
 	case optimize.Saddle:
 		what = "a saddle point, not a " + want.String()
 	case want:
+		what = "a " + want.String()
 	default:
-		what += " (not a " + want.String() + ")"
-	}
-	if d.Degree2 && len(g.Eigenvalues) == 1 {
-		sign := "="
-		switch {
-		case g.Eigenvalues[0] > 0:
-			sign = "> 0"
-		case g.Eigenvalues[0] < 0:
-			sign = "< 0"
-		}
-		return fmt.Sprintf("%s: %s''(%s*) = %s %s", what, d.Name, d.Params[0], short(g.Eigenvalues[0]), sign)
+		what = "a " + g.Point.String() + " (not a " + want.String() + ")"
 	}
 	ev := make([]string, len(g.Eigenvalues))
 	for i, v := range g.Eigenvalues {
-		ev[i] = short(v)
+		ev[i] = short(v + 0) // + 0: no "-0"
 	}
-	return fmt.Sprintf("%s: the eigenvalues of the Hessian there are %s", what, strings.Join(ev, ", "))
+	if !d.Degree2 || len(g.Eigenvalues) != 1 {
+		if g.Test == optimize.Degenerate {
+			return fmt.Sprintf("%s: an eigenvalue of the Hessian there is zero within its error (%s)", what, strings.Join(ev, ", "))
+		}
+		return fmt.Sprintf("%s: the eigenvalues of the Hessian there are %s", what, strings.Join(ev, ", "))
+	}
+	x := d.Params[0]
+	f2 := fmt.Sprintf("%s''(%s*) = %s", d.Name, x, ev[0])
+	if g.Test == optimize.SecondOrder {
+		sign := "> 0"
+		if g.Eigenvalues[0] < 0 {
+			sign = "< 0"
+		}
+		return fmt.Sprintf("%s: %s %s", what, f2, sign)
+	}
+	zero := f2
+	if g.Eigenvalues[0] != 0 {
+		zero += " is zero within its error"
+	}
+	if g.Radius > 0 {
+		zero += fmt.Sprintf(" (the critical point may lie up to %s from %s*)", short(g.Radius), x)
+	}
+	switch g.Test {
+	case optimize.SignChange:
+		from, to := "−", "+"
+		if g.Point == optimize.Maximum {
+			from, to = "+", "−"
+		}
+		return fmt.Sprintf("%s: %s, and %s' goes from %s to %s across %s* ± %s", what, zero, d.Name, from, to, x, short(g.Radius))
+	case optimize.HigherOrder:
+		parity, sign := "odd", ""
+		if g.Order%2 == 0 {
+			parity, sign = "even", " > 0"
+			if g.OrderValue < 0 {
+				sign = " < 0"
+			}
+		}
+		return fmt.Sprintf("%s: %s; the first derivative that is not, %s = %s%s, has %s order",
+			what, zero, nth(d.Name, x, g.Order), short(g.OrderValue), sign, parity)
+	}
+	return fmt.Sprintf("%s: %s, and neither the sign of %s' nearby nor the derivatives up to order %d decide", what, zero, d.Name, g.Order)
+}
+
+// nth names the k-th derivative of f at x*: f‴(x*), the 4th derivative
+// of f at x*.
+func nth(f, x string, k int) string {
+	if k <= 3 {
+		return f + strings.Repeat("'", k) + "(" + x + "*)"
+	}
+	return fmt.Sprintf("the %dth derivative of %s at %s*", k, f, x)
 }
 
 func maxAbs(x []float64) float64 {
@@ -245,9 +288,16 @@ func extrema(w io.Writer, e session.ExtremaReport) {
 	}
 	var rows [][]string
 	row := func(x optimize.Extremum, what string) {
+		if math.IsNaN(x.F) {
+			rows = append(rows, []string{what, e.Var + " = " + num(x.X), e.Name + " undefined", ""})
+			return
+		}
 		kind := "local " + x.Kind.String()
-		if x.Corner {
+		switch {
+		case x.Corner:
 			kind += " (a corner: " + e.Name + "' does not exist)"
+		case x.Edge:
+			kind += " (an end of where " + e.Name + " is defined)"
 		}
 		rows = append(rows, []string{what, e.Var + " = " + num(x.X), e.Name + " = " + num(x.F), kind})
 	}
@@ -269,18 +319,87 @@ func extrema(w io.Writer, e session.ExtremaReport) {
 		}
 		fmt.Fprintln(w, "  "+strings.TrimRight(b.String(), " "))
 	}
-	if len(e.Points) == 0 {
+	if len(e.Undefined) > 0 {
+		parts := make([]string, len(e.Undefined))
+		for i, g := range e.Undefined {
+			parts[i] = gap(e, g)
+		}
+		fmt.Fprintf(w, "  %s is undefined %s\n", e.Name, strings.Join(parts, " and "))
+	}
+	switch {
+	case e.Partial && len(e.Points) > 0:
+		fmt.Fprintf(w, "  at least %d local extrema (not all are listed): %s' changes sign faster than the search can follow %s\n",
+			len(e.Points), e.Name, stretches(e))
+	case e.Partial:
+		fmt.Fprintf(w, "  no local extremum found, but there may be many: %s' changes sign faster than the search can follow %s\n",
+			e.Name, stretches(e))
+	case len(e.Points) == 0:
 		fmt.Fprintf(w, "  no local extremum inside the interval\n")
 	}
 	for _, x := range e.Inflections {
 		fmt.Fprintf(w, "  %s' is 0 at %s = %s without changing sign: not an extremum\n", e.Name, e.Var, num(x))
 	}
-	least, greatest := "least value: "+e.Name+"("+num(e.Min.X)+") = "+num(e.Min.F), "greatest value: "+e.Name+"("+num(e.Max.X)+") = "+num(e.Max.F)
+	found := ""
+	if e.Partial {
+		found = " found"
+	}
+	least := "least value" + found + ": " + e.Name + "(" + num(e.Min.X) + ") = " + num(e.Min.F)
+	greatest := "greatest value" + found + ": " + e.Name + "(" + num(e.Max.X) + ") = " + num(e.Max.F)
 	if e.NoMin {
-		least = "no least value (" + e.Name + " is unbounded below on the interval)"
+		least = "no least value (" + unbounded(e, "below", e.MinPole, e.MinNear, e.MinLimit) + ")"
 	}
 	if e.NoMax {
-		greatest = "no greatest value (" + e.Name + " is unbounded above on the interval)"
+		greatest = "no greatest value (" + unbounded(e, "above", e.MaxPole, e.MaxNear, e.MaxLimit) + ")"
 	}
 	fmt.Fprintf(w, "  %s; %s\n", least, greatest)
+}
+
+// gap writes where f is undefined: "at x = 0", "on [-1, 0)".
+func gap(e session.ExtremaReport, g optimize.Gap) string {
+	if g.Lo == g.Hi {
+		return "at " + e.Var + " = " + num(g.Lo)
+	}
+	lo, hi := "(", ")"
+	if g.LoIn {
+		lo = "["
+	}
+	if g.HiIn {
+		hi = "]"
+	}
+	return "on " + lo + num(g.Lo) + ", " + num(g.Hi) + hi
+}
+
+// stretches writes where the search could not follow f', the first three
+// stretches, to four digits: "near x = 0.0001" for one whose ends agree to
+// them, "on [1e-06, 0.0005]" for a wider one.
+func stretches(e session.ExtremaReport) string {
+	var parts []string
+	for i, s := range e.Unresolved {
+		lo, hi := short(s[0]), short(s[1])
+		switch {
+		case i == 3:
+			parts = append(parts, fmt.Sprintf("and on %d more stretches", len(e.Unresolved)-3))
+		case lo == hi:
+			parts = append(parts, "near "+e.Var+" = "+lo)
+		default:
+			parts = append(parts, "on ["+lo+", "+hi+"]")
+		}
+		if i == 3 {
+			break
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// unbounded says why f has no least or greatest value.
+func unbounded(e session.ExtremaReport, way string, pole bool, near, limit float64) string {
+	switch {
+	case pole:
+		return fmt.Sprintf("%s is unbounded %s near %s = %s, where it is undefined", e.Name, way, e.Var, num(near))
+	case math.IsNaN(near):
+		return fmt.Sprintf("%s has a value at no end and at no local extremum", e.Name)
+	case !math.IsNaN(limit):
+		return fmt.Sprintf("%s approaches %s near %s = %s without reaching it: it is undefined there", e.Name, num(limit), e.Var, num(near))
+	}
+	return fmt.Sprintf("%s is unbounded %s, or jumps, near %s = %s", e.Name, way, e.Var, short(near))
 }

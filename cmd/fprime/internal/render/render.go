@@ -317,27 +317,76 @@ func descentJSON(d session.Descent) any {
 
 type extremumJSON struct {
 	X      jnum   `json:"x"`
-	F      jnum   `json:"f"`
+	F      *jnum  `json:"f"`
 	Kind   string `json:"kind"`
 	Corner bool   `json:"corner,omitempty"`
+	Edge   bool   `json:"edge,omitempty"`
+}
+
+// gapJSON is a stretch where f is undefined: from and to, each included
+// when from_in (to_in) is set; pole when f is unbounded towards it.
+type gapJSON struct {
+	From   jnum `json:"from"`
+	To     jnum `json:"to"`
+	FromIn bool `json:"from_in"`
+	ToIn   bool `json:"to_in"`
+	Pole   bool `json:"pole,omitempty"`
 }
 
 func extremaJSON(e session.ExtremaReport) any {
-	ex := func(x optimize.Extremum) extremumJSON {
-		return extremumJSON{jnum(x.X), jnum(x.F), x.Kind.String(), x.Corner}
+	ex := func(x optimize.Extremum) *extremumJSON {
+		kind := x.Kind.String()
+		if math.IsNaN(x.F) {
+			kind = "undefined"
+		}
+		return &extremumJSON{jnum(x.X), finite(x.F), kind, x.Corner, x.Edge}
 	}
-	points := []extremumJSON{}
+	points := []*extremumJSON{}
 	for _, p := range e.Points {
 		points = append(points, ex(p))
 	}
+	var gaps []gapJSON
+	for _, g := range e.Undefined {
+		gaps = append(gaps, gapJSON{jnum(g.Lo), jnum(g.Hi), g.LoIn, g.HiIn, g.Pole})
+	}
+	var unresolved [][2]jnum
+	for _, u := range e.Unresolved {
+		unresolved = append(unresolved, [2]jnum{jnum(u[0]), jnum(u[1])})
+	}
+	// min and max are null where f has none, with where (no_min_near)
+	// and, where f approaches a value without reaching it, that value
+	// (infimum); with partial, they are the least and greatest values
+	// found.
+	least, greatest := ex(e.Min), ex(e.Max)
+	if e.NoMin {
+		least = nil
+	}
+	if e.NoMax {
+		greatest = nil
+	}
 	return struct {
-		Name        string          `json:"name"`
-		Interval    [2]jnum         `json:"interval"`
-		Extrema     []extremumJSON  `json:"extrema"`
-		Ends        [2]extremumJSON `json:"ends"`
-		Min         extremumJSON    `json:"min"`
-		Max         extremumJSON    `json:"max"`
-		Inflections []jnum          `json:"inflections,omitempty"`
-		Constant    bool            `json:"constant,omitempty"`
-	}{e.Name, [2]jnum{jnum(e.A), jnum(e.B)}, points, [2]extremumJSON{ex(e.Ends[0]), ex(e.Ends[1])}, ex(e.Min), ex(e.Max), jnums(e.Inflections), e.Constant}
+		Name        string           `json:"name"`
+		Interval    [2]jnum          `json:"interval"`
+		Extrema     []*extremumJSON  `json:"extrema"`
+		Ends        [2]*extremumJSON `json:"ends"`
+		Min         *extremumJSON    `json:"min"`
+		Max         *extremumJSON    `json:"max"`
+		MinNear     *jnum            `json:"no_min_near,omitempty"`
+		MaxNear     *jnum            `json:"no_max_near,omitempty"`
+		Infimum     *jnum            `json:"infimum,omitempty"`
+		Supremum    *jnum            `json:"supremum,omitempty"`
+		Inflections []jnum           `json:"inflections,omitempty"`
+		Undefined   []gapJSON        `json:"undefined,omitempty"`
+		Partial     bool             `json:"partial,omitempty"`
+		Unresolved  [][2]jnum        `json:"unresolved,omitempty"`
+		Constant    bool             `json:"constant,omitempty"`
+	}{e.Name, [2]jnum{jnum(e.A), jnum(e.B)}, points, [2]*extremumJSON{ex(e.Ends[0]), ex(e.Ends[1])}, least, greatest,
+		nearJSON(e.NoMin, e.MinNear), nearJSON(e.NoMax, e.MaxNear), nearJSON(e.NoMin, e.MinLimit), nearJSON(e.NoMax, e.MaxLimit), jnums(e.Inflections), gaps, e.Partial, unresolved, e.Constant}
+}
+
+func nearJSON(no bool, near float64) *jnum {
+	if !no {
+		return nil
+	}
+	return finite(near)
 }

@@ -32,6 +32,14 @@ type compiled struct {
 	n        int
 	fg, hess *symbolic.Program
 	out      []float64
+
+	// For one variable, the derivatives past the second, compiled only
+	// when a run ends where f'' is zero within its error: higher[k] is
+	// f^(k), last the highest derivative worked out so far.
+	ctx    context.Context
+	x      string
+	last   symbolic.Expr
+	higher []*symbolic.Program
 }
 
 func (s *Session) compile(ctx context.Context, at parser.Pos, f *Function) (*compiled, error) {
@@ -56,12 +64,34 @@ func (s *Session) compile(ctx context.Context, at parser.Pos, f *Function) (*com
 	if err != nil {
 		return nil, errAt(at, "%v", err)
 	}
-	return &compiled{n: len(f.Params), fg: fg, hess: hess, out: make([]float64, len(grad)+1)}, nil
+	c := &compiled{n: len(f.Params), fg: fg, hess: hess, out: make([]float64, len(grad)+1)}
+	if c.n == 1 {
+		c.ctx, c.x, c.last = ctx, f.Params[0], h[0][0]
+		c.higher = []*symbolic.Program{nil, nil, hess}
+	}
+	return c, nil
+}
+
+// deriv evaluates the k-th derivative (k ≥ 2) of a function of one
+// variable at x, differentiating and compiling the orders it lacks.
+func (c *compiled) deriv(k int, x float64) (float64, error) {
+	for len(c.higher) <= k {
+		d, err := symbolic.Diff(c.ctx, c.last, c.x, 1)
+		if err != nil {
+			return 0, err
+		}
+		p, err := symbolic.Compile(d, c.x)
+		if err != nil {
+			return 0, err
+		}
+		c.last, c.higher = d, append(c.higher, p)
+	}
+	return c.higher[k].Eval(x)
 }
 
 // problem wraps the programs as plain functions; they allocate nothing.
 func (c *compiled) problem() optimize.Problem {
-	return optimize.Problem{
+	p := optimize.Problem{
 		FuncGrad: func(g, x []float64) (float64, error) { return c.fg.EvalSplit(x, g) },
 		Func:     func(x []float64) (float64, error) { return c.fg.EvalSplit(x, c.out) },
 		Grad: func(g, x []float64) error {
@@ -71,6 +101,10 @@ func (c *compiled) problem() optimize.Problem {
 		Hess:    func(h, x []float64) error { return c.hess.EvalAll(x, h) },
 		Descend: c.fg.Descender(optimize.Bound),
 	}
+	if c.n == 1 {
+		p.Deriv = c.deriv
+	}
+	return p
 }
 
 func (s *Session) descent(ctx context.Context, st *parser.Descent) (Result, error) {

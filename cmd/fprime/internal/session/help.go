@@ -100,12 +100,18 @@ Example:
     f(x*)  = -144
     f'(x*) = 0
     a minimum: f''(x*) = 18 > 0
-A run that diverges or oscillates says why, and which eta would not.
+A run that diverges or oscillates says why, and which eta would not. Where
+f'' is zero within its error (x* is only near the critical point), the sign of
+f' around x* or the first derivative that is not zero decides, or the report
+says the test is inconclusive: x^3 from 1 reaches an inflection point.
 Ctrl-C stops a long run and shows where it got to.`,
 	"max": `see help min`,
 	"extrema": `extrema f in [a, b] finds every local minimum and maximum of a function of
 one variable on the closed interval, corners included, with the values at the
-ends and the least and greatest value there:
+ends and the least and greatest value there. Where f is undefined, it works on
+the parts where f is defined, whose ends count, and says where (a pole: no
+greatest or least value); where f' changes sign faster than it can follow, it
+says so and how many it found:
   > h(x) = x^2 + 5sin(x)
   > extrema h in [-5, 5]
   extrema of h on [-5, 5]:

@@ -27,3 +27,27 @@ f(x) = x^2
 max f
 s(x, y) = x^2 - y^2
 min s x0=(0, 0)
+# The stopping test is |f'| < eps, strictly: |f'(0.5)| = 1 is not below
+# eps = 1, so one update (and from 0.625, the first update lands on 0.5).
+set eta=0.1 x0=0
+min f x0=0.5 eps=1
+min f x0=0.625 eps=1
+# Points where f'' is 0 within its error: issue 9.
+c(x) = x^3
+min c x0=1
+max c x0=-1
+min c x0=0
+q(x) = x^4
+min q x0=1 maxiter=100000
+nq(x) = -x^4
+max nq x0=1 maxiter=100000
+min q x0=0
+one(x) = 1
+min one
+d(x, y) = x^3 + y^2
+min d x0=(1, 1)
+sd(x, y) = x^2 - y^2 + x^4
+min sd x0=(1, 0)
+max q x0=0
+z(x) = sin(x) - x
+min z x0=0

@@ -12,3 +12,25 @@ p(x) = x^3 - 3x
 extrema p in [-3, 3]
 r(x) = 1/x^2
 extrema r in [-1, 1]
+# Partly undefined (issue 9): the ends of where f is defined are candidates.
+k(x) = sqrt(x)
+extrema k in [-1, 1]
+u(x) = sqrt(1 - x^2)
+extrema u in [-2, 2]
+w(x) = x^(2/3)
+extrema w in [-1, 1]
+l(x) = ln(x)
+extrema l in [-1, 1]
+v(x) = 1/x
+extrema v in [-1, 1]
+m(x) = ln(1 - x)
+extrema m in [0, 2]
+# A pole between grid points.
+q(x) = 1/(x - 0.3333)^2
+extrema q in [-1, 1]
+# Faster than any search can follow: said so, never a complete-looking list.
+extrema s in [-1e300, 1e300]
+# Undefined at an end, and a value approached but not reached.
+extrema v in [0, 1]
+n(x) = x ln(x)
+extrema n in [-1, 2]
