@@ -811,7 +811,7 @@ func (s *extremaSearch) collect() {
 		return 0
 	})
 	for _, c := range s.cands {
-		if !c.Edge && (c.X-s.a <= tol || s.b-c.X <= tol) {
+		if !c.Edge && (c.X-s.a <= tol || s.b-c.X <= tol || s.besideGap(c.X, tol)) {
 			continue
 		}
 		if k := len(r.Points); k > 0 && c.X-r.Points[k-1].X <= tol && c.Kind == r.Points[k-1].Kind {
@@ -885,6 +885,18 @@ func (s *extremaSearch) collect() {
 			r.NoMax, r.MaxNear, greatest = true, s.xs[i], v
 		}
 	}
+}
+
+// besideGap reports whether x lies within tol of where f is undefined:
+// there f' is rounding noise (sin(x)/x at 3e-9), and what f does is the
+// gap's to say, as the value it approaches.
+func (s *extremaSearch) besideGap(x, tol float64) bool {
+	for _, g := range s.res.Undefined {
+		if x >= g.Lo-tol && x <= g.Hi+tol {
+			return true
+		}
+	}
+	return false
 }
 
 // partial merges the stretches the search could not follow (those that
