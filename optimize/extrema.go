@@ -776,6 +776,7 @@ func (s *extremaSearch) dip(lo, hi float64, sg int) {
 func (s *extremaSearch) candidate(x, lo, hi float64, sl int, corner bool) {
 	fx, ok := s.eval(s.f, x)
 	if !ok {
+		s.pointGap(x, lo, hi)
 		return
 	}
 	// f must be continuous at x: its values just beside x agree with f(x).
@@ -885,6 +886,27 @@ func (s *extremaSearch) collect() {
 			r.NoMax, r.MaxNear, greatest = true, s.xs[i], v
 		}
 	}
+}
+
+// pointGap records x, where f' changes sign but f is undefined, as a gap
+// of one point that the grid stepped over ((x - 0.3)^3/(x - 0.3) at 0.3),
+// with the value f approaches there or its pole.
+func (s *extremaSearch) pointGap(x, lo, hi float64) {
+	if s.besideGap(x, 0) {
+		return
+	}
+	w := math.Max((hi-lo)*1e-9, 4*ulp(x))
+	if _, ok := s.eval(s.f, x-w); !ok {
+		return
+	}
+	if _, ok := s.eval(s.f, x+w); !ok {
+		return
+	}
+	gap := Gap{Lo: x, Hi: x, LoIn: true, HiIn: true}
+	gap.Pole = s.edge(x-w, lo, -1, x, false)
+	gap.Pole = s.edge(x+w, hi, 1, x, false) || gap.Pole
+	i, _ := slices.BinarySearchFunc(s.res.Undefined, x, func(g Gap, x float64) int { return cmp.Compare(g.Lo, x) })
+	s.res.Undefined = slices.Insert(s.res.Undefined, i, gap)
 }
 
 // besideGap reports whether x lies within tol of where f is undefined:
