@@ -903,8 +903,11 @@ func (s *extremaSearch) pointGap(x, lo, hi float64) {
 		return
 	}
 	gap := Gap{Lo: x, Hi: x, LoIn: true, HiIn: true}
-	gap.Pole = s.edge(x-w, lo, -1, x, false)
-	gap.Pole = s.edge(x+w, hi, 1, x, false) || gap.Pole
+	// The pole test wants room to see f grow: a refined bracket is too
+	// narrow for that.
+	reach := 1e-3 * (s.b - s.a)
+	gap.Pole = s.edge(x-w, math.Max(s.a, math.Min(lo, x-reach)), -1, x, false)
+	gap.Pole = s.edge(x+w, math.Min(s.b, math.Max(hi, x+reach)), 1, x, false) || gap.Pole
 	i, _ := slices.BinarySearchFunc(s.res.Undefined, x, func(g Gap, x float64) int { return cmp.Compare(g.Lo, x) })
 	s.res.Undefined = slices.Insert(s.res.Undefined, i, gap)
 }
