@@ -89,6 +89,29 @@ type Check struct {
 	Of symbolic.Expr
 }
 
+// LaTeX is latex STATEMENT: what the statement shows, as LaTeX.
+type LaTeX struct {
+	At Pos
+	Of Statement
+}
+
+// NumDiff is numdiff f'(A), numdiff f'(A) table or numdiff grad g (A, B):
+// the symbolic derivative beside central differences.
+type NumDiff struct {
+	At    Pos
+	Name  string
+	Grad  bool
+	At0   []symbolic.Expr // the point
+	Table bool
+}
+
+// Tangent is tangent f at A.
+type Tangent struct {
+	At    Pos
+	Name  string
+	Point symbolic.Expr
+}
+
 // CheckAll is check grad g = (…, …): one check for each partial derivative.
 type CheckAll struct {
 	At     Pos
@@ -172,6 +195,9 @@ func (s *Gradient) Start() Pos    { return s.At }
 func (s *Hessian) Start() Pos     { return s.At }
 func (s *Check) Start() Pos       { return s.At }
 func (s *CheckAll) Start() Pos    { return s.At }
+func (s *LaTeX) Start() Pos       { return s.At }
+func (s *NumDiff) Start() Pos     { return s.At }
+func (s *Tangent) Start() Pos     { return s.At }
 func (s *Set) Start() Pos         { return s.At }
 func (s *Descent) Start() Pos     { return s.At }
 func (s *Extrema) Start() Pos     { return s.At }
@@ -185,7 +211,7 @@ func (s *Load) Start() Pos        { return s.At }
 
 // Keywords are the words that begin statements; they cannot be defined.
 var Keywords = []string{"check", "defs", "del", "diff", "exit", "extrema", "grad", "help", "hessian",
-	"latex", "load", "max", "min", "numdiff", "plot", "quit", "save", "set", "steps"}
+	"latex", "load", "max", "min", "numdiff", "plot", "quit", "save", "set", "steps", "tangent"}
 
 // Chunk is one statement's text and where it starts.
 type Chunk struct {
@@ -577,9 +603,109 @@ func (p *stmtParser) keyword(word string, at Pos) (Statement, error) {
 		if p.toks[1].Type == lexer.EOF {
 			return nil, errAt(end.Pos, "%s needs something to work on: see help %s", word, word)
 		}
+		switch word {
+		case "latex":
+			return p.latex(at)
+		case "numdiff":
+			return p.numdiff(at)
+		}
 		return &Later{At: at, Keyword: word}, nil
+	case "tangent":
+		return p.tangent(at)
 	}
 	return nil, errAt(kw.Pos, "%s needs arguments", word) // diff( is handled as an expression
+}
+
+// latex is latex STATEMENT: the statement's result as LaTeX.
+func (p *stmtParser) latex(at Pos) (Statement, error) {
+	off := p.toks[1].Pos.Offset
+	sub := Chunk{Text: p.chunk.Text[off:], Line: p.chunk.Line, Col: p.chunk.Col + len([]rune(p.chunk.Text[:off]))}
+	if w := p.toks[1].Value; p.ident(1) && slices.Contains([]string{"latex", "set", "save", "load", "del", "defs", "help", "quit", "exit", "min", "max", "extrema", "plot", "numdiff"}, w) {
+		return nil, errAt(p.toks[1].Pos, "latex prints an expression, a derivative, a gradient or a Hessian, not %s", w)
+	}
+	st, err := ParseStatement(p.ctx, sub, p.env)
+	if err != nil {
+		return nil, err
+	}
+	return &LaTeX{At: at, Of: st}, nil
+}
+
+// numdiff is numdiff f'(A) [table] or numdiff grad g (A, B).
+func (p *stmtParser) numdiff(at Pos) (Statement, error) {
+	nd := &NumDiff{At: at}
+	i := 1
+	if p.is(1, "grad") {
+		nd.Grad, i = true, 2
+	}
+	if !p.ident(i) {
+		return nil, errAt(p.toks[i].Pos, "numdiff needs a derivative at a point, as in numdiff f'(2) or numdiff grad g (1, 2)")
+	}
+	name := p.toks[i]
+	f, err := p.function(name)
+	if err != nil {
+		return nil, err
+	}
+	nd.Name = name.Value
+	i++
+	if !nd.Grad {
+		d, _ := p.primes(i - 1)
+		if d.order != 1 {
+			return nil, errAt(p.toks[i].Pos, "numdiff compares a first derivative, as in numdiff %s'(2)", name.Value)
+		}
+		if len(f.Params) != 1 {
+			return nil, notDefined(name.Pos, name.Value, "'", f)
+		}
+		i = d.next
+	}
+	if !p.is(i, "(") {
+		return nil, errAt(p.toks[i].Pos, "numdiff needs the point in brackets, as in numdiff %s'(2)", name.Value)
+	}
+	end := p.closing(i)
+	j := i + 1
+	for k := i + 1; k <= end; k++ {
+		if (p.is(k, ",") && p.depthBetween(i+1, k) == 0) || k == end {
+			v, _, err := p.exprIn(p.until(j, k), p.scope([]string{}))
+			if err != nil {
+				return nil, err
+			}
+			nd.At0 = append(nd.At0, v)
+			j = k + 1
+		}
+	}
+	if len(nd.At0) != len(f.Params) {
+		return nil, errAt(p.toks[i].Pos, "%s takes %d values, not %d", name.Value, len(f.Params), len(nd.At0))
+	}
+	i = end + 1
+	if p.ident(i) && p.toks[i].Value == "table" {
+		nd.Table = true
+		i++
+	}
+	if p.toks[i].Type != lexer.EOF {
+		return nil, errAt(p.toks[i].Pos, "unexpected %s after numdiff", describe(p.toks[i]))
+	}
+	return nd, nil
+}
+
+// tangent is tangent f at A.
+func (p *stmtParser) tangent(at Pos) (Statement, error) {
+	if !p.ident(1) {
+		return nil, errAt(p.toks[1].Pos, "tangent needs a function and a point, as in tangent f at 2")
+	}
+	f, err := p.function(p.toks[1])
+	if err != nil {
+		return nil, err
+	}
+	if len(f.Params) != 1 {
+		return nil, errAt(p.toks[1].Pos, "%s has %d variables: a tangent line is for a function of one", p.toks[1].Value, len(f.Params))
+	}
+	if !p.ident(2) || p.toks[2].Value != "at" || p.toks[3].Type == lexer.EOF {
+		return nil, errAt(p.toks[2].Pos, "expected \"at\" and a point, as in tangent %s at 2", p.toks[1].Value)
+	}
+	a, _, err := p.exprIn(p.rest(3), p.scope([]string{}))
+	if err != nil {
+		return nil, err
+	}
+	return &Tangent{At: at, Name: p.toks[1].Value, Point: a}, nil
 }
 
 // fileStatement reads save FILE and load FILE, whose file name is taken as

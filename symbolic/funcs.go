@@ -198,6 +198,48 @@ func exactCbrt(r *big.Rat) (Expr, bool) {
 
 func exactAbs(r *big.Rat) (Expr, bool) { return newNum(new(big.Rat).Abs(r)), true }
 
+// atPiMultiple gives sin, cos and tan at a whole or half multiple of π,
+// where books write their values: sin(π) is 0, cos(π) is -1.
+func atPiMultiple(fn *Func, arg Expr) (Expr, bool) {
+	if fn != fnSin && fn != fnCos && fn != fnTan {
+		return nil, false
+	}
+	var k *big.Rat
+	switch a := arg.(type) {
+	case *Constant:
+		if a != Pi {
+			return nil, false
+		}
+		k = big.NewRat(1, 1)
+	case *Product:
+		c, ok := a.factors[0].(*Num)
+		if !ok || len(a.factors) != 2 || a.factors[1] != Pi {
+			return nil, false
+		}
+		k = &c.r
+	default:
+		return nil, false
+	}
+	twice := new(big.Rat).Mul(k, big.NewRat(2, 1))
+	if !twice.IsInt() || !twice.Num().IsInt64() {
+		return nil, false
+	}
+	// The quarter turn: 0 at 0, 1 at π/2, 2 at π, 3 at 3π/2.
+	q := ((twice.Num().Int64() % 4) + 4) % 4
+	sin := [4]int64{0, 1, 0, -1}[q]
+	cos := [4]int64{1, 0, -1, 0}[q]
+	switch fn {
+	case fnSin:
+		return Int(sin), true
+	case fnCos:
+		return Int(cos), true
+	}
+	if cos == 0 {
+		return nil, false // tan has a pole there: left for evaluation to report
+	}
+	return Int(sin * cos), true
+}
+
 func exactSgn(r *big.Rat) (Expr, bool) { return Int(int64(r.Sign())), true }
 
 func sgn(x float64) float64 {
@@ -226,6 +268,9 @@ func Apply(fn *Func, arg Expr) Expr {
 			return Neg(Apply(fn, Neg(arg)))
 		}
 		return Apply(fn, Neg(arg))
+	}
+	if v, ok := atPiMultiple(fn, arg); ok {
+		return v
 	}
 	switch fn {
 	case fnLn:

@@ -65,11 +65,35 @@ func Text(w io.Writer, r session.Result, st Style) {
 		descent(w, r)
 	case session.ExtremaReport:
 		extrema(w, r)
+	case session.LaTeXText:
+		fmt.Fprintln(w, r.Text)
+	case session.TangentLine:
+		fmt.Fprintf(w, "tangent to %s at x = %s: y = %s\n", r.Name, st.expr(r.X), st.expr(r.Line))
+	case session.NumDiffResult:
+		numdiff(w, r)
 	case session.Many:
 		for _, x := range r {
 			Text(w, x, st)
 		}
 	}
+}
+
+// numdiff sets the symbolic value above the central difference, aligned.
+func numdiff(w io.Writer, r session.NumDiffResult) {
+	for _, row := range r.Rows {
+		fmt.Fprintf(w, "%s:\n", row.Label)
+		fmt.Fprintf(w, "  symbolic                       %s\n", session.FormatNumber(row.Symbolic))
+		fmt.Fprintf(w, "  central difference, h = %-6s %s\n", session.FormatNumber(r.H), session.FormatNumber(row.Central))
+		fmt.Fprintf(w, "  gap                            %s\n", session.FormatNumber(math.Abs(row.Central-row.Symbolic)))
+	}
+	if len(r.Table) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "  %-7s %-24s %s\n", "h", "central difference", "gap")
+	for _, s := range r.Table {
+		fmt.Fprintf(w, "  %-7s %-24s %.3g\n", session.FormatNumber(s.H), session.FormatNumber(s.Central), s.Gap)
+	}
+	fmt.Fprintf(w, "  %s\n", r.Note)
 }
 
 func point(x []float64) string {
@@ -209,6 +233,20 @@ func JSON(w io.Writer, r session.Result, st Style) error {
 		v = descentJSON(r)
 	case session.ExtremaReport:
 		v = extremaJSON(r)
+	case session.LaTeXText:
+		v = struct {
+			LaTeX string `json:"latex"`
+		}{r.Text}
+	case session.TangentLine:
+		v = struct {
+			Name    string `json:"name"`
+			At      string `json:"at"`
+			Tangent string `json:"tangent"`
+			Value   jnum   `json:"value"`
+			Slope   jnum   `json:"slope"`
+		}{r.Name, st.expr(r.X), st.expr(r.Line), jnum(r.Value), jnum(r.Slope)}
+	case session.NumDiffResult:
+		v = numdiffJSON(r)
 	case session.Many:
 		for _, x := range r {
 			if err := JSON(w, x, st); err != nil {
@@ -389,4 +427,36 @@ func nearJSON(no bool, near float64) *jnum {
 		return nil
 	}
 	return finite(near)
+}
+
+type numdiffRowJSON struct {
+	Label    string `json:"label"`
+	Symbolic jnum   `json:"symbolic"`
+	Central  jnum   `json:"central"`
+	Gap      jnum   `json:"gap"`
+}
+
+type numdiffStepJSON struct {
+	H       float64 `json:"h"`
+	Central jnum    `json:"central"`
+	Gap     jnum    `json:"gap"`
+}
+
+func numdiffJSON(r session.NumDiffResult) any {
+	v := struct {
+		Name  string            `json:"name"`
+		At    []jnum            `json:"at"`
+		H     float64           `json:"h"`
+		Rows  []numdiffRowJSON  `json:"numdiff"`
+		Table []numdiffStepJSON `json:"table,omitempty"`
+		Best  float64           `json:"best_h,omitempty"`
+		Note  string            `json:"note,omitempty"`
+	}{Name: r.Name, At: jnums(r.At), H: r.H, Best: r.Best, Note: r.Note}
+	for _, row := range r.Rows {
+		v.Rows = append(v.Rows, numdiffRowJSON{row.Label, jnum(row.Symbolic), jnum(row.Central), jnum(math.Abs(row.Central - row.Symbolic))})
+	}
+	for _, s := range r.Table {
+		v.Table = append(v.Table, numdiffStepJSON{s.H, jnum(s.Central), jnum(s.Gap)})
+	}
+	return v
 }

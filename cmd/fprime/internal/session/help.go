@@ -119,10 +119,29 @@ says so and how many it found:
           x = -1.110510503581112   h = -3.24639427269154    local minimum
     end   x = 5                    h = 20.205378626684308   local maximum
     least value: h(-1.110510503581112) = -3.24639427269154; greatest value: h(-5) = 29.794621373315692`,
-	"plot":    "plot f in [a, b] draws a function; it comes in a later version.",
-	"steps":   "steps f' shows a derivation step by step; it comes in a later version.",
-	"latex":   "latex f' prints a result as LaTeX; it comes in a later version.",
-	"numdiff": "numdiff f'(2) compares the derivative with a difference quotient; it comes in a later version.",
+	"plot":  "plot f in [a, b] draws a function; it comes in a later version.",
+	"steps": "steps f' shows a derivation step by step; it comes in a later version.",
+	"latex": `latex STATEMENT prints what an expression, a derivative, a gradient, a
+Hessian or a tangent shows, as LaTeX ready to paste:
+  > f(x) = x^2 + 5sin(x)
+  > latex f'
+  f'\left(x\right) = 2x + 5 \cos\left(x\right)
+  > latex sqrt(x)/2
+  \frac{\sqrt{x}}{2}`,
+	"numdiff": `numdiff f'(a) sets the derivative beside the central difference
+(f(a+h) − f(a−h))/2h at h = 1e-6, and the gap between them; numdiff f'(a)
+table shows the gap for h = 1e-1 … 1e-12, where truncation (about h²) gives
+way to round-off (about 1/h); numdiff grad g (a, b) does each partial:
+  > f(x) = x^2
+  > numdiff f'(2)
+  f'(2):
+    symbolic                       4
+    central difference, h = 1e-06  4.000000000115023
+    gap                            1.1502265806484502e-10`,
+	"tangent": `tangent f at a is the tangent line y = f(a) + f'(a)(x − a):
+  > f(x) = x^2
+  > tangent f at 2
+  tangent to f at x = 2: y = 4x - 4`,
 	"defs": `defs lists every definition; del NAME removes one:
   > f(x) = x^2
   > a = 3
@@ -156,6 +175,8 @@ func help(st *parser.Help) (Result, error) {
   diff(EXPR, x, n)  d/dx EXPR   derivatives of any expression
   grad g  hessian g             for functions of several variables
   check f' = 2x + 5cos(x)       check your own derivative
+  tangent f at 2                the tangent line there
+  latex f'   numdiff f'(2)      as LaTeX; beside a difference quotient
   EXPR                          evaluate, or simplify
   set  defs  del f  save FILE  load FILE  help TOPIC  quit
 Help on a topic: help TOPIC, with TOPIC one of:

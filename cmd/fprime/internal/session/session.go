@@ -157,6 +157,12 @@ func (s *Session) Exec(ctx context.Context, st parser.Statement) (Result, error)
 		return s.descent(ctx, st)
 	case *parser.Extrema:
 		return s.extrema(ctx, st)
+	case *parser.LaTeX:
+		return s.latex(ctx, st)
+	case *parser.NumDiff:
+		return s.numdiff(ctx, st)
+	case *parser.Tangent:
+		return s.tangent(ctx, st)
 	case *parser.Later:
 		return nil, errAt(st.At, "%s is not available yet: it comes in a later version", st.Keyword)
 	}

@@ -1,0 +1,240 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/fprime/fprime/parser"
+	"github.com/fprime/fprime/symbolic"
+)
+
+// LaTeXText is latex's answer: a result written as LaTeX.
+type LaTeXText struct{ Text string }
+
+// NumDiffResult sets the symbolic derivative beside central differences
+// (f(x+h) − f(x−h))/2h, one row a variable; Table, when asked for, has the
+// gap for h = 1e-1 … 1e-12 of the first.
+type NumDiffResult struct {
+	Name  string
+	Vars  []string
+	At    []float64
+	H     float64
+	Rows  []NumDiffRow
+	Table []NumDiffStep
+	Best  float64 // the h of the smallest gap in Table
+	Note  string  // why the best h is where it is
+}
+
+// NumDiffRow is one partial derivative: its symbolic value and its central
+// difference at H.
+type NumDiffRow struct {
+	Label             string // f'(2), ∂g/∂x(1, 2)
+	Symbolic, Central float64
+}
+
+// NumDiffStep is the central difference at one h.
+type NumDiffStep struct{ H, Central, Gap float64 }
+
+// TangentLine is tangent's answer: y = Line, touching f at X.
+type TangentLine struct {
+	Name         string
+	X            symbolic.Expr
+	Line         symbolic.Expr
+	Value, Slope float64
+}
+
+func (LaTeXText) result()     {}
+func (NumDiffResult) result() {}
+func (TangentLine) result()   {}
+
+// NumDiffH is numdiff's step, as PRODUCT.md gives it.
+const NumDiffH = 1e-6
+
+func (s *Session) latex(ctx context.Context, st *parser.LaTeX) (Result, error) {
+	r, err := s.Exec(ctx, st.Of)
+	if err != nil {
+		return nil, err
+	}
+	tex := func(e symbolic.Expr) string { return symbolic.LaTeX(s.bind(e)) }
+	switch r := r.(type) {
+	case Number:
+		return LaTeXText{formatNumber(r.Value)}, nil
+	case Expression:
+		if r.Name == "" {
+			return LaTeXText{tex(r.Expr)}, nil
+		}
+		return LaTeXText{latexLabel(r.Name, r.Params) + " = " + tex(r.Expr)}, nil
+	case Vector:
+		parts := make([]string, len(r.Exprs))
+		for i, e := range r.Exprs {
+			parts[i] = tex(e)
+		}
+		return LaTeXText{latexLabel(r.Name, r.Params) + ` = \left( ` + strings.Join(parts, ", ") + ` \right)`}, nil
+	case Matrix:
+		rows := make([]string, len(r.Rows))
+		for i, row := range r.Rows {
+			cells := make([]string, len(row))
+			for j, e := range row {
+				cells[j] = tex(e)
+			}
+			rows[i] = strings.Join(cells, " & ")
+		}
+		return LaTeXText{latexLabel(r.Name, r.Params) + ` = \begin{pmatrix} ` + strings.Join(rows, ` \\ `) + ` \end{pmatrix}`}, nil
+	case TangentLine:
+		return LaTeXText{"y = " + tex(r.Line)}, nil
+	}
+	return nil, errAt(st.At, "latex prints an expression, a derivative, a gradient or a Hessian")
+}
+
+// latexLabel writes a result's name as LaTeX: f'(x), \frac{\partial g}{\partial y}(x, y),
+// \nabla g(x, y), H_{g}(x, y).
+func latexLabel(name string, params []string) string {
+	args := `\left(` + strings.Join(params, ", ") + `\right)`
+	switch {
+	case strings.HasPrefix(name, "∇"):
+		return `\nabla ` + strings.TrimPrefix(name, "∇") + args
+	case strings.HasPrefix(name, "H"):
+		return `H_{` + strings.TrimPrefix(name, "H") + `}` + args
+	case strings.HasPrefix(name, "∂"):
+		// ∂g/∂x or ∂²g/∂x²
+		num, den, _ := strings.Cut(strings.TrimPrefix(name, "∂"), "/∂")
+		order := ""
+		for _, sup := range []struct{ s, n string }{{"²", "2"}, {"³", "3"}, {"⁴", "4"}, {"⁵", "5"}} {
+			if strings.HasPrefix(num, sup.s) {
+				order = sup.n
+				num = strings.TrimPrefix(num, sup.s)
+				den = strings.TrimSuffix(den, sup.s)
+			}
+		}
+		if order != "" {
+			return `\frac{\partial^{` + order + `} ` + num + `}{\partial ` + den + `^{` + order + `}}` + args
+		}
+		return `\frac{\partial ` + num + `}{\partial ` + den + `}` + args
+	}
+	return name + args
+}
+
+func (s *Session) numdiff(ctx context.Context, st *parser.NumDiff) (Result, error) {
+	f, err := s.function(st.At, st.Name)
+	if err != nil {
+		return nil, err
+	}
+	at := make([]float64, len(st.At0))
+	for i, e := range st.At0 {
+		if at[i], err = s.number(st.At, e); err != nil {
+			return nil, err
+		}
+	}
+	body := s.bind(f.Body, f.Params...)
+	p, err := symbolic.Compile(body, f.Params...)
+	if err != nil {
+		return nil, errAt(st.At, "%v", err)
+	}
+	if _, err := p.Eval(at...); err != nil {
+		return nil, errAt(st.At, "%s is undefined at %s: %v", f.Name, pointText(f.Params, at), err)
+	}
+	res := NumDiffResult{Name: f.Name, Vars: f.Params, At: at, H: NumDiffH}
+	for i, x := range f.Params {
+		d, err := symbolic.Diff(ctx, body, x, 1)
+		if err != nil {
+			return nil, errAt(st.At, "%v", err)
+		}
+		pd, err := symbolic.Compile(d, f.Params...)
+		if err != nil {
+			return nil, errAt(st.At, "%v", err)
+		}
+		sym, err := pd.Eval(at...)
+		if err != nil {
+			return nil, errAt(st.At, "the derivative is undefined at %s: %v", pointText(f.Params, at), err)
+		}
+		cd, err := central(p, at, i, NumDiffH)
+		if err != nil {
+			return nil, errAt(st.At, "f is undefined within %g of %s, so no central difference: %v", NumDiffH, pointText(f.Params, at), err)
+		}
+		label := f.Name + "'(" + formatPoint(at) + ")"
+		if len(f.Params) > 1 {
+			label = partialName(f.Name, x, 1) + formatPoint(at)
+		}
+		res.Rows = append(res.Rows, NumDiffRow{Label: label, Symbolic: sym, Central: cd})
+		if st.Table && i == 0 {
+			best := math.Inf(1)
+			for k := 1; k <= 12; k++ {
+				h := math.Pow(10, -float64(k))
+				c, err := central(p, at, i, h)
+				if err != nil {
+					continue
+				}
+				gap := math.Abs(c - sym)
+				res.Table = append(res.Table, NumDiffStep{H: h, Central: c, Gap: gap})
+				if gap < best {
+					best, res.Best = gap, h
+				}
+			}
+			res.Note = numDiffNote(res.Best)
+		}
+	}
+	return res, nil
+}
+
+// central is (f(x + h e_i) − f(x − h e_i))/2h.
+func central(p *symbolic.Program, at []float64, i int, h float64) (float64, error) {
+	x := append([]float64(nil), at...)
+	x[i] = at[i] + h
+	up, err := p.Eval(x...)
+	if err != nil {
+		return 0, err
+	}
+	x[i] = at[i] - h
+	down, err := p.Eval(x...)
+	if err != nil {
+		return 0, err
+	}
+	return (up - down) / (2 * h), nil
+}
+
+func (s *Session) tangent(ctx context.Context, st *parser.Tangent) (Result, error) {
+	f, err := s.function(st.At, st.Name)
+	if err != nil {
+		return nil, err
+	}
+	x := f.Params[0]
+	a := s.bind(st.Point)
+	av, err := s.number(st.At, a)
+	if err != nil {
+		return nil, err
+	}
+	body := s.bind(f.Body, x)
+	d, err := symbolic.Diff(ctx, body, x, 1)
+	if err != nil {
+		return nil, errAt(st.At, "%v", err)
+	}
+	var vals [2]float64
+	for i, e := range []symbolic.Expr{body, d} {
+		p, err := symbolic.Compile(e, x)
+		if err == nil {
+			vals[i], err = p.Eval(av)
+		}
+		var ee *symbolic.EvalError
+		if errors.As(err, &ee) {
+			return nil, errAt(st.At, "%s has no tangent at %s = %s: %v is undefined there (%s)", f.Name, x, formatNumber(av), ee.Expr, ee.Reason)
+		}
+		if err != nil {
+			return nil, errAt(st.At, "%v", err)
+		}
+	}
+	value, slope := vals[0], vals[1]
+	at := map[string]symbolic.Expr{x: a}
+	fa, dfa := symbolic.Substitute(body, at), symbolic.Substitute(d, at)
+	// y = f(a) + f'(a)(x − a), multiplied out as a book writes a line.
+	line := symbolic.Simplify(symbolic.Add(symbolic.Mul(dfa, symbolic.Sym(x)), symbolic.Sub(fa, symbolic.Mul(dfa, a))))
+	line, _ = symbolic.Unguard(line) // defined everywhere: a line
+	return TangentLine{Name: f.Name, X: a, Line: line, Value: value, Slope: slope}, nil
+}
+
+// numDiffNote says why the best h of a table is where it is.
+func numDiffNote(best float64) string {
+	return fmt.Sprintf("the gap is least at h = %g: for larger h the truncation error, about h²|f'''|/6, dominates; for smaller h round-off, about ε|f|/h, grows", best)
+}

@@ -1,0 +1,124 @@
+package session
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestTangent: y = f(a) + f'(a)(x − a), multiplied out, exact where it can be.
+func TestTangent(t *testing.T) {
+	cases := []struct{ defs, st, line string }{
+		{"f(x) = x^2", "tangent f at 2", "4x - 4"},
+		{"f(x) = x^3", "tangent f at 1", "3x - 2"},
+		{"f(x) = x^3", "tangent f at -1/2", "3x/4 + 1/4"},
+		{"f(x) = sin(x)", "tangent f at pi", "pi - x"},
+		{"f(x) = sin(x)", "tangent f at 0", "x"},
+		{"f(x) = e^x", "tangent f at 0", "x + 1"},
+		{"f(x) = ln(x)", "tangent f at 1", "x - 1"},
+		{"f(x) = x^2; a = 3", "tangent f at a", "6x - 9"},
+	}
+	for _, c := range cases {
+		s := New()
+		run(t, s, c.defs)
+		r, ok := run(t, s, c.st).(TangentLine)
+		if !ok || r.Line.String() != c.line {
+			t.Errorf("%s; %s: %+v, want y = %s", c.defs, c.st, r, c.line)
+		}
+	}
+	for _, bad := range []struct{ defs, st, want string }{
+		{"f(x) = ln(x)", "tangent f at 0", "f has no tangent at x = 0: ln(x) is undefined there (ln needs a positive argument)"},
+		{"f(x) = abs(x)", "tangent f at 0", "f has no tangent at x = 0: x/abs(x) is undefined there (division by zero)"},
+		{"g(x, y) = x y", "tangent g at 1", "a tangent line is for a function of one"},
+		{"f(x) = x", "tangent f 1", `expected "at"`},
+	} {
+		s := New()
+		run(t, s, bad.defs)
+		if err := runErr(t, s, bad.st); err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%s; %s: %v, want %q", bad.defs, bad.st, err, bad.want)
+		}
+	}
+}
+
+// TestNumDiff: the central difference at h = 1e-6 is close to the symbolic
+// value, and the table shows the gap falling, then rising.
+func TestNumDiff(t *testing.T) {
+	s := New()
+	run(t, s, "f(x) = sin(x); g(x, y) = x^2 y")
+	r := run(t, s, "numdiff f'(1) table").(NumDiffResult)
+	row := r.Rows[0]
+	if row.Label != "f'(1)" || row.Symbolic != math.Cos(1) || math.Abs(row.Central-math.Cos(1)) > 1e-9 || r.H != 1e-6 {
+		t.Errorf("numdiff f'(1): %+v", r)
+	}
+	if len(r.Table) != 12 || r.Table[0].H != 0.1 || r.Table[11].H != 1e-12 {
+		t.Fatalf("table: %+v", r.Table)
+	}
+	// Truncation falls as h² at first: a hundred times smaller per step.
+	if q := r.Table[0].Gap / r.Table[1].Gap; q < 50 || q > 200 {
+		t.Errorf("the gap fell ×%v from h = 0.1 to 0.01, want about 100", q)
+	}
+	if r.Best < 1e-7 || r.Best > 1e-4 || r.Table[11].Gap < 100*r.Table[4].Gap || !strings.Contains(r.Note, "round-off") {
+		t.Errorf("best h %v, gaps %v … %v: %s", r.Best, r.Table[4].Gap, r.Table[11].Gap, r.Note)
+	}
+	g := run(t, s, "numdiff grad g (1, 2)").(NumDiffResult)
+	if len(g.Rows) != 2 || g.Rows[0].Symbolic != 4 || g.Rows[1].Symbolic != 1 || g.Rows[0].Label != "∂g/∂x(1, 2)" ||
+		math.Abs(g.Rows[0].Central-4) > 1e-8 || math.Abs(g.Rows[1].Central-1) > 1e-8 {
+		t.Errorf("numdiff grad g (1, 2): %+v", g.Rows)
+	}
+	for _, bad := range []string{"numdiff f''(1)", "numdiff f(1)", "numdiff f'(1, 2)", "numdiff grad g (1)", "numdiff f'(1) tables"} {
+		if err := runErr(t, s, bad); err == nil {
+			t.Errorf("%s was accepted", bad)
+		}
+	}
+	run(t, s, "k(x) = sqrt(x)")
+	if err := runErr(t, s, "numdiff k'(0)"); err == nil {
+		t.Errorf("numdiff k'(0) at the edge of k's domain was accepted")
+	}
+}
+
+// TestLaTeXStatement: latex of each kind of result, exactly, and rendered
+// by KaTeX where it is installed.
+func TestLaTeXStatement(t *testing.T) {
+	s := New()
+	run(t, s, "f(x) = x^2 + 5sin(x); g(x, y) = x^2 y")
+	cases := []struct{ st, want string }{
+		{"latex f'", `f'\left(x\right) = 2x + 5 \cos\left(x\right)`},
+		{"latex f", `f\left(x\right) = x^{2} + 5 \sin\left(x\right)`},
+		{"latex sqrt(x)/2", `\frac{\sqrt{x}}{2}`},
+		{"latex grad g", `\nabla g\left(x, y\right) = \left( 2xy, x^{2} \right)`},
+		{"latex hessian g", `H_{g}\left(x, y\right) = \begin{pmatrix} 2y & 2x \\ 2x & 0 \end{pmatrix}`},
+		{"latex diff(g, y)", `\frac{\partial g}{\partial y}\left(x, y\right) = x^{2}`},
+		{"latex diff(g, y, 2)", `\frac{\partial^{2} g}{\partial y^{2}}\left(x, y\right) = 0`},
+		{"latex f'(0)", `5`},
+		{"latex tangent f at 0", `y = 5x`},
+	}
+	var texs []string
+	for _, c := range cases {
+		r, ok := run(t, s, c.st).(LaTeXText)
+		if !ok || r.Text != c.want {
+			t.Errorf("%s: %q, want %q", c.st, r.Text, c.want)
+		}
+		texs = append(texs, r.Text)
+	}
+	for _, bad := range []string{"latex defs", "latex set", "latex latex f"} {
+		if err := runErr(t, s, bad); err == nil {
+			t.Errorf("%s was accepted", bad)
+		}
+	}
+	if exec.Command("node", "-e", "require('katex')").Run() != nil {
+		if os.Getenv("FPRIME_REQUIRE_KATEX") != "" {
+			t.Fatal("node with the katex package is required here")
+		}
+		t.Skip("node with the katex package is not installed; .ci/run installs it")
+	}
+	in, _ := json.Marshal(texs)
+	cmd := exec.Command("node", "../../../../symbolic/testdata/katex/render.js")
+	cmd.Stdin = bytes.NewReader(in)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("KaTeX: %v\n%s", err, out)
+	}
+}
