@@ -49,7 +49,7 @@ func TestHelpExamplesRun(t *testing.T) {
 // descent first.
 func TestHelpListsEveryStatement(t *testing.T) {
 	page, _, _ := fprime(t, "", "-e", "help")
-	for _, word := range []string{"min f", "max f", "extrema", "f(x) =", "f'", "diff(", "d/dx", "grad", "hessian", "check", "EXPR", "set", "defs", "del", "save", "load", "help", "quit"} {
+	for _, word := range []string{"min f", "max f", "extrema", "f(x) =", "f'", "diff(", "d/dx", "grad", "hessian", "check", "tangent", "latex", "numdiff", "EXPR", "set", "defs", "del", "save", "load", "help", "quit"} {
 		if !strings.Contains(page, word) {
 			t.Errorf("help does not show %q", word)
 		}
