@@ -105,6 +105,18 @@ type NumDiff struct {
 	Table bool
 }
 
+// Steps is steps f', steps diff(EXPR, x) or steps diff(g, y): the
+// derivation of the Order-th derivative of Of with respect to Var; Name and
+// Params are the function's, when one is named.
+type Steps struct {
+	At     Pos
+	Name   string
+	Params []string
+	Of     symbolic.Expr
+	Var    string
+	Order  int
+}
+
 // Tangent is tangent f at A.
 type Tangent struct {
 	At    Pos
@@ -198,6 +210,7 @@ func (s *CheckAll) Start() Pos    { return s.At }
 func (s *LaTeX) Start() Pos       { return s.At }
 func (s *NumDiff) Start() Pos     { return s.At }
 func (s *Tangent) Start() Pos     { return s.At }
+func (s *Steps) Start() Pos       { return s.At }
 func (s *Set) Start() Pos         { return s.At }
 func (s *Descent) Start() Pos     { return s.At }
 func (s *Extrema) Start() Pos     { return s.At }
@@ -608,6 +621,8 @@ func (p *stmtParser) keyword(word string, at Pos) (Statement, error) {
 			return p.latex(at)
 		case "numdiff":
 			return p.numdiff(at)
+		case "steps":
+			return p.steps(at)
 		}
 		return &Later{At: at, Keyword: word}, nil
 	case "tangent":
@@ -684,6 +699,56 @@ func (p *stmtParser) numdiff(at Pos) (Statement, error) {
 		return nil, errAt(p.toks[i].Pos, "unexpected %s after numdiff", describe(p.toks[i]))
 	}
 	return nd, nil
+}
+
+// steps is steps f', steps f”, steps diff(EXPR, x[, n]) or steps diff(g, y).
+func (p *stmtParser) steps(at Pos) (Statement, error) {
+	if d, ok := p.primes(1); ok && p.toks[d.next].Type == lexer.EOF {
+		f, err := p.function(d.name)
+		if err != nil {
+			return nil, err
+		}
+		if len(f.Params) != 1 {
+			return nil, notDefined(d.name.Pos, d.name.Value, strings.Repeat("'", d.order), f)
+		}
+		return &Steps{At: at, Name: d.name.Value, Params: f.Params, Of: f.Body, Var: f.Params[0], Order: d.order}, nil
+	}
+	if !p.is(1, "diff") || !p.is(2, "(") || p.toks[p.closing(2)+1].Type != lexer.EOF {
+		return nil, errAt(p.toks[1].Pos, "steps shows a derivation: steps f', steps f'', steps diff(EXPR, x) or steps diff(g, y)")
+	}
+	end := p.closing(2)
+	var commas []int
+	for k := 3; k < end; k++ {
+		if p.is(k, ",") && p.depthBetween(3, k) == 0 {
+			commas = append(commas, k)
+		}
+	}
+	if len(commas) < 1 || len(commas) > 2 || !p.ident(commas[0]+1) || commas[0]+2 != append(commas, end)[1] {
+		return nil, errAt(p.toks[3].Pos, "diff takes an expression, a variable and maybe an order, as in diff(x^2, x) or diff(x^3, x, 2)")
+	}
+	st := &Steps{At: at, Var: p.toks[commas[0]+1].Value, Order: 1}
+	if len(commas) == 2 {
+		k, err := strconv.Atoi(p.toks[commas[1]+1].Value)
+		if err != nil || k < 1 || k > 1000 || commas[1]+2 != end {
+			return nil, errAt(p.toks[commas[1]+1].Pos, "the order of diff must be a whole number from 1 to 1000")
+		}
+		st.Order = k
+	}
+	if p.ident(3) && commas[0] == 4 && p.env != nil {
+		if f, ok := p.env.Functions[p.toks[3].Value]; ok {
+			if !slices.Contains(f.Params, st.Var) {
+				return nil, errAt(p.toks[5].Pos, "%s is a function of %s: differentiate with respect to one of them", p.toks[3].Value, strings.Join(f.Params, ", "))
+			}
+			st.Name, st.Params, st.Of = p.toks[3].Value, f.Params, f.Body
+			return st, nil
+		}
+	}
+	e, _, err := p.expr(p.until(3, commas[0]))
+	if err != nil {
+		return nil, err
+	}
+	st.Of = e
+	return st, nil
 }
 
 // tangent is tangent f at A.

@@ -103,6 +103,9 @@ type differ struct {
 	order int
 	memo  map[Expr]Expr
 	steps int
+	// rec, when not nil, records each rule as it is applied (Steps).
+	rec   *recorder
+	depth int
 }
 
 func (d *differ) diff(e Expr) (Expr, error) {
@@ -117,10 +120,14 @@ func (d *differ) diff(e Expr) (Expr, error) {
 	if d.steps > MaxSteps {
 		return nil, &TooLargeError{Order: d.order, Steps: true}
 	}
+	k := d.rec.enter(e, d.depth, d.x)
+	d.depth++
 	r, err := d.rule(e)
+	d.depth--
 	if err != nil {
 		return nil, err
 	}
+	d.rec.leave(k, e, r, d.x)
 	if r.size() > MaxSize {
 		return nil, &TooLargeError{Order: d.order}
 	}

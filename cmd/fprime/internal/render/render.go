@@ -71,11 +71,39 @@ func Text(w io.Writer, r session.Result, st Style) {
 		fmt.Fprintf(w, "tangent to %s at x = %s: y = %s\n", r.Name, st.expr(r.X), st.expr(r.Line))
 	case session.NumDiffResult:
 		numdiff(w, r)
+	case session.Derivation:
+		derivation(w, r, st)
 	case session.Many:
 		for _, x := range r {
 			Text(w, x, st)
 		}
 	}
+}
+
+// derivation writes one line a rule, the inner derivatives indented under
+// the rule that needs them and the rules' names in a column, then the
+// simplification and the result as f' prints it.
+func derivation(w io.Writer, r session.Derivation, st Style) {
+	if r.Before != "" {
+		fmt.Fprintln(w, r.Before)
+	}
+	lines := make([]string, len(r.Steps))
+	width := 0
+	for i, s := range r.Steps {
+		lines[i] = strings.Repeat("  ", s.Depth) + "d/d" + r.Var + " " + session.Operand(st.expr(s.Of)) + " = " + st.expr(s.Result)
+		if n := utf8.RuneCountInString(lines[i]); n <= 64 {
+			width = max(width, n)
+		}
+	}
+	for i, s := range r.Steps {
+		pad := max(width-utf8.RuneCountInString(lines[i]), 0)
+		fmt.Fprintf(w, "%s%s   %s\n", lines[i], strings.Repeat(" ", pad), s.Rule)
+	}
+	raw, result := st.expr(r.Raw), st.expr(r.Result)
+	if raw != result {
+		fmt.Fprintf(w, "simplified: %s\n", result)
+	}
+	fmt.Fprintf(w, "%s = %s\n", r.Label, result)
 }
 
 // numdiff sets the symbolic value above the central difference, aligned.
@@ -247,6 +275,23 @@ func JSON(w io.Writer, r session.Result, st Style) error {
 		}{r.Name, st.expr(r.X), st.expr(r.Line), jnum(r.Value), jnum(r.Slope)}
 	case session.NumDiffResult:
 		v = numdiffJSON(r)
+	case session.Derivation:
+		type stepJSON struct {
+			Depth  int    `json:"depth"`
+			Of     string `json:"of"`
+			Result string `json:"result"`
+			Rule   string `json:"rule"`
+		}
+		steps := make([]stepJSON, len(r.Steps))
+		for i, s := range r.Steps {
+			steps[i] = stepJSON{s.Depth, st.expr(s.Of), st.expr(s.Result), s.Rule}
+		}
+		v = struct {
+			Label  string     `json:"name,omitempty"`
+			Before string     `json:"before,omitempty"`
+			Steps  []stepJSON `json:"steps"`
+			Expr   string     `json:"expr"`
+		}{r.Label, r.Before, steps, st.expr(r.Result)}
 	case session.Many:
 		for _, x := range r {
 			if err := JSON(w, x, st); err != nil {

@@ -119,8 +119,15 @@ says so and how many it found:
           x = -1.110510503581112   h = -3.24639427269154    local minimum
     end   x = 5                    h = 20.205378626684308   local maximum
     least value: h(-1.110510503581112) = -3.24639427269154; greatest value: h(-5) = 29.794621373315692`,
-	"plot":  "plot f in [a, b] draws a function; it comes in a later version.",
-	"steps": "steps f' shows a derivation step by step; it comes in a later version.",
+	"plot": "plot f in [a, b] draws a function; it comes in a later version.",
+	"steps": `steps f', steps f'', steps diff(EXPR, x) and steps diff(g, y) show the
+derivation as fprime works it out: one line a rule, the derivatives a rule
+needs indented under it, then the simplification and the result:
+  > f(x) = x sin(x)
+  > steps f'
+  d/dx (x sin(x)) = x cos(x) + sin(x)   product rule
+    d/dx sin(x) = cos(x)                sine rule
+  f'(x) = x cos(x) + sin(x)`,
 	"latex": `latex STATEMENT prints what an expression, a derivative, a gradient, a
 Hessian or a tangent shows, as LaTeX ready to paste:
   > f(x) = x^2 + 5sin(x)
@@ -176,6 +183,7 @@ func help(st *parser.Help) (Result, error) {
   grad g  hessian g             for functions of several variables
   check f' = 2x + 5cos(x)       check your own derivative
   tangent f at 2                the tangent line there
+  steps f'                      the derivation, rule by rule
   latex f'   numdiff f'(2)      as LaTeX; beside a difference quotient
   EXPR                          evaluate, or simplify
   set  defs  del f  save FILE  load FILE  help TOPIC  quit

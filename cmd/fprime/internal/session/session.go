@@ -163,6 +163,8 @@ func (s *Session) Exec(ctx context.Context, st parser.Statement) (Result, error)
 		return s.numdiff(ctx, st)
 	case *parser.Tangent:
 		return s.tangent(ctx, st)
+	case *parser.Steps:
+		return s.steps(ctx, st)
 	case *parser.Later:
 		return nil, errAt(st.At, "%s is not available yet: it comes in a later version", st.Keyword)
 	}

@@ -238,3 +238,81 @@ func (s *Session) tangent(ctx context.Context, st *parser.Tangent) (Result, erro
 func numDiffNote(best float64) string {
 	return fmt.Sprintf("the gap is least at h = %g: for larger h the truncation error, about h²|f'''|/6, dominates; for smaller h round-off, about ε|f|/h, grows", best)
 }
+
+// Derivation is steps's answer: the rules Diff applied, in order, then the
+// result as f' prints it. Before, for a higher order, is the derivative
+// that the last round differentiates.
+type Derivation struct {
+	Label  string // f'(x), ∂g/∂y(x, y), or "" for an expression
+	Before string // f'(x) = … for steps f''
+	Steps  []symbolic.Step
+	Var    string
+	Raw    symbolic.Expr // the rules' result, before Simplify
+	Result symbolic.Expr
+}
+
+func (Derivation) result() {}
+
+func (s *Session) steps(ctx context.Context, st *parser.Steps) (Result, error) {
+	of := st.Of
+	res := Derivation{Var: st.Var}
+	if st.Name != "" {
+		res.Label = st.Name + strings.Repeat("'", st.Order) + "(" + strings.Join(st.Params, ", ") + ")"
+		if len(st.Params) > 1 {
+			res.Label = partialName(st.Name, st.Var, st.Order) + "(" + strings.Join(st.Params, ", ") + ")"
+		}
+	}
+	if st.Name == "" {
+		res.Label = "d" + superscriptIf(st.Order) + "/d" + st.Var + superscriptIf(st.Order) + " " + Operand(s.format(of))
+	}
+	if st.Order > 1 {
+		d, err := symbolic.Diff(ctx, of, st.Var, st.Order-1)
+		if err != nil {
+			return nil, errAt(st.At, "%v", err)
+		}
+		before := "d" + superscriptIf(st.Order-1) + "/d" + st.Var + superscriptIf(st.Order-1) + " " + Operand(s.format(st.Of))
+		if st.Name != "" {
+			before = st.Name + strings.Repeat("'", st.Order-1) + "(" + strings.Join(st.Params, ", ") + ")"
+			if len(st.Params) > 1 {
+				before = partialName(st.Name, st.Var, st.Order-1) + "(" + strings.Join(st.Params, ", ") + ")"
+			}
+		}
+		res.Before = before + " = " + s.format(d)
+		of = d
+	}
+	steps, r, err := symbolic.Steps(ctx, of, st.Var)
+	if err != nil {
+		return nil, errAt(st.At, "%v", err)
+	}
+	res.Steps, res.Result = steps, r
+	if len(steps) > 0 {
+		res.Raw = steps[0].Result
+	} else {
+		res.Raw = r
+	}
+	return res, nil
+}
+
+func superscriptIf(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return superscript(n)
+}
+
+// Operand brackets what d/dx applies to when it is more than one term or
+// factor: d/dx (x^2 + 1), but d/dx sin(x).
+func Operand(s string) string {
+	depth := 0
+	for i, c := range s {
+		switch {
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case depth == 0 && (c == ' ' || c == '/' || c == '-' && i == 0):
+			return "(" + s + ")"
+		}
+	}
+	return s
+}
