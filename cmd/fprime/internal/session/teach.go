@@ -85,6 +85,18 @@ func (s *Session) latex(ctx context.Context, st *parser.LaTeX) (Result, error) {
 		return LaTeXText{latexLabel(r.Name, r.Params) + ` = \begin{pmatrix} ` + strings.Join(rows, ` \\ `) + ` \end{pmatrix}`}, nil
 	case TangentLine:
 		return LaTeXText{"y = " + tex(r.Line)}, nil
+	case Derivation:
+		var b strings.Builder
+		b.WriteString(`\begin{align*}` + "\n")
+		d := `\frac{d}{d` + r.Var + `}`
+		for _, st := range r.Steps {
+			// The name alone: a formula after the comma is no text for \text.
+			rule, _, _ := strings.Cut(st.Rule, ",")
+			fmt.Fprintf(&b, `%s%s\left(%s\right) &= %s && \text{%s} \\`+"\n", strings.Repeat(`\quad `, st.Depth), d, tex(st.Of), tex(st.Result), rule)
+		}
+		fmt.Fprintf(&b, `&= %s && \text{simplified}`+"\n", tex(r.Result))
+		b.WriteString(`\end{align*}`)
+		return LaTeXText{b.String()}, nil
 	}
 	return nil, errAt(st.At, "latex prints an expression, a derivative, a gradient or a Hessian")
 }

@@ -95,6 +95,12 @@ func TestLaTeXStatement(t *testing.T) {
 		{"latex diff(g, y, 2)", `\frac{\partial^{2} g}{\partial y^{2}}\left(x, y\right) = 0`},
 		{"latex f'(0)", `5`},
 		{"latex tangent f at 0", `y = 5x`},
+		{"latex steps f'", "\\begin{align*}\n" +
+			`\frac{d}{dx}\left(x^{2} + 5 \sin\left(x\right)\right) &= 2x + 5 \cos\left(x\right) && \text{sum rule} \\` + "\n" +
+			`\quad \frac{d}{dx}\left(x^{2}\right) &= 2x && \text{power rule} \\` + "\n" +
+			`\quad \frac{d}{dx}\left(5 \sin\left(x\right)\right) &= 5 \cos\left(x\right) && \text{constant multiple rule} \\` + "\n" +
+			`\quad \quad \frac{d}{dx}\left(\sin\left(x\right)\right) &= \cos\left(x\right) && \text{sine rule} \\` + "\n" +
+			`&= 2x + 5 \cos\left(x\right) && \text{simplified}` + "\n" + `\end{align*}`},
 	}
 	var texs []string
 	for _, c := range cases {
@@ -103,6 +109,11 @@ func TestLaTeXStatement(t *testing.T) {
 			t.Errorf("%s: %q, want %q", c.st, r.Text, c.want)
 		}
 		texs = append(texs, r.Text)
+	}
+	for _, st := range []string{"k(x) = x^x", "latex steps k'", "k(x) = sin(x)/x", "latex steps k'", "latex steps diff(x^2 y, y)"} {
+		if r, ok := run(t, s, st).(LaTeXText); ok {
+			texs = append(texs, r.Text)
+		}
 	}
 	for _, bad := range []string{"latex defs", "latex set", "latex latex f"} {
 		if err := runErr(t, s, bad); err == nil {
