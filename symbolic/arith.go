@@ -397,7 +397,7 @@ func lostPowers(base Expr, exps []Expr, p Expr) []Expr {
 	var have need
 	p, _ = Unguard(p)
 	if q, ok := p.(*Power); ok && Equal(q.base, base) {
-		have = powNeed(q.base, q.exp)
+		have = enforcedNeed(q)
 	}
 	var lost []Expr
 	for _, e := range exps {

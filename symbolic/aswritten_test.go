@@ -1,0 +1,688 @@
+package symbolic_test
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/fprime/fprime/parser"
+	"github.com/fprime/fprime/symbolic"
+)
+
+// The corpus as written. The derivative oracle differentiates numerically
+// the expression the parser built, and the constructors rewrite as they
+// build, so a wrong rewrite changes f and f' together and the oracle cannot
+// see it. This test reads each corpus line a second time with a small reader
+// of its own that calls Go's math package directly, using neither the
+// parser nor symbolic, and compares that value of the text with the value
+// of the compiled expression, and of its Simplify, at every point of the
+// oracle's pool.
+
+// asWrittenTol is the relative tolerance between the two values, relative
+// to the larger of them and of the scale of the rounding error of the
+// text's evaluation (see textVal). Two evaluations of one function in
+// different forms differ by a few rounding errors of that scale; a wrong
+// rewrite is off by O(1).
+const asWrittenTol = 1e-9
+
+// asWrittenPoints are the oracle's generic points and the simple numbers
+// the corpus is built from, where parts vanish and a rewrite that drops a
+// part must keep its domain: (x^3 - 8)/(x - 2) has no value at 2.
+var asWrittenPoints = append([]float64{0, 1, -1, 2, -2, 0.5, -0.5, 0.25, 1.5, 3, -3, 4, 5, 1.0 / 3}, oraclePool...)
+
+// bothOrNeither are corpus lines where the compiled expression and the text
+// may disagree on whether there is a value, and why that is right.
+var bothOrNeither = map[string]string{}
+
+// textVal is a value of the text with the scale of its rounding error: the
+// sum of the magnitudes that went into it, weighted by how much each
+// moves the result, so that cancelling terms (sec(x)^2 - tan(x)^2) are
+// compared at the size of the terms.
+//
+// undef marks a value that does not exist: a division by zero, a pole of a
+// function (ln(0), cot(0)), a point outside a domain (NaN), or anything
+// made from one, even where Go's math gives a number (atan(1/0) is pi/2
+// and 1^NaN is 1). A value that overflows (e^1000, +Inf) is marked over:
+// dividing by it gives 0, as the value of 1/cosh(800) underflows, and any
+// other use of it has no value.
+type textVal struct {
+	v, scale    float64
+	undef, over bool
+}
+
+func lit(v float64) textVal { return textVal{v: v, scale: math.Abs(v)} }
+
+// result is the value v computed from the operands ops, with its scale.
+func result(v, scale float64, ops ...textVal) textVal {
+	r := textVal{v: v, scale: scale}
+	for _, o := range ops {
+		r.undef = r.undef || o.undef || o.over
+	}
+	switch {
+	case math.IsNaN(v):
+		r.undef = true
+	case math.IsInf(v, 0) && !r.undef:
+		r.over = true
+	}
+	if math.IsNaN(r.scale) {
+		r.scale = math.Abs(v) // 0·Inf in a scale: a point where a part is singular
+	}
+	return r
+}
+
+// textReader reads an expression in fprime's notation, as the language
+// reference describes it, and evaluates it at x.
+type textReader struct {
+	toks []textTok
+	i    int
+	x    float64
+}
+
+type textTok struct {
+	kind byte // 'n' number, 'i' name, 's' superscript, or the operator or bracket itself
+	text string
+	num  float64
+}
+
+// evalText evaluates src at x; ok is false where it has no finite value.
+func evalText(src string, x float64) (v textVal, ok bool, err error) {
+	toks, err := lexText(src)
+	if err != nil {
+		return textVal{}, false, err
+	}
+	r := &textReader{toks: toks, x: x}
+	v, err = r.sum()
+	if err != nil {
+		return textVal{}, false, err
+	}
+	if r.i != len(r.toks) {
+		return textVal{}, false, fmt.Errorf("unexpected %q", r.toks[r.i].text)
+	}
+	return v, !v.undef && !v.over && !math.IsNaN(v.v) && !math.IsInf(v.v, 0), nil
+}
+
+var textOperators = map[rune]byte{
+	'+': '+', '-': '-', '−': '-', '–': '-', '*': '*', '×': '*', '·': '*', '⋅': '*', '∙': '*',
+	'/': '/', '÷': '/', '^': '^', '(': '(', ')': ')', ',': ',', '√': 'r',
+}
+
+var superDigitValue = map[rune]rune{
+	'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+',
+}
+
+func lexText(src string) ([]textTok, error) {
+	var toks []textTok
+	rs := []rune(src)
+	for i := 0; i < len(rs); {
+		c := rs[i]
+		switch {
+		case c == ' ':
+			i++
+		case c == '*' && i+1 < len(rs) && rs[i+1] == '*':
+			toks = append(toks, textTok{kind: '^', text: "**"})
+			i += 2
+		case c >= '0' && c <= '9' || c == '.':
+			j := i
+			for j < len(rs) && (rs[j] >= '0' && rs[j] <= '9' || rs[j] == '.') {
+				j++
+			}
+			// An exponent only when digits follow: 2e^x is 2·e^x.
+			if j < len(rs) && (rs[j] == 'e' || rs[j] == 'E') {
+				k := j + 1
+				if k < len(rs) && (rs[k] == '+' || rs[k] == '-') {
+					k++
+				}
+				if k < len(rs) && rs[k] >= '0' && rs[k] <= '9' {
+					for j = k; j < len(rs) && rs[j] >= '0' && rs[j] <= '9'; j++ {
+					}
+				}
+			}
+			v, err := strconv.ParseFloat(string(rs[i:j]), 64)
+			if err != nil {
+				return nil, err
+			}
+			toks = append(toks, textTok{kind: 'n', text: string(rs[i:j]), num: v})
+			i = j
+		case c == 'π':
+			toks = append(toks, textTok{kind: 'i', text: "pi"})
+			i++
+		case unicode.IsLetter(c) || c == '_':
+			j := i
+			for j < len(rs) && rs[j] != 'π' && (unicode.IsLetter(rs[j]) || rs[j] == '_' || rs[j] >= '0' && rs[j] <= '9') {
+				j++
+			}
+			toks = append(toks, textTok{kind: 'i', text: string(rs[i:j])})
+			i = j
+		case superDigitValue[c] != 0:
+			j := i
+			var b strings.Builder
+			for j < len(rs) && superDigitValue[rs[j]] != 0 {
+				b.WriteRune(superDigitValue[rs[j]])
+				j++
+			}
+			v, err := strconv.ParseFloat(b.String(), 64)
+			if err != nil {
+				return nil, err
+			}
+			toks = append(toks, textTok{kind: 's', text: string(rs[i:j]), num: v})
+			i = j
+		case textOperators[c] != 0:
+			toks = append(toks, textTok{kind: textOperators[c], text: string(c)})
+			i++
+		default:
+			return nil, fmt.Errorf("unexpected character %q", c)
+		}
+	}
+	return toks, nil
+}
+
+func (r *textReader) peek() byte {
+	if r.i < len(r.toks) {
+		return r.toks[r.i].kind
+	}
+	return 0
+}
+
+func (r *textReader) next() textTok {
+	t := r.toks[r.i]
+	r.i++
+	return t
+}
+
+func (r *textReader) expect(k byte) error {
+	if r.peek() != k {
+		return fmt.Errorf("want %q at token %d", k, r.i)
+	}
+	r.i++
+	return nil
+}
+
+// sum = term {("+" | "-") term}.
+func (r *textReader) sum() (textVal, error) {
+	v, err := r.term()
+	if err != nil {
+		return v, err
+	}
+	for r.peek() == '+' || r.peek() == '-' {
+		op := r.next().kind
+		w, err := r.term()
+		if err != nil {
+			return v, err
+		}
+		if op == '-' {
+			w.v = -w.v
+		}
+		v = result(v.v+w.v, v.scale+w.scale, v, w)
+	}
+	return v, nil
+}
+
+// startsFactor reports whether the next token can begin a factor written
+// beside the one before it: 2x, x y, 2(x + 1), 2√x.
+func (r *textReader) startsFactor() bool {
+	k := r.peek()
+	return k == 'n' || k == 'i' || k == '(' || k == 'r'
+}
+
+// term = signed {("*" | "/" | nothing) signed}: a product read from the
+// left, so 1/2x is (1/2)·x.
+func (r *textReader) term() (textVal, error) {
+	v, err := r.signed()
+	if err != nil {
+		return v, err
+	}
+	for {
+		op := byte('*')
+		switch {
+		case r.peek() == '*' || r.peek() == '/':
+			op = r.next().kind
+		case r.startsFactor():
+		default:
+			return v, nil
+		}
+		w, err := r.signed()
+		if err != nil {
+			return v, err
+		}
+		switch {
+		case op == '*':
+			v = result(v.v*w.v, v.scale*math.Abs(w.v)+math.Abs(v.v)*w.scale, v, w)
+		case w.v == 0:
+			v = textVal{v: math.NaN(), undef: true}
+		case w.over && !w.undef && !v.undef && !v.over:
+			v = lit(0) // x/e^(x^x) at 5: the quotient underflows
+		default:
+			v = result(v.v/w.v, v.scale/math.Abs(w.v)+math.Abs(v.v)*w.scale/(w.v*w.v), v, w)
+		}
+	}
+}
+
+// signed = {"-"} rooted: the minus binds looser than ^, so -x^2 is -(x^2).
+func (r *textReader) signed() (textVal, error) {
+	neg := false
+	for r.peek() == '-' {
+		r.next()
+		neg = !neg
+	}
+	v, err := r.rooted()
+	if neg {
+		v.v = -v.v
+	}
+	return v, err
+}
+
+// rooted = {"√"} power: √x^2 is sqrt(x^2).
+func (r *textReader) rooted() (textVal, error) {
+	if r.peek() == 'r' {
+		r.next()
+		v, err := r.rooted()
+		s := math.Sqrt(v.v)
+		return result(s, v.scale/(2*s), v), err
+	}
+	return r.power()
+}
+
+// power = atom [superscript] ["^" signed-exponent]: right associative, and
+// the exponent may carry its own minus and √: 2^-x^2 is 2^(-(x^2)).
+func (r *textReader) power() (textVal, error) {
+	if r.peek() == 'i' && isTextFunc(r.toks[r.i].text) && !(r.i+1 < len(r.toks) && r.toks[r.i+1].kind == '(') {
+		return r.bareCall()
+	}
+	b, err := r.atom()
+	if err != nil {
+		return b, err
+	}
+	if r.peek() == 's' {
+		b = powVal(b, lit(r.next().num))
+	}
+	if r.peek() != '^' {
+		return b, nil
+	}
+	r.next()
+	e, err := r.signed()
+	if err != nil {
+		return b, err
+	}
+	return powVal(b, e), nil
+}
+
+func powVal(b, e textVal) textVal {
+	if b.v == 0 && e.v < 0 {
+		return textVal{v: math.NaN(), undef: true} // 0 to a negative power divides by zero
+	}
+	v := math.Pow(b.v, e.v)
+	s := math.Abs(v)
+	if b.v != 0 {
+		s += math.Abs(e.v*v/b.v)*b.scale + math.Abs(v*math.Log(math.Abs(b.v)))*e.scale
+	}
+	return result(v, s, b, e)
+}
+
+// bareCall is a function written without parentheses, as books do: its
+// argument is the product of the numbers and names that follow it, each
+// maybe to a power, so sin 2x is sin(2x), ln x^2 is ln(x^2) and
+// sin x cos x is sin(x)·cos(x); sin^2 x and sin² x are sin(x)^2, and
+// sin²(x) too.
+func (r *textReader) bareCall() (textVal, error) {
+	name := r.next().text
+	var pow *textVal
+	switch r.peek() {
+	case 's':
+		p := lit(r.next().num)
+		pow = &p
+	case '^':
+		r.next()
+		p, err := r.atom()
+		if err != nil {
+			return p, err
+		}
+		pow = &p
+	}
+	var arg textVal
+	if pow != nil && r.peek() == '(' {
+		var err error
+		if arg, err = r.atom(); err != nil {
+			return arg, err
+		}
+	} else {
+		n := 0
+		for r.peek() == 'n' || r.peek() == 'i' && !isTextFunc(r.toks[r.i].text) {
+			b, err := r.atomNoCall()
+			if err != nil {
+				return b, err
+			}
+			if r.peek() == 's' {
+				b = powVal(b, lit(r.next().num))
+			}
+			if r.peek() == '^' {
+				r.next()
+				e, err := r.signed()
+				if err != nil {
+					return b, err
+				}
+				b = powVal(b, e)
+			}
+			if n == 0 {
+				arg = b
+			} else {
+				arg = result(arg.v*b.v, arg.scale*math.Abs(b.v)+math.Abs(arg.v)*b.scale, arg, b)
+			}
+			n++
+		}
+		if n == 0 {
+			return arg, fmt.Errorf("%s without an argument", name)
+		}
+	}
+	v, err := callText(name, []textVal{arg})
+	if pow != nil {
+		v = powVal(v, *pow)
+	}
+	return v, err
+}
+
+// atomNoCall is a number or a name that is not applied to brackets here:
+// in sin x(x + 1), the x alone.
+func (r *textReader) atomNoCall() (textVal, error) {
+	t := r.next()
+	if t.kind == 'n' {
+		return lit(t.num), nil
+	}
+	return r.name(t.text)
+}
+
+func (r *textReader) name(id string) (textVal, error) {
+	switch id {
+	case "x":
+		return lit(r.x), nil
+	case "pi":
+		return lit(math.Pi), nil
+	case "e":
+		return lit(math.E), nil
+	}
+	return textVal{}, fmt.Errorf("unknown name %q", id)
+}
+
+// atom = number | name | name "(" args ")" | "(" sum ")". A variable or
+// constant before a bracket multiplies it: x(x + 1); the product is left
+// to term, as juxtaposition.
+func (r *textReader) atom() (textVal, error) {
+	switch r.peek() {
+	case 'n':
+		return lit(r.next().num), nil
+	case '(':
+		r.next()
+		v, err := r.sum()
+		if err != nil {
+			return v, err
+		}
+		return v, r.expect(')')
+	case 'i':
+		t := r.next()
+		if !isTextFunc(t.text) {
+			return r.name(t.text)
+		}
+		if err := r.expect('('); err != nil {
+			return textVal{}, err
+		}
+		var args []textVal
+		for {
+			a, err := r.sum()
+			if err != nil {
+				return a, err
+			}
+			args = append(args, a)
+			if r.peek() != ',' {
+				break
+			}
+			r.next()
+		}
+		if err := r.expect(')'); err != nil {
+			return textVal{}, err
+		}
+		return callText(t.text, args)
+	}
+	if r.i < len(r.toks) {
+		return textVal{}, fmt.Errorf("unexpected %q", r.toks[r.i].text)
+	}
+	return textVal{}, fmt.Errorf("unexpected end")
+}
+
+// textFuncs are the built-in functions, each as Go's math package
+// computes it.
+var textFuncs = map[string]func(float64) float64{
+	"sin": math.Sin, "cos": math.Cos, "tan": math.Tan,
+	"cot":  func(x float64) float64 { return 1 / math.Tan(x) },
+	"sec":  func(x float64) float64 { return 1 / math.Cos(x) },
+	"csc":  func(x float64) float64 { return 1 / math.Sin(x) },
+	"asin": math.Asin, "acos": math.Acos, "atan": math.Atan,
+	"arcsin": math.Asin, "arccos": math.Acos, "arctan": math.Atan,
+	"sinh": math.Sinh, "cosh": math.Cosh, "tanh": math.Tanh,
+	"asinh": math.Asinh, "acosh": math.Acosh, "atanh": math.Atanh,
+	"ln": math.Log, "log2": math.Log2, "log10": math.Log10,
+	"exp": math.Exp, "sqrt": math.Sqrt, "cbrt": math.Cbrt, "abs": math.Abs,
+}
+
+func isTextFunc(name string) bool { return textFuncs[name] != nil || name == "log" }
+
+// callText applies a function; the scale grows by |f'(u)| times the
+// argument's, found by a difference quotient.
+func callText(name string, args []textVal) (textVal, error) {
+	if name == "log" {
+		switch len(args) {
+		case 1:
+			name = "ln"
+		case 2: // log(b, x) is ln(x)/ln(b)
+			b, x := args[0], args[1]
+			lb, err := callText("ln", []textVal{b})
+			if err != nil {
+				return lb, err
+			}
+			lx, _ := callText("ln", []textVal{x})
+			if lb.v == 0 {
+				return textVal{v: math.NaN(), undef: true}, nil // base 1
+			}
+			return result(lx.v/lb.v, lx.scale/math.Abs(lb.v)+math.Abs(lx.v)*lb.scale/(lb.v*lb.v), lx, lb), nil
+		default:
+			return textVal{}, fmt.Errorf("log of %d arguments", len(args))
+		}
+	}
+	if len(args) != 1 {
+		return textVal{}, fmt.Errorf("%s of %d arguments", name, len(args))
+	}
+	f, u := textFuncs[name], args[0]
+	v := f(u.v)
+	h := 1e-6 * max(1, math.Abs(u.v))
+	d := (f(u.v+h) - f(u.v-h)) / (2 * h)
+	s := math.Abs(v)
+	if !math.IsNaN(d) && !math.IsInf(d, 0) {
+		s += math.Abs(d) * u.scale
+	}
+	r := result(v, s, u)
+	if r.over && math.Abs(u.v) <= 1 {
+		// Infinite at a small argument: a pole (ln(0), atanh(1), cot(0)),
+		// not an overflow.
+		r.undef = true
+	}
+	return r, nil
+}
+
+// rewriteProbes are expressions written to set off each rewrite of the
+// constructors and of Simplify once, beside the corpus, which holds few
+// numbers inside functions: ln(1/2) is -ln(2), e^(n ln(u)) is u^n, (2x)^3 is
+// 8x^3, (4x)^(1/2) is 2x^(1/2), the parity of each function, -(a + b),
+// like terms, a common denominator, a cancelled factor, and the identities
+// of trig.go. Each is compared with its text as the corpus lines are.
+var rewriteProbes = []string{
+	// numbers and powers of numbers
+	"ln(1/2) x", "ln(3/4) + x", "log(0.5, x)", "log(x, 0.25)", "ln(e) x", "ln(e^x)", "ln(e^(2x))",
+	"8^(2/3) x", "(1/8)^(-2/3) x", "(4/9)^(1/2) + x", "(-8)^(1/3) + x", "(-8)^2 x", "2^-3 x", "0^2 + x", "0^x",
+	"(2x)^3", "(-2x)^3", "(4x)^(1/2)", "(-4x)^(1/2)", "(3x^2)^(-2)",
+	// powers of powers
+	"(x^2)^(1/2)", "(x^2)^3", "(x^(1/2))^4", "(x^3)^(1/3)", "(x^(1/3))^3", "(x^(2/3))^(3/2)", "(x^-2)^(1/2)",
+	"((x^2)^(1/2))^2", "(x^(1/4))^2", "(e^x)^2", "(e^x)^(1/2)", "(2^x)^(1/2)", "(x^(3/2))^x",
+	"e^(2ln(x))", "e^(-3ln(x))", "e^(ln(x)/2)", "e^ln(x^2 + 1)", "2^(ln(x)/ln(2))",
+	// products and quotients of like bases
+	"x x^-1", "x^2 x^-3", "x^(1/2) x^(1/2)", "x^(1/2) x^(3/2)", "x^(1/3) x^(2/3)", "x^x x^2", "x^(1/2) x^x",
+	"sin(x)/sin(x)^2", "(x + 1)^2/(x + 1)^3", "e^x e^-x", "e^x e^(2x)", "2^x 3^x", "2^x/2^(x + 1)",
+	// signs and sums
+	"-(x - 2)", "-(x + 1)(x - 1)", "-(-x)", "--x", "x - (x - 1)", "2(x + 1) - (x + 1)", "3(x - 1) - 2(x - 1) + x",
+	"x + 1 - 2(x + 1)", "-(x^2 - 3x + 1)/2", "1 - (1 - x)^2", "(1 - x) - (x - 1)",
+	// functions of negatives
+	"sin(-x)", "cos(-2x)", "tan(-x/2)", "cot(-x)", "sec(-x)", "csc(-x)", "asin(-x/5)", "acos(-x/5)",
+	"atan(-x)", "sinh(-x)", "cosh(-x)", "tanh(-x)", "asinh(-x)", "acosh(-x)", "atanh(-x/5)", "ln(-x)",
+	"cbrt(-x)", "abs(-x)", "abs(-2x)", "abs(abs(x) - 1)", "abs(e^x)", "abs(x^2)", "cbrt(-8x)", "cbrt(8x^3)",
+	"sin(-1/2) x", "cos(-1/2) x", "cosh(-2) x", "sec(-7/10) x", "abs(-3/2) x", "cbrt(-1/8) x", "cbrt(-27) + x",
+	// Simplify's forms
+	"1/(x + 1) - x/(x + 1)^2", "x e^x + e^x", "(x^2 - 1)/(x - 1)", "(x^3 - 8)/(x - 2)", "2x^3 cos(x) + 6x^2 sin(x)",
+	"sin(x)^2/cos(x)^2", "sin(x)/cos(x)", "cos(x)/sin(x)", "2sin(x)cos(x)", "1/cos(x)^2", "1/sin(x)^3",
+	"sinh(x)/cosh(x)", "cosh(x)/sinh(x)", "sin(x)^2 + cos(x)^2", "cosh(x)^2 - sinh(x)^2", "1 - sin(x)^2",
+	"sec(x)^2 - tan(x)^2", "4(1 - x^2/4)", "(x^2 + 2x + 1)/(x + 1)", "x/(x^2 + x)",
+}
+
+// TestCorpusAsWritten compares every corpus line's (and probe's, as line 0)
+// compiled value, and that
+// of its Simplify, with the value of its text at each point of the oracle's
+// pool: both must have a value or neither, and the values must agree.
+func TestCorpusAsWritten(t *testing.T) {
+	lines := readCorpus(t)
+	for _, p := range rewriteProbes {
+		lines = append(lines, corpusLine{0, p})
+	}
+	read, compared := 0, 0
+	for _, l := range lines {
+		if _, _, err := evalText(l.src, 0.5); err != nil {
+			t.Errorf("line %d: the test's reader cannot read %q: %v", l.line, l.src, err)
+			continue
+		}
+		read++
+		e, err := parser.ParseExpr(l.src)
+		if err != nil {
+			t.Errorf("line %d: parse %q: %v", l.line, l.src, err)
+			continue
+		}
+		for _, form := range []struct {
+			what string
+			e    symbolic.Expr
+		}{{"as parsed", e}, {"simplified", symbolic.Simplify(e)}} {
+			p, err := symbolic.Compile(form.e, "x")
+			if err != nil {
+				t.Errorf("line %d: compile %q %s (%v): %v", l.line, l.src, form.what, form.e, err)
+				continue
+			}
+			bad := 0
+			for _, x := range asWrittenPoints {
+				want, wantOK, _ := evalText(l.src, x)
+				got, err := p.Eval(x)
+				gotOK := err == nil && !math.IsNaN(got) && !math.IsInf(got, 0)
+				compared++
+				var msg string
+				switch {
+				case gotOK != wantOK:
+					if _, ok := bothOrNeither[l.src]; ok {
+						continue
+					}
+					msg = fmt.Sprintf("%s is %v (%v), but the text has value %v (%v)", form.what, gotOK, got, wantOK, want.v)
+					if err != nil {
+						msg = fmt.Sprintf("%s: %v, but the text as written is %.17g", form.what, err, want.v)
+					} else if !wantOK {
+						msg = fmt.Sprintf("%s is %.17g, but the text as written has no value (%v)", form.what, got, want.v)
+					}
+				case !gotOK:
+					continue
+				case got == want.v:
+					continue
+				case !(math.Abs(got-want.v) <= asWrittenTol*max(math.Abs(got), math.Abs(want.v), want.scale)):
+					msg = fmt.Sprintf("%s is %.17g, but the text as written is %.17g", form.what, got, want.v)
+				default:
+					continue
+				}
+				if bad++; bad <= 2 {
+					t.Errorf("line %d: %q at x = %v: %s\n\t%s = %v", l.line, l.src, x, msg, form.what, form.e)
+				}
+			}
+			if bad > 2 {
+				t.Errorf("line %d: %q %s: and %d more points disagree", l.line, l.src, form.what, bad-2)
+			}
+		}
+	}
+	t.Logf("%d of %d corpus lines and rewrite probes read as written, %d values compared", read, len(lines), compared)
+}
+
+// TestTextReader pins the test's own reader to the notation: each text
+// with its value as a book reads it, or no value.
+func TestTextReader(t *testing.T) {
+	nan := math.NaN()
+	for _, c := range []struct {
+		src  string
+		x    float64
+		want float64
+	}{
+		{"1/2x", 4, 2},
+		{"-x^2", 3, -9},
+		{"−x² + 4", 3, -5},
+		{"2^-x^2", 1, 0.5},
+		{"x^x^2", 2, 16},
+		{"2^3^x", 1, 8},
+		{"x**3 - 2x**2", 3, 9},
+		{"e^-x", 1, 1 / math.E},
+		{"3e^-x + x", 1, 3/math.E + 1},
+		{"2.5E1x^2 + 0.1", 2, 100.1},
+		{".25x^4 - 1e-3x", 2, 4 - 0.002},
+		{"x(x + 1)", 2, 6},
+		{"(x + 1)(x - 1)", 3, 8},
+		{"2(x + 1)^3", 1, 16},
+		{"x^2 (x + 1)^3", 2, 108},
+		{"π x²", 2, 4 * math.Pi},
+		{"2pi x", 2, 4 * math.Pi},
+		{"e x", 2, 2 * math.E},
+		{"x⁻¹ + x²", 2, 4.5},
+		{"√x · ln x", 4, 2 * math.Log(4)},
+		{"√(x² + 1)", 2, math.Sqrt(5)},
+		{"2·x³ × sin(x)", 2, 16 * math.Sin(2)},
+		{"sin x", 0.3, math.Sin(0.3)},
+		{"sin 2x", 0.3, math.Sin(0.6)},
+		{"sin x cos x", 0.3, math.Sin(0.3) * math.Cos(0.3)},
+		{"sin x + 1", 0.3, math.Sin(0.3) + 1},
+		{"sin x^2", 0.3, math.Sin(0.09)},
+		{"sin^2 x + cos^2 x", 0.3, 1},
+		{"sin² x", 0.3, math.Sin(0.3) * math.Sin(0.3)},
+		{"ln x^2", 3, math.Log(9)},
+		{"sinh x^-2", 2, math.Sinh(0.25)},
+		{"sin x/2", 1, math.Sin(1) / 2},
+		{"3x²·cos x", 2, 12 * math.Cos(2)},
+		{"csc x * x/exp(x^x)", 2, 2 / math.Sin(2) / math.Exp(4)},
+		{"log(2, x)", 8, 3},
+		{"log(x, 10)", 10, 1},
+		{"log(x)", math.E, 1},
+		{"log10(x)", 100, 2},
+		{"arccos(x/2)", 1, math.Acos(0.5)},
+		// No value: a pole, a domain, a negative number to a fractional
+		// power, and a value made from none, even where math has one.
+		{"1/x", 0, nan},
+		{"atan(1/x)", 0, nan},
+		{"ln(x)", 0, nan},
+		{"x^(1/2)", -1, nan},
+		{"1^ln(x)", -1, nan},
+		{"0*ln(x)", -1, nan},
+		{"x^-1", 0, nan},
+		{"cot(x)", 0, nan},
+		// An overflow in a divisor underflows the quotient.
+		{"x/exp(x^x)", 5, 0},
+		{"exp(x^x)", 5, nan},
+	} {
+		v, ok, err := evalText(c.src, c.x)
+		switch {
+		case err != nil:
+			t.Errorf("%s: %v", c.src, err)
+		case math.IsNaN(c.want):
+			if ok {
+				t.Errorf("%s at %v = %v, want no value", c.src, c.x, v.v)
+			}
+		case !ok || math.Abs(v.v-c.want) > 1e-14*max(1, math.Abs(c.want)):
+			t.Errorf("%s at %v = %v (ok %v), want %v", c.src, c.x, v.v, ok, c.want)
+		}
+	}
+}
