@@ -522,7 +522,7 @@ var rewriteProbes = []string{
 	"(2x)^3", "(-2x)^3", "(4x)^(1/2)", "(-4x)^(1/2)", "(3x^2)^(-2)",
 	// powers of powers
 	"(x^2)^(1/2)", "(x^2)^3", "(x^(1/2))^4", "(x^3)^(1/3)", "(x^(1/3))^3", "(x^(2/3))^(3/2)", "(x^-2)^(1/2)",
-	"((x^2)^(1/2))^2", "(x^(1/4))^2", "(e^x)^2", "(e^x)^(1/2)", "(2^x)^(1/2)", "(x^(3/2))^x",
+	"((x^2)^(1/2))^2", "(x^(1/4))^2", "(e^x)^2", "(e^x)^(1/2)", "(2^x)^(1/2)", "((-2)^x)^(1/2)", "((-x)^(1/2))^2", "(x^(3/2))^x",
 	"e^(2ln(x))", "e^(-3ln(x))", "e^(ln(x)/2)", "e^ln(x^2 + 1)", "2^(ln(x)/ln(2))",
 	// products and quotients of like bases
 	"x x^-1", "x^2 x^-3", "x^(1/2) x^(1/2)", "x^(1/2) x^(3/2)", "x^(1/3) x^(2/3)", "x^x x^2", "x^(1/2) x^x",
@@ -533,13 +533,14 @@ var rewriteProbes = []string{
 	// functions of negatives
 	"sin(-x)", "cos(-2x)", "tan(-x/2)", "cot(-x)", "sec(-x)", "csc(-x)", "asin(-x/5)", "acos(-x/5)",
 	"atan(-x)", "sinh(-x)", "cosh(-x)", "tanh(-x)", "asinh(-x)", "acosh(-x)", "atanh(-x/5)", "ln(-x)",
-	"cbrt(-x)", "abs(-x)", "abs(-2x)", "abs(abs(x) - 1)", "abs(e^x)", "abs(x^2)", "cbrt(-8x)", "cbrt(8x^3)",
+	"cbrt(-x)", "abs(-x)", "abs(-2x)", "abs(abs(x) - 1)", "abs(abs(x))", "abs(-abs(x))", "abs(e^x)", "abs(x^2)", "cbrt(-8x)", "cbrt(8x^3)",
 	"sin(-1/2) x", "cos(-1/2) x", "cosh(-2) x", "sec(-7/10) x", "abs(-3/2) x", "cbrt(-1/8) x", "cbrt(-27) + x",
 	// Simplify's forms
 	"1/(x + 1) - x/(x + 1)^2", "x e^x + e^x", "(x^2 - 1)/(x - 1)", "(x^3 - 8)/(x - 2)", "2x^3 cos(x) + 6x^2 sin(x)",
 	"sin(x)^2/cos(x)^2", "sin(x)/cos(x)", "cos(x)/sin(x)", "2sin(x)cos(x)", "1/cos(x)^2", "1/sin(x)^3",
 	"sinh(x)/cosh(x)", "cosh(x)/sinh(x)", "sin(x)^2 + cos(x)^2", "cosh(x)^2 - sinh(x)^2", "1 - sin(x)^2",
-	"sec(x)^2 - tan(x)^2", "4(1 - x^2/4)", "(x^2 + 2x + 1)/(x + 1)", "x/(x^2 + x)",
+	"sec(x)^2 - tan(x)^2", "cos(x)^2 - sin(x)^2", "3cos(2x)^2 - 3sin(2x)^2", "tan(x)^2 + 1", "sec(x)^2 - 1", "3sec(x)^2 - 3", "x sec(x)^2 - x", "5tan(x)^2 + 5",
+	"cosh(x)^2 - 1", "2cosh(x)^2 - 2", "1 - cos(x)^2", "x sin(x)^2 + x cos(x)^2", "2 - 2sin(x)^2", "sin(x)^3/cos(x)^3", "x cos(x)^2/sin(x)^2", "4(1 - x^2/4)", "(x^2 + 2x + 1)/(x + 1)", "x/(x^2 + x)",
 }
 
 // TestCorpusAsWritten compares every corpus line's (and probe's, as line 0)
