@@ -472,7 +472,10 @@ func Pow(base, exp Expr) Expr {
 			}
 			return Mul(fs...)
 		}
-		if c, ok := b.factors[0].(*Num); ok && c.r.Sign() > 0 {
+		// (cu)^r is c^r u^r for a number r, where c^r folds; for another r
+		// c^r and u^r may overflow or underflow where (cu)^r does not:
+		// ((x/4)^2)^(3^(x^2)) at x = -2.29.
+		if c, ok := b.factors[0].(*Num); ok && c.r.Sign() > 0 && expIsNum {
 			return Mul(Pow(c, exp), Pow(Mul(b.factors[1:]...), exp))
 		}
 	case *Constant:

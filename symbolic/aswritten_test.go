@@ -61,9 +61,15 @@ var asWrittenPoints = append([]float64{0, 1, -1, 2, -2, 0.5, -0.5, 0.25, 1.5, 3,
 // a domain edge it lies on is truly there: asin(x/2) at x = 2 is asin(1),
 // while asin(1/(sqrt(2)sqrt(x))) at x = 1/2 is asin(1 - 2e-16) or
 // asin(1 + 2e-16) depending on the form.
+//
+// onEdge marks a value made from a part exactly on the edge of a domain,
+// by a route the expression may take inexactly: asin(sqrt(2x)) at x = 1/2
+// is asin(1), and sqrt(2)sqrt(x) there is 1 + 2e-16. Where the text has a
+// value and the expression has none, that is the last bit, not a wrong
+// domain.
 type textVal struct {
-	v, scale           float64
-	undef, lost, exact bool
+	v, scale                   float64
+	undef, lost, exact, onEdge bool
 }
 
 // underflowed marks r lost where a product, quotient, power or exponential
@@ -106,6 +112,7 @@ func result(v, scale float64, ops ...textVal) textVal {
 	for _, o := range ops {
 		r.undef = r.undef || o.undef
 		r.lost = r.lost || o.lost
+		r.onEdge = r.onEdge || o.onEdge
 	}
 	switch {
 	case math.IsNaN(v):
@@ -382,6 +389,10 @@ func powVal(b, e textVal) textVal {
 		r.lost = true
 	case !whole && !b.exact && b.v != 0 && math.Abs(b.v) <= edge*b.scale:
 		r.lost = true // a root of a base within rounding of 0, either side
+	case b.v < 0 && whole && e.scale > math.Abs(e.v):
+		r.onEdge = true // a whole exponent that was worked out: (-1/2)^sqrt(2x) at x = 1/2
+	case !whole && b.v == 0 && b.scale > 0:
+		r.onEdge = true // a root of 0 that was worked out: sqrt(x - 1/2) at 1/2
 	}
 	return r
 }
@@ -621,8 +632,12 @@ func callText(name string, args []textVal) (textVal, error) {
 	// cbrt(8), … .
 	r.exact = u.exact && (name == "abs" || v == math.Trunc(v) && math.Abs(v) <= 1 && (u.v == 0 || u.v == 1) ||
 		name == "cbrt" && v*v*v == u.v)
-	if d := edge * u.scale; d > 0 && !u.exact && (math.IsNaN(f(u.v-d)) || math.IsNaN(f(u.v+d))) != math.IsNaN(v) {
-		r.lost = true // at the edge of the domain: acosh(1 - 2e-16)
+	if d := edge * u.scale; d > 0 && (math.IsNaN(f(u.v-d)) || math.IsNaN(f(u.v+d))) != math.IsNaN(v) {
+		if u.exact {
+			r.onEdge = true // exactly at the edge: asin(1)
+		} else {
+			r.lost = true // within rounding of the edge: acosh(1 - 2e-16)
+		}
 	}
 	switch name {
 	case "exp":
@@ -652,7 +667,7 @@ var rewriteProbes = []string{
 	// numbers and powers of numbers
 	"ln(1/2) x", "ln(3/4) + x", "log(0.5, x)", "log(x, 0.25)", "ln(e) x", "ln(e^x)", "ln(e^(2x))",
 	"8^(2/3) x", "(1/8)^(-2/3) x", "(4/9)^(1/2) + x", "(-8)^(1/3) + x", "(-8)^2 x", "2^-3 x", "0^2 + x", "0^x",
-	"(2x)^3", "(-2x)^3", "(4x)^(1/2)", "(-4x)^(1/2)", "(3x^2)^(-2)",
+	"(2x)^3", "(-2x)^3", "(4x)^(1/2)", "(-4x)^(1/2)", "(3x^2)^(-2)", "(2x)^x", "log2(((x/4)^2)^(3^(x^2)))",
 	// powers of powers
 	"(x^2)^(1/2)", "(x^2)^3", "(x^(1/2))^4", "(x^3)^(1/3)", "(x^(1/3))^3", "(x^(2/3))^(3/2)", "(x^-2)^(1/2)",
 	"((x^2)^(1/2))^2", "(x^(1/4))^2", "(e^x)^2", "(e^x)^(1/2)", "(2^x)^(1/2)", "((-2)^x)^(1/2)", "((-x)^(1/2))^2", "(x^(3/2))^x",
@@ -703,6 +718,9 @@ func compareAsWritten(p *symbolic.Program, src string, x float64) (msg string, j
 		return "overflow", false
 	}
 	gotOK := err == nil && !math.IsNaN(got) && !math.IsInf(got, 0)
+	if wantOK && !gotOK && want.onEdge {
+		return "", false
+	}
 	switch {
 	case gotOK != wantOK && err != nil:
 		return fmt.Sprintf("has no value (%v), but the text as written is %.17g", err, want.v), true

@@ -214,3 +214,28 @@ func TestDerivativesDoNotOverflow(t *testing.T) {
 		}
 	}
 }
+
+// TestPowerOfProductStaysInRange: (cu)^r is split into c^r u^r only for a
+// number r; for another, the two powers may leave the range of floats
+// where (cu)^r does not.
+func TestPowerOfProductStaysInRange(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		x    float64
+		want float64
+	}{
+		// (x^2/16)^(3^(x^2)) at -2.29 is about 2^-511: (1/16)^(3^(x^2))
+		// alone underflows to 0, and ln(0) has no value.
+		{"log2(((x/4)^2)^(3^(x^2)))", -2.29, math.Pow(3, 2.29*2.29) * math.Log2(2.29*2.29/16)},
+		// 3.4e227, where (x^4)^(4x ln(x)/ln(3)) alone overflows.
+		{"((x/4)^4)^(4x log(3, x))", 12.5, math.Pow(math.Pow(12.5/4, 4), 4*12.5*math.Log(12.5)/math.Log(3))},
+	} {
+		p, err := symbolic.Compile(mustParse(t, c.in), "x")
+		if err != nil {
+			t.Fatalf("%s: %v", c.in, err)
+		}
+		if got, err := p.Eval(c.x); err != nil || math.Abs(got-c.want) > 1e-9*math.Abs(c.want) {
+			t.Errorf("%s at %v = %v (%v), want %v", c.in, c.x, got, err, c.want)
+		}
+	}
+}
