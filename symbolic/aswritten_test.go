@@ -759,6 +759,17 @@ func compareAsWritten(p *symbolic.Program, src string, x float64) (msg string, j
 	return "", true
 }
 
+// knownAsWritten are lines on which the library is known to disagree with
+// the text, with the reason; as with knownFailures, their disagreements are
+// logged, and a line here that agrees is an error.
+var knownAsWritten = map[string]string{
+	// compile.go takes an infinite value in a denominator for an overflow,
+	// whose quotient underflows to 0, also when it is a pole: 0 to a
+	// negative power.
+	"1/sqrt((x - 1)^(-x))": "a pole in a denominator, (x - 1)^(-x) at x = 1, evaluates as an overflow: 0",
+	"1/(1 + (x - 1)^(-x))": "a pole in a denominator, (x - 1)^(-x) at x = 1, evaluates as an overflow: 0",
+}
+
 // TestCorpusAsWritten compares every corpus line's (and probe's, as line 0)
 // compiled value, and that
 // of its Simplify, with the value of its text at each point of the oracle's
@@ -768,8 +779,17 @@ func TestCorpusAsWritten(t *testing.T) {
 	for _, p := range rewriteProbes {
 		lines = append(lines, corpusLine{0, p})
 	}
+	for p := range knownAsWritten {
+		lines = append(lines, corpusLine{0, p})
+	}
 	read, compared, lost := 0, 0, 0
 	for _, l := range lines {
+		_, known := knownAsWritten[l.src]
+		errorf := t.Errorf
+		if known {
+			errorf = t.Logf
+		}
+		failed := false
 		if _, _, err := evalText(l.src, 0.5); err != nil {
 			t.Errorf("line %d: the test's reader cannot read %q: %v", l.line, l.src, err)
 			continue
@@ -803,13 +823,20 @@ func TestCorpusAsWritten(t *testing.T) {
 				if msg == "" {
 					continue
 				}
+				failed = true
 				if bad++; bad <= 2 {
-					t.Errorf("line %d: %q at x = %v: %s %s\n\t%s = %v", l.line, l.src, x, form.what, msg, form.what, form.e)
+					errorf("line %d: %q at x = %v: %s %s\n\t%s = %v", l.line, l.src, x, form.what, msg, form.what, form.e)
 				}
 			}
 			if bad > 2 {
-				t.Errorf("line %d: %q %s: and %d more points disagree", l.line, l.src, form.what, bad-2)
+				errorf("line %d: %q %s: and %d more points disagree", l.line, l.src, form.what, bad-2)
 			}
+		}
+		switch {
+		case known && !failed:
+			t.Errorf("%q is in knownAsWritten but agrees with its text: remove it", l.src)
+		case known:
+			t.Logf("known: %s", knownAsWritten[l.src])
 		}
 	}
 	t.Logf("%d of %d corpus lines and rewrite probes read as written, %d values compared, %d points where floats lost the text's value", read, len(lines), compared, lost)
