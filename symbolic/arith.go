@@ -397,7 +397,7 @@ func lostPowers(base Expr, exps []Expr, p Expr) []Expr {
 	var have need
 	p, _ = Unguard(p)
 	if q, ok := p.(*Power); ok && Equal(q.base, base) {
-		have = powNeed(q.base, q.exp)
+		have = enforcedNeed(q)
 	}
 	var lost []Expr
 	for _, e := range exps {
@@ -474,7 +474,10 @@ func Pow(base, exp Expr) Expr {
 			}
 			return Mul(fs...)
 		}
-		if c, ok := b.factors[0].(*Num); ok && c.r.Sign() > 0 {
+		// (cu)^r is c^r u^r for a number r, where c^r folds; for another r
+		// c^r and u^r may overflow or underflow where (cu)^r does not:
+		// ((x/4)^2)^(3^(x^2)) at x = -2.29.
+		if c, ok := b.factors[0].(*Num); ok && c.r.Sign() > 0 && expIsNum {
 			return Mul(Pow(c, exp), Pow(Mul(b.factors[1:]...), exp))
 		}
 	case *Constant:

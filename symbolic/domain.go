@@ -147,6 +147,17 @@ func powNeed(base, exp Expr) need {
 	return k
 }
 
+// enforcedNeed is what evaluating p asks of its base, which is powNeed for a
+// number exponent but nothing for another: math.Pow gives (-2)^3 = -8, so
+// x^(3(x + 4)/2) has a value at x = -2, where (x^(3/2))^(x + 4), which
+// it rewrites, has none. A rewrite to it keeps what it drops.
+func enforcedNeed(p *Power) need {
+	if _, ok := p.exp.(*Num); !ok {
+		return needNothing
+	}
+	return powNeed(p.base, p.exp)
+}
+
 type sign uint8
 
 const (
@@ -313,7 +324,7 @@ func implied(body Expr, conds []Expr) []Expr {
 			rp, rok := r.(*Power)
 			switch {
 			case hok && rok:
-				if covers(needOf(hp), needOf(rp)) && Equal(hp.base, rp.base) {
+				if covers(enforcedNeed(hp), needOf(rp)) && Equal(hp.base, rp.base) {
 					return true
 				}
 			case !hok && !rok && Equal(h, r):

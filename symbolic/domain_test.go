@@ -44,6 +44,10 @@ func TestRewritesKeepDomain(t *testing.T) {
 		{"x^3 / x", "x^2", 0, 2, 4},
 		{"acosh(x) - acosh(x) + x", "x", 0, 2, 2},
 		{"sqrt(x) sqrt(x)", "x", -1, 4, 4},
+		// A power whose exponent is not a number has a value at a negative
+		// base where the exponent is whole, so it keeps the root it drops.
+		{"(x^(3/2))^(x + 4)", "x^(3(x + 4)/2)", -2, 4, 16777216},
+		{"sqrt(x) x^x", "x^(x + 1/2)", -1.5, 4, 512},
 	}
 	for _, c := range cases {
 		e, err := parser.ParseExpr(c.in)

@@ -102,7 +102,10 @@ func init() {
 		Deriv:  func(u Expr) Expr { return Apply(fnSinh, u) },
 		Domain: anyArgument, LaTeX: latexFn(`\cosh`), parity: even, exact: at(0, 1)}
 	fnTanh = &Func{Name: "tanh", Float: math.Tanh, Rule: "hyperbolic tangent rule",
-		Deriv:  func(u Expr) Expr { return Pow(Apply(fnCosh, u), Int(-2)) },
+		// 1 - tanh(u)^2 rather than 1/cosh(u)^2: it stays bounded, so the
+		// higher derivatives never overflow in cosh(u) where their values
+		// are about 0 (tanh(x^5)'' at x = 4).
+		Deriv:  func(u Expr) Expr { return Sub(one, Pow(Apply(fnTanh, u), Int(2))) },
 		Domain: anyArgument, LaTeX: latexFn(`\tanh`), parity: odd, exact: at(0, 0)}
 	fnCoth = &Func{Name: "coth", Float: func(x float64) float64 { return 1 / math.Tanh(x) }, Rule: "hyperbolic cotangent rule",
 		Deriv:  func(u Expr) Expr { return Neg(Pow(Apply(fnCsch, u), Int(2))) },

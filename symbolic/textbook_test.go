@@ -2,6 +2,7 @@ package symbolic_test
 
 import (
 	"context"
+	"math"
 	"testing"
 
 	"github.com/fprime/fprime/symbolic"
@@ -56,7 +57,7 @@ var textbook = []struct{ f, df string }{
 	// Hyperbolic functions and their inverses.
 	{"sinh(x)", "cosh(x)"},
 	{"cosh(x)", "sinh(x)"},
-	{"tanh(x)", "1/cosh(x)^2"},
+	{"tanh(x)", "1 - tanh(x)^2"},
 	{"asinh(x)", "1/sqrt(x^2 + 1)"},
 	{"acosh(x)", "1/sqrt(x^2 - 1)"},
 	{"atanh(x)", "1/(1 - x^2)"},
@@ -173,5 +174,68 @@ func TestDerivativeLimits(t *testing.T) {
 	cancel()
 	if _, err := symbolic.Diff(ctx, mustParse(t, "x^x sin(x)"), "x", 30); err != context.Canceled {
 		t.Errorf("cancelled Diff: got %v, want context.Canceled", err)
+	}
+}
+
+// TestDerivativesDoNotOverflow: where a derivative's value is a modest
+// number, it evaluates to it, although cosh and sinh of the argument
+// overflow: tanh' is 1 - tanh² and cosh/sinh is 1/tanh, so no cosh(u) is
+// left to overflow. (The values are limits: tanh(u) is ±1 in floats.)
+func TestDerivativesDoNotOverflow(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		x    float64
+		want [3]float64 // f', f'', f'''
+	}{
+		{"tanh(x)", 800, [3]float64{0, 0, 0}},
+		{"tanh(x)", -800, [3]float64{0, 0, 0}},
+		{"tanh(x^5)", 4.07, [3]float64{0, 0, 0}},
+		{"tanh(x^5)", -3.71, [3]float64{0, 0, 0}},
+		{"x tanh(x)", 800, [3]float64{1, 0, 0}},
+		{"ln(sinh(x))", 400, [3]float64{1, 0, 0}},
+		{"ln(cosh(x))", -400, [3]float64{-1, 0, 0}},
+		// 4x^3, 12x^2 and 24x, as coth(x^4) is 1 in floats.
+		{"ln(sinh(x^4))", 4.07, [3]float64{4 * 4.07 * 4.07 * 4.07, 12 * 4.07 * 4.07, 24 * 4.07}},
+	} {
+		e := mustParse(t, c.in)
+		for n := 1; n <= 3; n++ {
+			d, err := symbolic.Diff(context.Background(), e, "x", n)
+			if err != nil {
+				t.Fatalf("diff(%s, x, %d): %v", c.in, n, err)
+			}
+			p, err := symbolic.Compile(d, "x")
+			if err != nil {
+				t.Fatalf("compile %v: %v", d, err)
+			}
+			got, err := p.Eval(c.x)
+			if want := c.want[n-1]; err != nil || math.Abs(got-want) > 1e-9*max(1, math.Abs(want)) {
+				t.Errorf("diff(%s, x, %d) = %v at %v is %v (%v), want %v", c.in, n, d, c.x, got, err, want)
+			}
+		}
+	}
+}
+
+// TestPowerOfProductStaysInRange: (cu)^r is split into c^r u^r only for a
+// number r; for another, the two powers may leave the range of floats
+// where (cu)^r does not.
+func TestPowerOfProductStaysInRange(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		x    float64
+		want float64
+	}{
+		// (x^2/16)^(3^(x^2)) at -2.29 is about 2^-511: (1/16)^(3^(x^2))
+		// alone underflows to 0, and ln(0) has no value.
+		{"log2(((x/4)^2)^(3^(x^2)))", -2.29, math.Pow(3, 2.29*2.29) * math.Log2(2.29*2.29/16)},
+		// 3.4e227, where (x^4)^(4x ln(x)/ln(3)) alone overflows.
+		{"((x/4)^4)^(4x log(3, x))", 12.5, math.Pow(math.Pow(12.5/4, 4), 4*12.5*math.Log(12.5)/math.Log(3))},
+	} {
+		p, err := symbolic.Compile(mustParse(t, c.in), "x")
+		if err != nil {
+			t.Fatalf("%s: %v", c.in, err)
+		}
+		if got, err := p.Eval(c.x); err != nil || math.Abs(got-c.want) > 1e-9*math.Abs(c.want) {
+			t.Errorf("%s at %v = %v (%v), want %v", c.in, c.x, got, err, c.want)
+		}
 	}
 }

@@ -5,7 +5,7 @@ import "math/big"
 // The identities Simplify tries, each as a book states it.
 
 // trigProduct rewrites ratios and double angles within a product:
-// sin(u)^a/cos(u)^a is tan(u)^a, cos/sin is cot, sinh/cosh is tanh,
+// sin(u)^a/cos(u)^a is tan(u)^a, cos/sin is cot, sinh/cosh is tanh, cosh/sinh is 1/tanh,
 // 1/cos(u)^a is sec(u)^a, 1/sin(u)^a is csc(u)^a, and
 // 2sin(u)cos(u) is sin(2u).
 func trigProduct(p *Product) []Expr {
@@ -38,8 +38,13 @@ func trigProduct(p *Product) []Expr {
 		}
 		return fs
 	}
-	ratios := []struct{ num, den, to *Func }{
-		{fnSin, fnCos, fnTan}, {fnCos, fnSin, fnCot}, {fnSinh, fnCosh, fnTanh},
+	// cosh/sinh is 1/tanh, as there is no coth: its powers stay bounded
+	// where cosh(u)^3 alone overflows (ln(sinh(x))''' at x = 400).
+	ratios := []struct {
+		num, den, to *Func
+		inverse      bool
+	}{
+		{fnSin, fnCos, fnTan, false}, {fnCos, fnSin, fnCot, false}, {fnSinh, fnCosh, fnTanh, false}, {fnCosh, fnSinh, fnTanh, true},
 	}
 	for _, a := range calls {
 		if a.exp.Sign() < 0 {
@@ -53,7 +58,11 @@ func trigProduct(p *Product) []Expr {
 			}
 			for _, r := range ratios {
 				if a.fn == r.num && b.fn == r.den && a.exp.Sign() > 0 && new(big.Rat).Neg(b.exp).Cmp(a.exp) == 0 {
-					out = append(out, mulBare(append(without(a.i, b.i), powBare(Apply(r.to, a.arg), newNum(a.exp)))...))
+					exp := newNum(a.exp)
+					if r.inverse {
+						exp = negNum(exp)
+					}
+					out = append(out, mulBare(append(without(a.i, b.i), powBare(Apply(r.to, a.arg), exp))...))
 				}
 			}
 			if a.fn == fnSin && b.fn == fnCos && isOne(newNum(a.exp)) && isOne(newNum(b.exp)) {
