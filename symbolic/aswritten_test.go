@@ -77,6 +77,7 @@ var asWrittenPoints = append([]float64{0, 1, -1, 2, -2, 0.5, -0.5, 0.25, 1.5, 3,
 type textVal struct {
 	v, scale                             float64
 	undef, lost, exact, onEdge, rational bool
+	varies                               bool // x is in it: 1/x is no written fraction
 }
 
 // pole is the value at a pole whose argument, 0 or ±1, is arg.
@@ -127,6 +128,7 @@ func exactQuotient(a, b textVal, q float64) bool {
 func result(v, scale float64, ops ...textVal) textVal {
 	r := textVal{v: v, scale: scale}
 	for _, o := range ops {
+		r.varies = r.varies || o.varies
 		r.undef = r.undef || o.undef
 		r.lost = r.lost || o.lost
 		r.onEdge = r.onEdge || o.onEdge
@@ -297,6 +299,21 @@ func (r *textReader) sum() (textVal, error) {
 	return v, nil
 }
 
+// smallFraction finds the fraction p/q, q at most 64, that a rational
+// exponent written in the text stands for: 1/3 is 0.333… in floats.
+func smallFraction(e textVal) (p, q int64, ok bool) {
+	if !e.rational || e.varies || e.v == math.Trunc(e.v) {
+		return 0, 0, false
+	}
+	for q = 2; q <= 64; q++ {
+		p := math.Round(e.v * float64(q))
+		if math.Abs(p/float64(q)-e.v) <= 1e-12*max(1, math.Abs(e.v)) {
+			return int64(p), q, true
+		}
+	}
+	return 0, 0, false
+}
+
 // startsFactor reports whether the next token can begin a factor written
 // beside the one before it: 2x, x y, 2(x + 1), 2√x.
 func (r *textReader) startsFactor() bool {
@@ -394,6 +411,14 @@ func powVal(b, e textVal) textVal {
 		return pole(b, e) // 0 to a negative power divides by zero
 	}
 	v := math.Pow(b.v, e.v)
+	if p, q, ok := smallFraction(e); ok && b.v < 0 && q%2 == 1 {
+		// A rational power with an odd denominator is real for a
+		// negative base, as books use it: (-8)^(2/3) is 4.
+		v = math.Pow(-b.v, e.v)
+		if p%2 != 0 {
+			v = -v
+		}
+	}
 	s := math.Abs(v)
 	if b.v != 0 {
 		s += math.Abs(e.v*v/b.v)*b.scale + math.Abs(v*math.Log(math.Abs(b.v)))*e.scale
@@ -536,7 +561,9 @@ func number(t textTok) textVal {
 func (r *textReader) name(id string) (textVal, error) {
 	switch id {
 	case "x":
-		return lit(r.x), nil
+		x := lit(r.x)
+		x.varies = true
+		return x, nil
 	case "pi":
 		return textVal{v: math.Pi, scale: math.Pi}, nil
 	case "e":

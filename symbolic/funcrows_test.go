@@ -28,8 +28,9 @@ type funcRow struct {
 }
 
 var (
-	anywhere  = []float64{-2.3, -0.7, 0.4, 1.3, 2.9}
-	unitRange = []float64{-0.9, -0.35, 0.2, 0.65}
+	anywhere    = []float64{-2.3, -0.7, 0.4, 1.3, 2.9}
+	unitRange   = []float64{-0.9, -0.35, 0.2, 0.65}
+	outsideUnit = []float64{-2.5, -1.3, 1.3, 2.9}
 )
 
 var funcRows = map[string]funcRow{
@@ -67,6 +68,36 @@ var funcRows = map[string]funcRow{
 		map[string]string{"1": "0"}, []float64{0.3, 1.7, 12.5}},
 	"cbrt": {"cube root rule", "any argument", `\sqrt[3]{u}`, "odd", math.Cbrt,
 		map[string]string{"0": "0", "1": "1", "-1": "-1", "8": "2", "-8": "-2", "1/8": "1/2", "-1/8": "-1/2"}, anywhere},
+	"acot": {"arccotangent rule", "any argument", `\operatorname{arccot}\left(u\right)`, "",
+		func(x float64) float64 { return math.Pi/2 - math.Atan(x) }, nil, anywhere},
+	"asec": {"arcsecant rule", "an argument <= -1 or >= 1", `\operatorname{arcsec}\left(u\right)`, "",
+		func(x float64) float64 { return math.Acos(1 / x) }, nil, outsideUnit},
+	"acsc": {"arccosecant rule", "an argument <= -1 or >= 1", `\operatorname{arccsc}\left(u\right)`, "odd",
+		func(x float64) float64 { return math.Asin(1 / x) }, nil, outsideUnit},
+	"coth": {"hyperbolic cotangent rule", "a nonzero argument", `\coth\left(u\right)`, "odd",
+		func(x float64) float64 { return math.Cosh(x) / math.Sinh(x) }, nil, anywhere},
+	"sech": {"hyperbolic secant rule", "any argument", `\operatorname{sech}\left(u\right)`, "even",
+		func(x float64) float64 { return 1 / math.Cosh(x) }, map[string]string{"0": "1"}, anywhere},
+	"csch": {"hyperbolic cosecant rule", "a nonzero argument", `\operatorname{csch}\left(u\right)`, "odd",
+		func(x float64) float64 { return 1 / math.Sinh(x) }, nil, anywhere},
+	"acoth": {"inverse hyperbolic cotangent rule", "an argument < -1 or > 1", `\operatorname{arcoth}\left(u\right)`, "odd",
+		func(x float64) float64 { return 0.5 * math.Log((x+1)/(x-1)) }, nil, outsideUnit},
+	"asech": {"inverse hyperbolic secant rule", "an argument > 0 and <= 1", `\operatorname{arsech}\left(u\right)`, "",
+		func(x float64) float64 { return math.Log((1 + math.Sqrt(1-x*x)) / x) }, map[string]string{"1": "0"}, []float64{0.2, 0.55, 0.9}},
+	"acsch": {"inverse hyperbolic cosecant rule", "a nonzero argument", `\operatorname{arcsch}\left(u\right)`, "odd",
+		func(x float64) float64 { return math.Log(1/x + math.Sqrt(1/(x*x)+1)) }, nil, anywhere},
+	"sgn": {"sign rule", "any argument", `\operatorname{sgn}\left(u\right)`, "odd",
+		func(x float64) float64 {
+			switch {
+			case x > 0:
+				return 1
+			case x < 0:
+				return -1
+			}
+			return 0
+		},
+		map[string]string{"0": "0", "1": "1", "-1": "-1", "1/2": "1", "-1/2": "-1", "2": "1", "-2": "-1",
+			"8": "1", "-8": "-1", "1/8": "1", "-1/8": "-1", "7/10": "1", "-7/10": "-1"}, anywhere},
 	"abs": {"absolute value rule", "any argument", `\left|u\right|`, "even", math.Abs,
 		map[string]string{"0": "0", "1": "1", "-1": "1", "1/2": "1/2", "-1/2": "1/2", "2": "2", "-2": "2",
 			"8": "8", "-8": "8", "1/8": "1/8", "-1/8": "1/8", "7/10": "7/10", "-7/10": "7/10"}, anywhere},
