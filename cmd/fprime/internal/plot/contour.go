@@ -1,8 +1,11 @@
 package plot
 
 import (
+	"fmt"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // field is a function of two variables evaluated on a grid: z[j*nx+i] at
@@ -30,11 +33,10 @@ func evalField(f Func2, nx, ny int, x0, x1, y0, y1 float64) field {
 	return fd
 }
 
-// levels chooses n contour levels between the 2% and 98% quantiles of the
+// levels chooses n contour levels between the 1% and 98% quantiles of the
 // finite values (so that a corner rising to thousands does not decide
 // them): evenly spaced, or evenly spaced in the logarithm of the height
-// above the least value when the values span more than two orders of
-// magnitude. With even spacing every line of Himmelblau's function, which
+// above the least value when those heights span more than a factor of ten. With even spacing every line of Himmelblau's function, which
 // rises to hundreds while its four basins lie below 1, would crowd its
 // steep walls; on a log scale each basin gets rings of its own.
 func levels(z []float64, n int) []float64 {
@@ -49,13 +51,13 @@ func levels(z []float64, n int) []float64 {
 	}
 	slices.Sort(v)
 	q := func(p float64) float64 { return v[int(p*float64(len(v)-1))] }
-	least, lo, hi := v[0], q(0.02), q(0.98)
+	least, lo, hi := v[0], q(0.01), q(0.98)
 	if hi == lo {
 		return []float64{lo}
 	}
 	out := make([]float64, 0, n)
 	a, b := lo-least, hi-least
-	logScale := a > 0 && b > 100*a
+	logScale := a > 0 && b > 10*a
 	for k := range n {
 		t := (float64(k) + 0.5) / float64(n)
 		if logScale {
@@ -75,4 +77,22 @@ func band(lv []float64, v float64) int {
 		i++
 	}
 	return i
+}
+
+// levelsText lists the levels briefly: all of them when there are few,
+// else the first, the last and how they are spaced.
+func levelsText(lv []float64) string {
+	g := func(v float64) string { return strconv.FormatFloat(v, 'g', 3, 64) }
+	if len(lv) <= 4 {
+		s := make([]string, len(lv))
+		for i, l := range lv {
+			s[i] = g(l)
+		}
+		return strings.Join(s, ", ")
+	}
+	spacing := "evenly spaced"
+	if a, b, c := lv[0], lv[1], lv[2]; math.Abs((c-b)-(b-a)) > 1e-9*math.Abs(c) {
+		spacing = "log scale"
+	}
+	return fmt.Sprintf("%s to %s (%d levels, %s)", g(lv[0]), g(lv[len(lv)-1]), len(lv), spacing)
 }

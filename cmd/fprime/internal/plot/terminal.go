@@ -255,12 +255,8 @@ func (t *termPlot) layout() {
 		// Levels from a coarse grid, so that the legend can list them
 		// before the size of the canvas is known.
 		t.lv = levels(evalField(fig.Surface.F, 64, 64, c.x0, c.x1, c.y0, c.y1).z, contourLevels)
-		var ls []string
-		for _, l := range t.lv {
-			ls = append(ls, strconv.FormatFloat(l, 'g', 3, 64))
-		}
 		t.legend = append(t.legend, t.paint("⣿", t.color(contourColors[len(contourColors)/2]))+
-			" "+fig.Surface.Label+" = "+strings.Join(ls, ", "))
+			" "+fig.Surface.Label+" = "+levelsText(t.lv))
 	} else {
 		// Sample finely enough for any width the labels leave.
 		var all []float64
