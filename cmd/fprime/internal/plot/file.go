@@ -148,7 +148,19 @@ func newGonumFigure(fig Figure, width, height int, withPath bool) *gonumFigure {
 		g.path(fig.pathPoints())
 	}
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = g.x0, g.x1, g.y0, g.y1
+	p.X.Tick.Marker, p.Y.Tick.Marker = roundTicks(g.x0, g.x1, 8), roundTicks(g.y0, g.y1, 6)
 	return g
+}
+
+// roundTicks labels the axes as the terminal does (gonum's own ticks
+// print 7.50 and 0.00).
+func roundTicks(lo, hi float64, n int) plot.ConstantTicks {
+	vs, ls := ticks(lo, hi, n)
+	out := make(plot.ConstantTicks, len(vs))
+	for i := range vs {
+		out[i] = plot.Tick{Value: vs[i], Label: ls[i]}
+	}
+	return out
 }
 
 func (g *gonumFigure) curves(fig Figure, width, height int) {
@@ -170,6 +182,9 @@ func (g *gonumFigure) curves(fig Figure, width, height int) {
 		g.p.X.Label.Text += fmt.Sprintf("     (y is cut to [%s, %s]: values beyond it are not shown)", num(g.y0), num(g.y1))
 	}
 	tol := (g.y1 - g.y0) / float64(height)
+	// Room at the top for the legend, which gonum draws over the data.
+	g.y1 += (g.y1 - g.y0) * 0.07 * float64(len(fig.Curves)+min(len(fig.Path), 1))
+	g.zeroAxes()
 	for i, s := range ss {
 		style := draw.LineStyle{Color: fileCurveColors[i%len(fileCurveColors)], Width: vg.Points(1.5)}
 		if i > 0 {
@@ -186,6 +201,20 @@ func (g *gonumFigure) curves(fig Figure, width, height int) {
 			g.p.Add(l)
 			if k == 0 {
 				g.p.Legend.Add(fig.Curves[i].Label, l)
+			}
+		}
+	}
+}
+
+// zeroAxes draws the lines x = 0 and y = 0 where they are inside the
+// picture, beneath the curves.
+func (g *gonumFigure) zeroAxes() {
+	style := draw.LineStyle{Color: color.Gray{200}, Width: vg.Points(0.8)}
+	for _, seg := range [][2]point{{{g.x0, 0}, {g.x1, 0}}, {{0, g.y0}, {0, g.y1}}} {
+		if seg[0].x <= 0 && seg[1].x >= 0 && seg[0].y <= 0 && seg[1].y >= 0 {
+			if l, err := plotter.NewLine(xys(seg[:])); err == nil {
+				l.LineStyle = style
+				g.p.Add(l)
 			}
 		}
 	}
@@ -253,7 +282,7 @@ func (n bandPalette) Colors() []color.Color {
 func (g *gonumFigure) path(pts []point) {
 	var ok []point
 	for _, p := range pts {
-		if !math.IsNaN(p.y) {
+		if finite(p) {
 			ok = append(ok, p)
 		}
 	}

@@ -288,3 +288,23 @@ func TestWriteFile(t *testing.T) {
 		t.Errorf("files left: %s", got)
 	}
 }
+
+// TestDivergedPath: a descent that ran off to 1e300 and then to NaN and
+// Inf is drawn as far as it is finite, in every format, with a note in
+// the terminal.
+func TestDivergedPath(t *testing.T) {
+	one := figures()["descent"]
+	one.Path = append(one.Path[:5:5], []float64{1e300}, []float64{math.Inf(1)}, []float64{math.NaN()})
+	two := figures()["himmelblau"]
+	two.Path = append(two.Path[:5:5], []float64{1e300, -1e300}, []float64{math.NaN(), 1})
+	for _, fig := range []Figure{one, two} {
+		out := terminal(t, fig, 80, 24, false)
+		if !strings.Contains(out, "3 of the 8 iterates lie outside the picture") &&
+			!strings.Contains(out, "2 of the 7 iterates lie outside the picture") {
+			t.Errorf("no note on the iterates outside:\n%s", out)
+		}
+		for _, f := range []Format{PNG, SVG, GIF} {
+			encode(t, f, fig)
+		}
+	}
+}

@@ -232,7 +232,7 @@ func (a *animation) set(img *image.Paletted, x, y int, i uint8) {
 // segment draws a line r pixels either side of its centre, clipped to the
 // data area.
 func (a *animation) segment(img *image.Paletted, p, q point, r int, i uint8) {
-	if math.IsNaN(p.y) || math.IsNaN(q.y) {
+	if !finite(p) || !finite(q) {
 		return
 	}
 	ax, ay := a.toPx(p)
@@ -267,8 +267,8 @@ func (a *animation) drawRing(img *image.Paletted, p point, r int, i uint8) {
 
 // disc colours the pixels whose distance from p lies in (inner, r].
 func (a *animation) disc(img *image.Paletted, p point, r, inner int, i uint8) {
-	if math.IsNaN(p.y) {
-		return
+	if !finite(p) || math.Abs(p.x) > 1e15 || math.Abs(p.y) > 1e15 {
+		return // off the picture; its pixel coordinates would overflow an int
 	}
 	fx, fy := a.toPx(p)
 	cx, cy := int(math.Round(fx)), int(math.Round(fy))
@@ -283,7 +283,7 @@ func (a *animation) disc(img *image.Paletted, p point, r, inner int, i uint8) {
 
 // text writes s beside p, on the image wherever it falls.
 func (a *animation) text(img *image.Paletted, p point, s string, i uint8) {
-	if math.IsNaN(p.y) {
+	if !finite(p) || math.Abs(p.x) > 1e15 || math.Abs(p.y) > 1e15 {
 		return
 	}
 	x, y := a.toPx(p)

@@ -98,6 +98,9 @@ func (c *canvas) plot(dx, dy int, p pen) {
 // line draws the segment from a to b (data coordinates), clipped to the
 // canvas.
 func (c *canvas) line(a, b point, p pen) {
+	if !finite(a) || !finite(b) {
+		return
+	}
 	ax, ay, bx, by := c.dotX(a.x), c.dotY(a.y), c.dotX(b.x), c.dotY(b.y)
 	w, h := float64(2*c.cols)-0.5, float64(4*c.rows)-0.5
 	var ok bool
@@ -140,13 +143,17 @@ func clip(ax, ay, bx, by, x0, y0, x1, y1 float64) (float64, float64, float64, fl
 // mark puts a glyph in the cell holding the point, if it is visible, and
 // returns the cell.
 func (c *canvas) mark(pt point, g rune, color string) (col, row int, ok bool) {
-	if math.IsNaN(pt.y) || pt.x < c.x0 || pt.x > c.x1 || pt.y < c.y0 || pt.y > c.y1 {
+	if !(pt.x >= c.x0 && pt.x <= c.x1 && pt.y >= c.y0 && pt.y <= c.y1) { // NaN too
 		return 0, 0, false
 	}
 	col, row = int(math.Round(c.dotX(pt.x)))/2, int(math.Round(c.dotY(pt.y)))/4
 	cl := c.at(col, row)
 	cl.glyph, cl.color = g, color
 	return col, row, true
+}
+
+func finite(p point) bool {
+	return !math.IsNaN(p.x+p.y) && !math.IsInf(p.x, 0) && !math.IsInf(p.y, 0)
 }
 
 func (cl *cell) blank() bool { return cl.dots == 0 && cl.glyph == 0 }
