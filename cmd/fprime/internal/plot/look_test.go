@@ -6,6 +6,7 @@ import (
 	"image/gif"
 	"image/png"
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -39,6 +40,34 @@ func TestLook(t *testing.T) {
 				png.Encode(w, composite(g, k))
 				w.Close()
 			}
+		}
+	}
+}
+
+var docs = flag.String("docs", "", "write the example pictures of the README to this directory (docs/)")
+
+// TestDocs writes the README's pictures:
+// go test ./cmd/fprime/internal/plot -run Docs -docs $PWD/docs
+func TestDocs(t *testing.T) {
+	if *docs == "" {
+		t.Skip("no -docs directory")
+	}
+	// min f x0=0 eta=0.1 overshoots: each step crosses the minimum, and
+	// the steps shrink by a factor 0.8.
+	zigzag := Figure{Title: "min f x0=0 eta=0.1", Curves: []Curve{{"f(x) = 9x^2 - 72x", quad}},
+		Path: descend1(dquad, 0, 0.1, 40), Slope: dquad}
+	contour := figures()["himmelblau"]
+	contour.Title = "g(x, y) = (x^2 + y - 7)^2 + (x + y^2 - 11)^2;  min g x0=(-0.5, -0.5) eta=0.01"
+	tangent := figures()["tangent"]
+	tangent.Title = "plot f, tangent f at 2 in [-1, 9]"
+	for name, fig := range map[string]Figure{
+		"tangent.png":         tangent,
+		"descent.png":         zigzag,
+		"descent.gif":         zigzag,
+		"contour-descent.png": contour,
+	} {
+		if err := WriteFile(filepath.Join(*docs, name), fig); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -35,14 +35,16 @@ var (
 )
 
 // curveGlyphs mark the curves after the first without colour.
-var curveGlyphs = []rune{'•', '+', '×', '∘', '*', '#'}
+var curveGlyphs = []rune{'•', '+', '×', '*', '#', '%'}
 
 // contourLevels is how many contour lines a terminal plot draws.
 const contourLevels = 9
 
+// The marks of a descent's path: joins, iterates (not any curve's mark),
+// start and end.
 const (
 	joinGlyph  = '·'
-	iterGlyph  = '•'
+	iterGlyph  = 'o'
 	startGlyph = '○'
 	endGlyph   = '●'
 )
