@@ -47,6 +47,9 @@ type Figure struct {
 	// Path holds the iterates of a descent, x0 first: one coordinate each
 	// for a descent on Curves[0], two for one across Surface.
 	Path [][]float64
+	// PathLabel names the path in the legend: "descent" when empty
+	// ("ascent" for max).
+	PathLabel string
 	// Slope is the derivative of Curves[0]; an animation of a descent in
 	// one variable draws the tangent at each iterate with it.
 	Slope Func
@@ -65,6 +68,17 @@ func (fig *Figure) yLabel() string {
 	}
 	return fig.YLabel
 }
+
+func (fig *Figure) pathLabel() string {
+	if fig.PathLabel == "" {
+		return "descent"
+	}
+	return fig.PathLabel
+}
+
+// ErrNoDescent is the error (within WriteFile's) for a GIF of a figure
+// without a path: only a descent is animated.
+var ErrNoDescent = errors.New("an animation needs a descent (plot min f … to FILE.gif)")
 
 // dims is how many coordinates each iterate of the path must have.
 func (fig *Figure) dims() int {

@@ -268,7 +268,7 @@ func TestWriteFile(t *testing.T) {
 	if err := WriteFile(old, bad); err == nil || !strings.Contains(err.Error(), old) {
 		t.Errorf("bad range: %v", err)
 	}
-	if err := WriteFile(filepath.Join(dir, "q.gif"), fig); err == nil || !strings.Contains(err.Error(), "descent") {
+	if err := WriteFile(filepath.Join(dir, "q.gif"), fig); !errors.Is(err, ErrNoDescent) {
 		t.Errorf("a GIF without a descent: %v", err)
 	}
 	if err := WriteFile(filepath.Join(dir, "nodir", "p.png"), fig); err == nil ||

@@ -79,7 +79,7 @@ type animation struct {
 
 func encodeGIF(w io.Writer, fig Figure, width, height int) error {
 	if len(fig.Path) == 0 {
-		return fmt.Errorf("an animation needs a descent (plot min f … to FILE.gif)")
+		return ErrNoDescent
 	}
 	g := newGonumFigure(fig, width, height, false)
 	c := vgimg.NewWith(vgimg.UseWH(g.w, g.h), vgimg.UseDPI(dpi))

@@ -288,13 +288,18 @@ func (t *termPlot) layout() {
 	if len(fig.Path) > 0 {
 		first, last := fig.Path[0], fig.Path[len(fig.Path)-1]
 		t.legend = append(t.legend,
-			t.paint(string(iterGlyph), t.color(pathColor))+fmt.Sprintf(" descent: %d iterates", len(fig.Path)),
+			t.paint(string(iterGlyph), t.color(pathColor))+fmt.Sprintf(" %s: %d iterates", fig.pathLabel(), len(fig.Path)),
 			t.paint(string(startGlyph), t.color(pathColor))+" start "+coords(first),
 			t.paint(string(endGlyph), t.color(pathColor))+" end "+coords(last))
 		if n := t.outside(); n > 0 {
 			t.notes = append(t.notes, fmt.Sprintf("%d of the %d iterates lie outside the picture", n, len(fig.Path)))
 		}
 	}
+	var notes []string
+	for _, n := range t.notes {
+		notes = append(notes, wrap(n, W)...)
+	}
+	t.notes = notes
 	legendLines := len(pack(t.legend, W))
 	title := 0
 	if fig.Title != "" {
@@ -459,8 +464,9 @@ func (t *termPlot) render() string {
 	c := &t.c
 	W := t.opts.Width
 	if t.fig.Title != "" {
-		pad := max(0, (W-utf8.RuneCountInString(t.fig.Title))/2)
-		b.WriteString(strings.Repeat(" ", pad) + t.fig.Title + "\n")
+		title := truncate(t.fig.Title, W)
+		pad := max(0, (W-utf8.RuneCountInString(title))/2)
+		b.WriteString(strings.Repeat(" ", pad) + title + "\n")
 	}
 	tickRow := map[int]string{}
 	for i, v := range t.yTicks {
@@ -497,7 +503,7 @@ func (t *termPlot) render() string {
 	b.WriteString(strings.Repeat(" ", t.labelW) + t.paint("└"+string(edge), frameColor) + "\n")
 	b.WriteString(strings.TrimRight(string(labels), " ") + "\n")
 	for _, l := range pack(t.legend, W) {
-		b.WriteString(l + "\n")
+		b.WriteString(truncate(l, W) + "\n")
 	}
 	for _, n := range t.notes {
 		b.WriteString(n + "\n")
@@ -568,6 +574,52 @@ func pack(entries []string, w int) []string {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// wrap breaks a note (plain text) into lines of at most w cells at spaces.
+func wrap(s string, w int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		if line != "" && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > w {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += word
+	}
+	return append(lines, truncate(line, w))
+}
+
+// truncate cuts s to w cells, ending in … when it was longer. Colour codes
+// take no cells; any cut one is closed.
+func truncate(s string, w int) string {
+	if visibleLen(s) <= w {
+		return s
+	}
+	var b strings.Builder
+	n, esc := 0, false
+	for _, r := range s {
+		switch {
+		case r == '\x1b':
+			esc = true
+		case esc:
+			esc = r != 'm'
+		default:
+			if n == w-1 {
+				b.WriteRune('…')
+				if strings.Contains(s, "\x1b") {
+					b.WriteString("\x1b[0m")
+				}
+				return b.String()
+			}
+			n++
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // visibleLen counts the cells s takes, without its colour codes.

@@ -131,6 +131,25 @@ func TestClippedNote(t *testing.T) {
 	}
 }
 
+// TestLongLabels: a title, legend or label wider than the terminal is cut
+// to its width.
+func TestLongLabels(t *testing.T) {
+	long := strings.Repeat("sin(x) + ", 20)
+	fig := Figure{Title: long, XMin: -1, XMax: 1, Curves: []Curve{{long, sin}, {"x^2/4", quarterSq}},
+		Path: [][]float64{{0.5}, {0.25}}, PathLabel: "ascent"}
+	for _, color := range []bool{false, true} {
+		out := terminal(t, fig, 60, 20, color)
+		for _, l := range strings.Split(out, "\n") {
+			if visibleLen(l) > 60 {
+				t.Errorf("a line of %d cells: %q", visibleLen(l), l)
+			}
+		}
+		if !strings.Contains(out, "…") || !strings.Contains(out, "ascent: 2 iterates") {
+			t.Errorf("no cut label or no ascent:\n%s", out)
+		}
+	}
+}
+
 func TestTerminalErrors(t *testing.T) {
 	for _, c := range []struct {
 		fig  Figure
