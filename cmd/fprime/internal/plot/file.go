@@ -203,6 +203,9 @@ func (g *gonumFigure) curves(fig Figure, width, height int) {
 				g.p.Legend.Add(fig.Curves[i].Label, l)
 			}
 		}
+		if s.undefined() {
+			g.p.Legend.Add(fig.Curves[i].Label+" (undefined at every point drawn)", &plotter.Line{LineStyle: style})
+		}
 	}
 }
 

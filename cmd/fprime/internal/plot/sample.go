@@ -34,6 +34,16 @@ func sample(f Func, x0, x1 float64, n int) samples {
 	return s
 }
 
+// undefined says whether f has no value at any sample.
+func (s samples) undefined() bool {
+	for _, y := range s.ys {
+		if !math.IsNaN(y) {
+			return false
+		}
+	}
+	return true
+}
+
 // pieces splits the curve into polylines that may be drawn joined: it
 // breaks where f is undefined and at jumps (poles, steps). tol is the
 // smallest difference in y that shows (one dot, one pixel); lo and hi the

@@ -280,6 +280,11 @@ func (t *termPlot) layout() {
 			}
 			t.legend = append(t.legend, t.paint(sym, p.color)+" "+cv.Label)
 		}
+		for i, s := range t.curves {
+			if s.undefined() {
+				t.notes = append(t.notes, fmt.Sprintf("%s is undefined at every point drawn", fig.Curves[i].Label))
+			}
+		}
 		c.y0, c.y1, t.clipped = yRange(append(all, t.pathValues()...))
 		if t.clipped {
 			t.notes = append(t.notes, fmt.Sprintf("y is cut to [%s, %s]: values beyond it are not shown", num(c.y0), num(c.y1)))

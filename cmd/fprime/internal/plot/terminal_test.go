@@ -150,6 +150,18 @@ func TestLongLabels(t *testing.T) {
 	}
 }
 
+func TestUndefinedEverywhere(t *testing.T) {
+	fig := Figure{XMin: -2, XMax: -1, Curves: []Curve{{"ln(x)", ln}, {"sin(x)", sin}}}
+	out := terminal(t, fig, 80, 24, false)
+	if !strings.Contains(out, "ln(x) is undefined at every point drawn") || strings.Contains(out, "sin(x) is undefined") {
+		t.Errorf("no note, or a wrong one:\n%s", out)
+	}
+	var b bytes.Buffer
+	if err := Encode(&b, SVG, fig, 640, 480); err != nil || !strings.Contains(b.String(), "ln(x) (undefined at every point drawn)") {
+		t.Errorf("SVG: %v, no note in the legend", err)
+	}
+}
+
 func TestTerminalErrors(t *testing.T) {
 	for _, c := range []struct {
 		fig  Figure
