@@ -127,7 +127,7 @@ func axisRange(lo, hi float64, path [][]float64, i int) (float64, float64, error
 		if !(lo < hi) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
 			return lo, hi, fmt.Errorf("[%g, %g] is not an interval", lo, hi)
 		}
-		return lo, hi, nil
+		return lo, hi, checkWidth(lo, hi)
 	}
 	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, p := range path {
@@ -142,5 +142,17 @@ func axisRange(lo, hi float64, path [][]float64, i int) (float64, float64, error
 	if pad == 0 {
 		pad = math.Max(math.Abs(lo)/10, 1)
 	}
-	return lo - pad, hi + pad, nil
+	return lo - pad, hi + pad, checkWidth(lo-pad, hi+pad)
+}
+
+// checkWidth refuses an interval whose width overflows, or that is too
+// narrow for its points to be told apart in float64 across a picture.
+func checkWidth(lo, hi float64) error {
+	switch w := hi - lo; {
+	case math.IsInf(w, 0):
+		return fmt.Errorf("[%g, %g] is too wide to draw", lo, hi)
+	case w < 1e-9*math.Max(math.Abs(lo), math.Abs(hi)):
+		return fmt.Errorf("[%g, %g] is too narrow to draw", lo, hi)
+	}
+	return nil
 }

@@ -109,15 +109,14 @@ func encodeGIF(w io.Writer, fig Figure, width, height int) error {
 // answer for each colour met (a plot has few).
 func quantize(img image.Image, p color.Palette) *image.Paletted {
 	b := img.Bounds()
-	out := image.NewPaletted(b, p[:len(p)-1]) // never the transparent entry
-	out.Palette = p
+	out := image.NewPaletted(b, p)
 	cache := map[color.RGBA]uint8{}
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		for x := b.Min.X; x < b.Max.X; x++ {
 			c := color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)
 			i, ok := cache[c]
 			if !ok {
-				i = uint8(p[:len(p)-1].Index(c))
+				i = uint8(p[:len(p)-1].Index(c)) // never the transparent entry
 				cache[c] = i
 			}
 			out.SetColorIndex(x, y, i)

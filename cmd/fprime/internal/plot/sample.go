@@ -140,8 +140,12 @@ func (s samples) jumps(a, b point, tol, lo, hi float64) bool {
 func yRange(values []float64) (lo, hi float64, clipped bool) {
 	v := make([]float64, 0, len(values))
 	for _, y := range values {
-		if !math.IsNaN(y) && !math.IsInf(y, 0) {
+		// Beyond 1e300 the range's width would overflow: such values are
+		// clipped like any other outlier.
+		if math.Abs(y) <= 1e300 {
 			v = append(v, y)
+		} else if !math.IsNaN(y) {
+			clipped = true
 		}
 	}
 	if len(v) == 0 {
@@ -153,6 +157,9 @@ func yRange(values []float64) (lo, hi float64, clipped bool) {
 	qlo, qhi := q(0.05), q(0.95)
 	span := qhi - qlo
 	lo, hi = min, max
+	if span == 0 && len(v) > 1 && (min < qlo || max > qhi) {
+		span = math.Max(math.Abs(qlo)/10, 1) // a constant but for a spike
+	}
 	if min < qlo-span/2 {
 		lo, clipped = qlo-span/5, true
 	}
@@ -170,6 +177,9 @@ func yRange(values []float64) (lo, hi float64, clipped bool) {
 // ticks returns round numbers in [lo, hi], 1, 2 or 5 times a power of ten
 // apart, as many as fit in n+1 (the finest such spacing), and their labels.
 func ticks(lo, hi float64, n int) ([]float64, []string) {
+	if !(hi > lo) || math.IsInf(hi-lo, 0) {
+		return nil, nil
+	}
 	n = max(n, 1)
 	// Rounding may put k·step a hair beyond hi (7·0.1 > 0.7).
 	eps := (hi - lo) * 1e-9
@@ -187,6 +197,11 @@ search:
 		}
 	}
 	decimals := max(0, -int(math.Floor(math.Log10(step)+1e-9)))
+	big := math.Max(math.Abs(lo), math.Abs(hi))
+	// Very small or very large numbers in powers of ten, with the digits
+	// that tell neighbouring ticks apart.
+	exp := decimals > 6 || big >= 1e7
+	digits := max(1, int(math.Ceil(math.Log10(big/step)))+1)
 	var vs []float64
 	var ls []string
 	for k := math.Ceil((lo - eps) / step); k*step <= hi+eps; k++ {
@@ -195,7 +210,11 @@ search:
 			v = 0 // no "-0"
 		}
 		vs = append(vs, v)
-		ls = append(ls, strconv.FormatFloat(v, 'f', decimals, 64))
+		if exp {
+			ls = append(ls, strconv.FormatFloat(v, 'g', digits, 64))
+		} else {
+			ls = append(ls, strconv.FormatFloat(v, 'f', decimals, 64))
+		}
 	}
 	return vs, ls
 }

@@ -226,7 +226,6 @@ type termPlot struct {
 	legend  []string // entries, each already coloured
 	notes   []string
 	lv      []float64 // contour levels
-	field   field
 }
 
 func (t *termPlot) color(c string) string {
@@ -410,9 +409,9 @@ func (t *termPlot) drawCurves() {
 func (t *termPlot) drawContour() {
 	c := &t.c
 	nx, ny := 2*c.cols, 4*c.rows
-	t.field = evalField(t.fig.Surface.F, nx, ny, c.x0, c.x1, c.y1, c.y0)
-	bands := make([]int, len(t.field.z))
-	for i, v := range t.field.z {
+	fd := evalField(t.fig.Surface.F, nx, ny, c.x0, c.x1, c.y1, c.y0)
+	bands := make([]int, len(fd.z))
+	for i, v := range fd.z {
 		bands[i] = -1
 		if !math.IsNaN(v) {
 			bands[i] = band(t.lv, v)

@@ -2,6 +2,8 @@ package plot
 
 import (
 	"bytes"
+	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -192,6 +194,8 @@ func TestTicks(t *testing.T) {
 		{-0.31, 0.31, 3, "-0.2 0.0 0.2"},
 		{0.1, 0.7, 6, "0.1 0.2 0.3 0.4 0.5 0.6 0.7"},
 		{-160, 110, 5, "-150 -100 -50 0 50 100"},
+		{-3e-300, 3e-300, 3, "-2e-300 0 2e-300"},
+		{1e15, 1e15 + 3e7, 3, "1e+15 1.00000001e+15 1.00000002e+15 1.00000003e+15"},
 	} {
 		_, ls := ticks(c.lo, c.hi, c.n)
 		if got := strings.Join(ls, " "); got != c.want {
@@ -211,5 +215,41 @@ func TestYRange(t *testing.T) {
 	v[50] = 1e9 // one value near a pole
 	if lo, hi, clipped := yRange(v); !clipped || hi > 200 || lo > 0 {
 		t.Errorf("0..99 and 1e9: [%g, %g] clipped %v", lo, hi, clipped)
+	}
+}
+
+// TestExtremes: odd ranges and values give a picture or an error, never a
+// panic or a hang.
+func TestExtremes(t *testing.T) {
+	huge := func(x float64) (float64, error) { return 1e308 * x, nil }
+	inf := func(x float64) (float64, error) { return math.Inf(1), nil }
+	spike := func(x float64) (float64, error) {
+		if math.Abs(x) < 0.01 {
+			return 1e6, nil
+		}
+		return 3, nil
+	}
+	for _, c := range []struct {
+		fig  Figure
+		want string // in the error, or "" for a picture
+	}{
+		{Figure{XMin: -1e308, XMax: 1e308, Curves: []Curve{{"sin", sin}}}, "too wide"},
+		{Figure{XMin: 1, XMax: 1 + 1e-15, Curves: []Curve{{"sin", sin}}}, "too narrow"},
+		{Figure{XMin: -10, XMax: 10, Curves: []Curve{{"1e308x", huge}}}, ""},
+		{Figure{XMin: -10, XMax: 10, Curves: []Curve{{"inf", inf}}}, ""},
+		{Figure{XMin: -1, XMax: 1, Curves: []Curve{{"spike", spike}}}, ""},
+		{Figure{XMin: 1e15, XMax: 1e15 + 1e7, Curves: []Curve{{"sin", sin}}}, ""},
+		{Figure{XMin: -1e-300, XMax: 1e-300, Curves: []Curve{{"sin", sin}}}, ""},
+		{Figure{Curves: []Curve{{"sin", sin}}, Path: [][]float64{{1e200}, {math.NaN()}}}, "no iterate is finite"},
+	} {
+		for _, f := range []func() error{
+			func() error { return Terminal(&bytes.Buffer{}, c.fig, TerminalOptions{Width: 80, Height: 24}) },
+			func() error { return Encode(io.Discard, PNG, c.fig, 320, 240) },
+		} {
+			err := f()
+			if (c.want == "" && err != nil) || (c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want))) {
+				t.Errorf("%s on [%g, %g]: %v, want %q", c.fig.Curves[0].Label, c.fig.XMin, c.fig.XMax, err, c.want)
+			}
+		}
 	}
 }
