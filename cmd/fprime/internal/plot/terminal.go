@@ -655,3 +655,19 @@ func coords(p []float64) string {
 	}
 	return "(x, y) = (" + strings.Join(s, ", ") + ")"
 }
+
+// OptionsFromEnv gives the options of a terminal plot from the environment
+// (getenv is os.Getenv in the program, a map in tests): the size from
+// COLUMNS and LINES, 80×24 where they are unset or not numbers, and colour
+// when the output is a terminal and NO_COLOR is unset or empty
+// (no-color.org).
+func OptionsFromEnv(getenv func(string) string, isTerminal bool) TerminalOptions {
+	size := func(name string, def int) int {
+		if n, err := strconv.Atoi(strings.TrimSpace(getenv(name))); err == nil && n > 0 {
+			return n
+		}
+		return def
+	}
+	return TerminalOptions{Width: size("COLUMNS", 80), Height: size("LINES", 24),
+		Color: isTerminal && getenv("NO_COLOR") == ""}
+}

@@ -253,3 +253,21 @@ func TestExtremes(t *testing.T) {
 		}
 	}
 }
+
+func TestOptionsFromEnv(t *testing.T) {
+	for _, c := range []struct {
+		env  map[string]string
+		tty  bool
+		want TerminalOptions
+	}{
+		{map[string]string{}, true, TerminalOptions{80, 24, true}},
+		{map[string]string{"COLUMNS": "200", "LINES": "60"}, false, TerminalOptions{200, 60, false}},
+		{map[string]string{"COLUMNS": "wide", "LINES": "-3", "NO_COLOR": "1"}, true, TerminalOptions{80, 24, false}},
+		{map[string]string{"NO_COLOR": ""}, true, TerminalOptions{80, 24, true}},
+	} {
+		got := OptionsFromEnv(func(k string) string { return c.env[k] }, c.tty)
+		if got != c.want {
+			t.Errorf("%v, terminal %v: %+v, want %+v", c.env, c.tty, got, c.want)
+		}
+	}
+}
