@@ -132,23 +132,31 @@ func (a *animation) encode(w io.Writer) error {
 	idx := frameIndices(len(a.pts))
 	delay := min(max(600/len(idx), 4), 50) // about six seconds in all
 	out := &gif.GIF{Config: image.Config{ColorModel: gifPalette, Width: a.bg.Rect.Dx(), Height: a.bg.Rect.Dy()}}
-	var prev *image.Paletted
+	// Two frames, the one shown before and the one being drawn, swapped
+	// each time; what goes into the GIF is the difference.
+	cur, prev := clonePaletted(layer), clonePaletted(layer)
 	for i, k := range idx {
 		for j := a.drawnTo + 1; j <= k; j++ {
 			a.segment(layer, a.pts[j-1], a.pts[j], 1, a.path)
 			a.dot(layer, a.pts[j], 2, a.path)
 		}
 		a.drawnTo = max(a.drawnTo, k)
-		frame := clonePaletted(layer)
-		a.transient(frame, k, i == len(idx)-1)
+		copy(cur.Pix, layer.Pix)
+		a.transient(cur, k, i == len(idx)-1)
 		d := delay
 		if i == len(idx)-1 {
 			d = heldDelay
 		}
-		out.Image = append(out.Image, delta(prev, frame))
+		var img *image.Paletted
+		if i == 0 {
+			img = clonePaletted(cur)
+		} else {
+			img = delta(prev, cur)
+		}
+		out.Image = append(out.Image, img)
 		out.Delay = append(out.Delay, d)
 		out.Disposal = append(out.Disposal, gif.DisposalNone)
-		prev = frame
+		prev, cur = cur, prev
 	}
 	return gif.EncodeAll(w, out)
 }
@@ -186,9 +194,6 @@ func (a *animation) transient(frame *image.Paletted, k int, last bool) {
 // delta is frame as the GIF stores it after prev: the smallest rectangle
 // holding every change, with unchanged pixels transparent.
 func delta(prev, frame *image.Paletted) *image.Paletted {
-	if prev == nil {
-		return frame
-	}
 	b := frame.Rect
 	box := image.Rectangle{}
 	for y := b.Min.Y; y < b.Max.Y; y++ {
