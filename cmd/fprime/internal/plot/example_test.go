@@ -17,16 +17,16 @@ func ExampleTerminal() {
 	fig := plot.Figure{XMin: -1, XMax: 3, Curves: []plot.Curve{{Label: "ln(x)", F: ln}}}
 	plot.Terminal(os.Stdout, fig, plot.TerminalOptions{Width: 40, Height: 12})
 	// Output:
-	// │         │                   ⣀⣀⣀⡠⠤⠤⠔⠒
-	//   │         │           ⣀⠤⠤⠔⠒⠒⠉⠉
-	//  0┤─────────┼─────⢀⡠⠤⠒⠉⠉────────────────
-	//   │         │   ⡠⠔⠁
-	//   │         │ ⢠⠎
-	// -2┤         │⢠⠃
+	// │         │                    ⢀⣀⣀⡠⠤⠤⠔
+	//   │         │            ⣀⣀⠤⠤⠒⠒⠉⠉⠁
+	//  0┤─────────┼───────⣀⡠⠔⠒⠉───────────────
+	//   │         │    ⢀⠔⠉
+	//   │         │  ⡠⠊⠁
+	//   │         │ ⡰⠁
+	// -2┤         │⢰⠁
 	//   │         │⡇
 	//   └─────────┬─────────────────┬─────────
 	//             0                 2
 	// ⣿ ln(x)
-	// y is cut to [-2.548, 1.272]: values
-	// beyond it are not shown
+	// values below y = -2.548 are not shown
 }

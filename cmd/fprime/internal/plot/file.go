@@ -175,11 +175,11 @@ func (g *gonumFigure) curves(fig Figure, width, height int) {
 	for _, pt := range fig.pathPoints() {
 		all = append(all, pt.y)
 	}
-	var clipped bool
+	var clipped cut
 	g.y0, g.y1, clipped = yRange(all)
 	g.p.Y.Label.Text = "y"
-	if clipped {
-		g.p.X.Label.Text += fmt.Sprintf("     (y is cut to [%s, %s]: values beyond it are not shown)", num(g.y0), num(g.y1))
+	if n := clipped.note(g.y0, g.y1); n != "" {
+		g.p.X.Label.Text += "     (" + n + ")"
 	}
 	tol := (g.y1 - g.y0) / float64(height)
 	// Room at the top for the legend, which gonum draws over the data.

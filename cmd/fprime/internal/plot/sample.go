@@ -1,6 +1,7 @@
 package plot
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -133,23 +134,42 @@ func (s samples) jumps(a, b point, tol, lo, hi float64) bool {
 	return true
 }
 
+// cut says which values a y range leaves out.
+type cut struct{ below, above bool }
+
+// note says in words which values are not shown, or is empty.
+func (c cut) note(lo, hi float64) string {
+	switch {
+	case c.below && c.above:
+		return fmt.Sprintf("y is cut to [%s, %s]: values beyond it are not shown", num(lo), num(hi))
+	case c.below:
+		return fmt.Sprintf("values below y = %s are not shown", num(lo))
+	case c.above:
+		return fmt.Sprintf("values above y = %s are not shown", num(hi))
+	}
+	return ""
+}
+
 // yRange chooses the y range from the finite values: their full extent
 // unless a few of them lie far beyond the rest (near a pole), in which case
-// the range is cut at the 5% and 95% quantiles, with a margin, and clipped
-// says so.
-func yRange(values []float64) (lo, hi float64, clipped bool) {
+// the range is cut at the 5% or 95% quantile, with a margin, and the cut
+// says on which side.
+func yRange(values []float64) (lo, hi float64, clipped cut) {
 	v := make([]float64, 0, len(values))
 	for _, y := range values {
 		// Beyond 1e300 the range's width would overflow: such values are
 		// clipped like any other outlier.
-		if math.Abs(y) <= 1e300 {
+		switch {
+		case math.Abs(y) <= 1e300:
 			v = append(v, y)
-		} else if !math.IsNaN(y) {
-			clipped = true
+		case y > 0:
+			clipped.above = true
+		case y < 0:
+			clipped.below = true
 		}
 	}
 	if len(v) == 0 {
-		return -1, 1, false
+		return -1, 1, clipped
 	}
 	slices.Sort(v)
 	min, max := v[0], v[len(v)-1]
@@ -161,10 +181,10 @@ func yRange(values []float64) (lo, hi float64, clipped bool) {
 		span = math.Max(math.Abs(qlo)/10, 1) // a constant but for a spike
 	}
 	if min < qlo-span/2 {
-		lo, clipped = qlo-span/5, true
+		lo, clipped.below = qlo-span/5, true
 	}
 	if max > qhi+span/2 {
-		hi, clipped = qhi+span/5, true
+		hi, clipped.above = qhi+span/5, true
 	}
 	if hi-lo == 0 {
 		d := math.Max(math.Abs(lo)/10, 1)

@@ -218,7 +218,6 @@ type termPlot struct {
 	opts TerminalOptions
 
 	curves  []samples
-	clipped bool
 	c       canvas
 	yTicks  []float64
 	yLabels []string
@@ -284,9 +283,10 @@ func (t *termPlot) layout() {
 				t.notes = append(t.notes, fmt.Sprintf("%s is undefined at every point drawn", fig.Curves[i].Label))
 			}
 		}
-		c.y0, c.y1, t.clipped = yRange(append(all, t.pathValues()...))
-		if t.clipped {
-			t.notes = append(t.notes, fmt.Sprintf("y is cut to [%s, %s]: values beyond it are not shown", num(c.y0), num(c.y1)))
+		var clipped cut
+		c.y0, c.y1, clipped = yRange(append(all, t.pathValues()...))
+		if n := clipped.note(c.y0, c.y1); n != "" {
+			t.notes = append(t.notes, n)
 		}
 	}
 	if len(fig.Path) > 0 {
