@@ -125,7 +125,6 @@ type gonumFigure struct {
 	w, h   vg.Length
 	x0, x1 float64
 	y0, y1 float64
-	f      Func // the curve a 1-D descent walks on
 }
 
 // newGonumFigure builds the plot of fig; withPath adds the descent's path
@@ -171,7 +170,6 @@ func (g *gonumFigure) curves(fig Figure, width, height int) {
 		ss = append(ss, s)
 		all = append(all, s.ys...)
 	}
-	g.f = fig.Curves[0].F
 	for _, pt := range fig.pathPoints() {
 		all = append(all, pt.y)
 	}
