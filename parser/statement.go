@@ -268,6 +268,11 @@ func ParseStatement(ctx context.Context, c Chunk, env *Env) (Statement, error) {
 	if st, ok, err := fileStatement(c); ok {
 		return st, err
 	}
+	// plot … to FILE: the file name is taken as written, as save's is.
+	file, fileAt, c, err := plotFile(c)
+	if err != nil {
+		return nil, err
+	}
 	toks, err := lex(c.Text)
 	if err != nil {
 		return nil, shift(err, c)
@@ -281,7 +286,32 @@ func ParseStatement(ctx context.Context, c Chunk, env *Env) (Statement, error) {
 	if err != nil {
 		return nil, err
 	}
+	if pl, ok := st.(*Plot); ok {
+		pl.File, pl.FileAt = file, fileAt
+	}
 	return st, nil
+}
+
+// plotFile cuts the " to FILE" off a plot statement: the file and where it
+// starts, and the chunk without it.
+func plotFile(c Chunk) (string, Pos, Chunk, error) {
+	trimmed := strings.TrimLeft(c.Text, " \t")
+	if !strings.HasPrefix(trimmed, "plot ") {
+		return "", Pos{}, c, nil
+	}
+	i := strings.LastIndex(c.Text, " to ")
+	if i < 0 || strings.Count(c.Text[:i], "[") != strings.Count(c.Text[:i], "]") {
+		return "", Pos{}, c, nil
+	}
+	rest := c.Text[i+4:]
+	lead := len(rest) - len(strings.TrimLeft(rest, " \t"))
+	at := Pos{c.Line, c.Col + len([]rune(c.Text[:i+4+lead]))}
+	file := strings.Trim(strings.TrimSpace(rest), `"`)
+	if file == "" {
+		return "", Pos{}, c, &Error{Line: at.Line, Col: at.Col, Msg: "plot … to needs a file: f.png, f.svg or descent.gif"}
+	}
+	c.Text = c.Text[:i]
+	return file, at, c, nil
 }
 
 // shift moves an error found in a chunk to its place in the line.
@@ -623,6 +653,8 @@ func (p *stmtParser) keyword(word string, at Pos) (Statement, error) {
 			return p.numdiff(at)
 		case "steps":
 			return p.steps(at)
+		case "plot":
+			return p.plot(at)
 		}
 		return &Later{At: at, Keyword: word}, nil
 	case "tangent":

@@ -33,9 +33,10 @@ var everyStatement = []string{
 	"set", "set eta=0.05", "defs", "help", "help min", "del a", "b = 2", "k(x) = 1/x", "quit",
 	"tangent f at 1", "latex f'", "latex hessian g", "numdiff f'(1)", "numdiff f'(1) table", "numdiff grad g (1, 2)",
 	"steps f'", "steps f''", "steps diff(g, y)", "steps diff(x^3, x, 2)",
+	"plot f in [0, 1]", "plot f, f', tangent f at 1 in [-2, 2]", "plot min g x0=(1, 1)",
 }
 
-var failingStatements = []string{"1/0", "ln(0)", "foo(2)", "x +", "plot f in [0, 1]", "steps a'", "steps diff(f, y)", "tangent k at -1", "numdiff k'(0)", "latex defs", "f'; 1/0", "extrema f in [1, 1]"}
+var failingStatements = []string{"1/0", "ln(0)", "foo(2)", "x +", "plot f in [1, 0]", "plot g, f in [0, 1]", "steps a'", "steps diff(f, y)", "tangent k at -1", "numdiff k'(0)", "latex defs", "f'; 1/0", "extrema f in [1, 1]"}
 
 // TestJSONEveryStatement runs each statement through --json: every line is
 // one JSON object, an error object only with exit status 1; a statement

@@ -9,6 +9,9 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/chzyer/readline"
+
+	"github.com/fprime/fprime/cmd/fprime/internal/plot"
 	"github.com/fprime/fprime/cmd/fprime/internal/render"
 	"github.com/fprime/fprime/cmd/fprime/internal/session"
 	"github.com/fprime/fprime/parser"
@@ -22,6 +25,7 @@ type script struct {
 	errOut io.Writer
 	json   bool
 	depth  int // of nested loads
+	plot   plot.TerminalOptions
 }
 
 // maxLoadDepth bounds load inside load, so a file that loads itself stops.
@@ -30,6 +34,10 @@ const maxLoadDepth = 16
 func newScript(out, errOut io.Writer, json bool) *script {
 	sc := &script{sess: session.New(), out: out, errOut: errOut, json: json}
 	sc.sess.Load = sc.load
+	// A plot fills COLUMNS×LINES, 80×24 when they are not set; colour only
+	// on a terminal.
+	f, isFile := out.(*os.File)
+	sc.plot = plot.OptionsFromEnv(os.Getenv, isFile && readline.IsTerminal(int(f.Fd())))
 	return sc
 }
 
@@ -75,7 +83,9 @@ func (sc *script) print(r session.Result) error {
 	return nil
 }
 
-func (sc *script) style() render.Style { return render.Style{Options: sc.sess.PrintOptions()} }
+func (sc *script) style() render.Style {
+	return render.Style{Options: sc.sess.PrintOptions(), Plot: sc.plot}
+}
 
 func (sc *script) report(err error) {
 	var loc *located

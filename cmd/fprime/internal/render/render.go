@@ -13,12 +13,25 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/fprime/fprime/cmd/fprime/internal/plot"
 	"github.com/fprime/fprime/cmd/fprime/internal/session"
 	"github.com/fprime/fprime/symbolic"
 )
 
 // Style says how expressions print: see symbolic.Options.
-type Style struct{ Options symbolic.Options }
+type Style struct {
+	Options symbolic.Options
+	// Plot is the size of a terminal plot, and whether it has colour.
+	Plot plot.TerminalOptions
+}
+
+// plotOptions are st.Plot, or 80×24 without colour when unset.
+func (st Style) plotOptions() plot.TerminalOptions {
+	if st.Plot.Width == 0 {
+		return plot.TerminalOptions{Width: 80, Height: 24}
+	}
+	return st.Plot
+}
 
 func (st Style) expr(e symbolic.Expr) string { return symbolic.Format(e, st.Options) }
 
@@ -69,10 +82,22 @@ func Text(w io.Writer, r session.Result, st Style) {
 		fmt.Fprintln(w, r.Text)
 	case session.TangentLine:
 		fmt.Fprintf(w, "tangent to %s at x = %s: y = %s\n", r.Name, st.expr(r.X), st.expr(r.Line))
+		if r.Approx != "" {
+			fmt.Fprintf(w, "  y ≈ %s\n", r.Approx)
+		}
 	case session.NumDiffResult:
 		numdiff(w, r)
 	case session.Derivation:
 		derivation(w, r, st)
+	case session.Picture:
+		if err := plot.Terminal(w, r.Figure, st.plotOptions()); err != nil {
+			fmt.Fprintf(w, "cannot draw it: %v\n", err)
+		}
+		for _, n := range r.Notes {
+			fmt.Fprintln(w, n)
+		}
+	case session.FileWritten:
+		fmt.Fprintf(w, "wrote %s\n", r.Path)
 	case session.Many:
 		for _, x := range r {
 			Text(w, x, st)
@@ -275,6 +300,22 @@ func JSON(w io.Writer, r session.Result, st Style) error {
 		}{r.Name, st.expr(r.X), st.expr(r.Line), jnum(r.Value), jnum(r.Slope)}
 	case session.NumDiffResult:
 		v = numdiffJSON(r)
+	case session.Picture:
+		opts := st.plotOptions()
+		opts.Color = false
+		var b bytes.Buffer
+		if err := plot.Terminal(&b, r.Figure, opts); err != nil {
+			return err
+		}
+		v = struct {
+			Plot  []string `json:"plot"`
+			Notes []string `json:"notes,omitempty"`
+		}{strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n"), r.Notes}
+	case session.FileWritten:
+		v = struct {
+			File   string `json:"file"`
+			Format string `json:"format"`
+		}{r.Path, r.Format}
 	case session.Derivation:
 		type stepJSON struct {
 			Depth  int    `json:"depth"`

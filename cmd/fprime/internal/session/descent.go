@@ -108,13 +108,18 @@ func (c *compiled) problem() optimize.Problem {
 }
 
 func (s *Session) descent(ctx context.Context, st *parser.Descent) (Result, error) {
+	return s.runDescent(ctx, st, nil)
+}
+
+// runDescent runs min or max; rec, when not nil, sees every iterate too.
+func (s *Session) runDescent(ctx context.Context, st *parser.Descent, rec optimize.Recorder) (Descent, error) {
 	f, err := s.function(st.At, st.Name)
 	if err != nil {
-		return nil, err
+		return Descent{}, err
 	}
 	set, run, err := s.apply(s.settings, st.Options)
 	if err != nil {
-		return nil, err
+		return Descent{}, err
 	}
 	x0 := set.X0
 	switch {
@@ -124,20 +129,26 @@ func (s *Session) descent(ctx context.Context, st *parser.Descent) (Result, erro
 			x0[i] = set.X0[0]
 		}
 	case len(x0) != len(f.Params) && len(f.Params) == 1:
-		return nil, errAt(st.At, "x0 has %d values but %s has one variable: give one, as in x0=1", len(x0), f.Name)
+		return Descent{}, errAt(st.At, "x0 has %d values but %s has one variable: give one, as in x0=1", len(x0), f.Name)
 	case len(x0) != len(f.Params):
-		return nil, errAt(st.At, "x0 has %d values but %s has %d variables: give x0=(%s)",
+		return Descent{}, errAt(st.At, "x0 has %d values but %s has %d variables: give x0=(%s)",
 			len(x0), f.Name, len(f.Params), placeholders(len(f.Params)))
 	}
 	c, err := s.compile(ctx, st.At, f)
 	if err != nil {
-		return nil, err
+		return Descent{}, err
 	}
 	opts := optimize.Settings{Eta: set.Eta, Eps: set.Eps, MaxIter: set.MaxIter}
 	var trace *optimize.Trace
 	if run.trace {
 		trace = optimize.NewTrace(traceRows, traceRows)
 		opts.Recorder = trace
+	}
+	if rec != nil {
+		opts.Recorder = rec
+		if trace != nil {
+			opts.Recorder = recorders{trace, rec}
+		}
 	}
 	var method optimize.Method
 	switch run.method {
@@ -152,7 +163,7 @@ func (s *Session) descent(ctx context.Context, st *parser.Descent) (Result, erro
 	}
 	r, err := solve(ctx, c.problem(), append([]float64(nil), x0...), &opts, method)
 	if err != nil {
-		return nil, errAt(st.At, "%v", err)
+		return Descent{}, errAt(st.At, "%v", err)
 	}
 	return Descent{Max: st.Max, Name: f.Name, Params: f.Params, Method: run.method, Eta: set.Eta,
 		Result: r, Trace: trace, Degree2: len(f.Params) == 1}, nil

@@ -119,7 +119,15 @@ says so and how many it found:
           x = -1.110510503581112   h = -3.24639427269154    local minimum
     end   x = 5                    h = 20.205378626684308   local maximum
     least value: h(-1.110510503581112) = -3.24639427269154; greatest value: h(-5) = 29.794621373315692`,
-	"plot": "plot f in [a, b] draws a function; it comes in a later version.",
+	"plot": `plot draws in the terminal (COLUMNS×LINES, 80×24 when not at one):
+  plot f, f' in [-3, 3]              curves; gaps where undefined, none at poles
+  plot sin(x), x^2/4 in [-3, 3]      any expression in one variable
+  plot f, tangent f at 2 in [-3, 3]  with the tangent line written under it
+  plot min f x0=4 eta=0.1            f with the descent's iterates
+  plot min g x0=(1, 1)               a contour map with the path, for two variables
+  plot g in [-5, 5]                  a contour map of g on [-5, 5]²
+Add "to FILE.png" or "to FILE.svg" to write a picture, and "to FILE.gif" after
+plot min or plot max for an animation of the descent.`,
 	"steps": `steps f', steps f'', steps diff(EXPR, x) and steps diff(g, y) show the
 derivation as fprime works it out: one line a rule, the derivatives a rule
 needs indented under it, then the simplification and the result:
@@ -184,6 +192,7 @@ func help(st *parser.Help) (Result, error) {
   check f' = 2x + 5cos(x)       check your own derivative
   tangent f at 2                the tangent line there
   steps f'                      the derivation, rule by rule
+  plot f, f' in [-3, 3]         a picture (help plot)
   latex f'   numdiff f'(2)      as LaTeX; beside a difference quotient
   EXPR                          evaluate, or simplify
   set  defs  del f  save FILE  load FILE  help TOPIC  quit

@@ -165,6 +165,8 @@ func (s *Session) Exec(ctx context.Context, st parser.Statement) (Result, error)
 		return s.tangent(ctx, st)
 	case *parser.Steps:
 		return s.steps(ctx, st)
+	case *parser.Plot:
+		return s.plot(ctx, st)
 	case *parser.Later:
 		return nil, errAt(st.At, "%s is not available yet: it comes in a later version", st.Keyword)
 	}

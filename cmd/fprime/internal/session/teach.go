@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/fprime/fprime/parser"
@@ -44,6 +45,7 @@ type TangentLine struct {
 	X            symbolic.Expr
 	Line         symbolic.Expr
 	Value, Slope float64
+	Approx       string // the line in decimals, where Line holds values such as sin(2)
 }
 
 func (LaTeXText) result()     {}
@@ -240,10 +242,35 @@ func (s *Session) tangent(ctx context.Context, st *parser.Tangent) (Result, erro
 	value, slope := vals[0], vals[1]
 	at := map[string]symbolic.Expr{x: a}
 	fa, dfa := symbolic.Substitute(body, at), symbolic.Substitute(d, at)
-	// y = f(a) + f'(a)(x − a), multiplied out as a book writes a line.
-	line := symbolic.Simplify(symbolic.Add(symbolic.Mul(dfa, symbolic.Sym(x)), symbolic.Sub(fa, symbolic.Mul(dfa, a))))
+	// y = f(a) + f'(a)(x − a), multiplied out as a book writes a line
+	// where f(a) and f'(a) are numbers; kept in that form where they are
+	// not (sin(2)), with the line in decimals beside it.
+	var line symbolic.Expr
+	if _, ok := fa.(*symbolic.Num); ok {
+		if _, ok := dfa.(*symbolic.Num); ok {
+			line = symbolic.Simplify(symbolic.Add(symbolic.Mul(dfa, symbolic.Sym(x)), symbolic.Sub(fa, symbolic.Mul(dfa, a))))
+		}
+	}
+	approx := ""
+	if line == nil {
+		line = symbolic.Add(fa, symbolic.Mul(dfa, symbolic.Sub(symbolic.Sym(x), a)))
+		approx = decimalLine(slope, value-slope*av, x)
+	}
 	line, _ = symbolic.Unguard(line) // defined everywhere: a line
-	return TangentLine{Name: f.Name, X: a, Line: line, Value: value, Slope: slope}, nil
+	return TangentLine{Name: f.Name, X: a, Line: line, Value: value, Slope: slope, Approx: approx}, nil
+}
+
+// decimalLine writes y = mx + c with six significant digits: 1.91927x + 1.17753.
+func decimalLine(m, c float64, x string) string {
+	d := func(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
+	s := d(m) + x
+	switch {
+	case c > 0:
+		s += " + " + d(c)
+	case c < 0:
+		s += " - " + d(-c)
+	}
+	return s
 }
 
 // numDiffNote says why the best h of a table is where it is.
