@@ -1256,3 +1256,17 @@ func BenchmarkParseProduct100000(b *testing.B) {
 func BenchmarkParseProduct65536(b *testing.B) {
 	benchParseExpr(b, strings.Repeat("x ", 65_536), false)
 }
+
+// TestREADMEGrammar: the README shows the grammar as participle renders
+// it, line for line.
+func TestREADMEGrammar(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(parser.Grammar()), "\n") {
+		if !strings.Contains(string(readme), "  "+line+"\n") {
+			t.Errorf("README.md lacks the grammar's line %q", line)
+		}
+	}
+}

@@ -90,6 +90,9 @@ Juxtaposition multiplies: 9x^2, 2sin(x), (x + 1)(x - 1), x y. 1/2x is (1/2)·x.
 Built-in functions take a simple argument without parentheses: sin 2x is sin(2x).
 Unicode as in books: π − × · ² ³ √ η ε. # starts a comment; ; separates statements.`,
 	"quit": `quit, exit or Ctrl-D leave fprime.`,
+	// grammar is the parser's own grammar of expressions, in EBNF.
+	"grammar": "The grammar of expressions, as the parser holds it (EBNF):\n" + parser.Grammar() +
+		"\nPrecedence is applied to the run of operands after parsing: ^ first (right\nassociative, and before a leading -: -x^2 is -(x^2)), then * / and\njuxtaposition, then + -.",
 }
 
 func help(st *parser.Help) (Result, error) {
