@@ -252,10 +252,10 @@ type item struct {
 
 // item is the item of o, or of one of its sides.
 func (c *converter) item(o *operand, op byte, side uint8) item {
-	it := item{o: o, side: side, op: op, atom: c.index(o.Atom.Tokens), start: c.index(o.Tokens), super: -1}
+	it := item{o: o, side: side, op: op, atom: c.index(o.atom()), start: c.index(o.Tokens), super: -1}
 	it.end = it.start + int32(len(o.Tokens))
-	if len(o.Super) > 0 && side != nameSide {
-		it.super = c.index(o.Super)
+	if len(o.super()) > 0 && side != nameSide {
+		it.super = c.index(o.super())
 	}
 	switch side {
 	case nameSide:
@@ -284,6 +284,47 @@ func isBinary(c byte) bool {
 	return c == '+' || c == '-' || c == '*' || c == '/' || c == '^'
 }
 
+// minus, roots, super, atom and primes are the parts of an operand that the
+// grammar matches without capturing them, read from its tokens: a capture
+// costs participle allocations even where it matches nothing, and most
+// operands have none of these.
+
+// minus is o's leading minus signs.
+func (o *operand) minus() []lexer.Token { return leading(o.Tokens, "-") }
+
+// roots is o's √ signs, after its minus signs.
+func (o *operand) roots() []lexer.Token { return leading(o.Tokens[len(o.minus()):], "√") }
+
+// super is o's superscript, or nothing: no atom ends in one.
+func (o *operand) super() []lexer.Token {
+	if last := len(o.Tokens) - 1; o.Tokens[last].Type == tokSuper {
+		return o.Tokens[last:]
+	}
+	return nil
+}
+
+// atom is the tokens of o's atom and superscript, after its prefix.
+func (o *operand) atom() []lexer.Token {
+	return o.Tokens[len(o.minus())+len(o.roots()):]
+}
+
+// primes is the primes after o's name: f'(x).
+func (o *operand) primes() []lexer.Token {
+	if o.Atom.Name == "" {
+		return nil
+	}
+	return leading(o.atom()[1:], "'")
+}
+
+// leading is the run of the operator p at the start of toks.
+func leading(toks []lexer.Token, p string) []lexer.Token {
+	n := 0
+	for n < len(toks) && isPunct(toks[n].Type) && toks[n].Value == p {
+		n++
+	}
+	return toks[:n]
+}
+
 // call reports whether o is a name with an argument list.
 func (o *operand) call() bool { return o.Atom.Args != nil }
 
@@ -305,14 +346,14 @@ func (it item) minus() int32 {
 	if it.side == bracketSide {
 		return 0
 	}
-	return int32(len(it.o.Minus))
+	return int32(len(it.o.minus()))
 }
 
 func (it item) roots() int32 {
 	if it.side == bracketSide {
 		return 0
 	}
-	return int32(len(it.o.Roots))
+	return int32(len(it.o.roots()))
 }
 
 // unit is an operand with its powers bound: the level at which a built-in
@@ -420,7 +461,7 @@ func (c *converter) missingOperator(units []unit) error {
 // fprime prints x*(ln(2) + 1)). Side by side, powers bind as they look:
 // x^x(ln(x) + 1) is x^x·(ln(x) + 1) and x(x + 1)^2 is x·(x + 1)^2.
 func (c *converter) splits(o *operand) (bool, error) {
-	if !o.call() || len(o.Atom.Primes) > 0 {
+	if !o.call() || len(o.primes()) > 0 {
 		return false, nil
 	}
 	id := o.Atom.Name
@@ -464,7 +505,7 @@ func (c *converter) holdsVariable(x *expression) bool {
 func (c *converter) powerChain(chain []item, u *unit) error {
 	first, last := chain[0], chain[len(chain)-1]
 	o := first.o
-	if first.side == whole && !o.call() && len(o.Atom.Primes) == 0 && o.Atom.Name != "" && c.kind(o.Atom.Name) == builtinName {
+	if first.side == whole && !o.call() && len(o.primes()) == 0 && o.Atom.Name != "" && c.kind(o.Atom.Name) == builtinName {
 		return c.pendingFunction(chain, u)
 	}
 	u.start, u.end = first.start, last.end
@@ -567,7 +608,7 @@ func (c *converter) pendingFunction(chain []item, into *unit) error {
 	name := o.Atom.Name
 	at := o.Atom.Pos
 	b, _ := symbolic.LookupBuiltin(name)
-	if len(o.Roots) > 0 {
+	if len(o.roots()) > 0 {
 		return errAt(at, "%s needs an argument in parentheses here: write √%s(x)", name, name)
 	}
 	u := unit{start: first.start, end: chain[len(chain)-1].end, fn: &pendingFunc{fn: b, name: name}, neg: first.minus()%2 == 1}
@@ -951,7 +992,7 @@ func (c *converter) numberAt(i int32) (symbolic.Expr, error) {
 // plain reports whether it is a number or a name, maybe with a
 // superscript: its reading is its tokens.
 func (it item) plain() bool {
-	return it.side == nameSide || it.side == whole && it.o.Atom.Args == nil && it.o.Atom.Paren == nil && len(it.o.Atom.Primes) == 0
+	return it.side == nameSide || it.side == whole && it.o.Atom.Args == nil && it.o.Atom.Paren == nil && len(it.o.primes()) == 0
 }
 
 // symbol is a variable or constant, made once per name.
@@ -1100,7 +1141,7 @@ func pow10(n int, pows map[int]*big.Int) *big.Int {
 func (c *converter) name(o *operand) (part, error) {
 	id := o.Atom.Name
 	at := o.Atom.Pos
-	primes := typed(o.Atom.Primes)
+	primes := typed(o.primes())
 	if id == "diff" && o.call() {
 		return c.diff(o)
 	}
@@ -1149,7 +1190,7 @@ func (c *converter) name(o *operand) (part, error) {
 	args := o.args()
 	exprs := make([]symbolic.Expr, len(args))
 	texts := make([]text, 0, 2*len(args)+2)
-	texts = append(texts, lit(id+strings.Repeat("'", len(o.Atom.Primes))+"("))
+	texts = append(texts, lit(id+strings.Repeat("'", len(o.primes()))+"("))
 	for i := range args {
 		a, err := c.expr(&args[i])
 		if err != nil {
@@ -1170,7 +1211,7 @@ func (c *converter) name(o *operand) (part, error) {
 				return part{}, errAt(at, "%s%s takes 1 argument, not %d", id, primes, len(exprs))
 			}
 			u, _ := b.Apply(symbolic.Sym("u"))
-			return c.derivativeAt(at, id, len(o.Atom.Primes), Function{Params: []string{"u"}, Body: u}, exprs, t)
+			return c.derivativeAt(at, id, len(o.primes()), Function{Params: []string{"u"}, Body: u}, exprs, t)
 		}
 		e, err := b.Apply(exprs...)
 		if err != nil {
@@ -1186,7 +1227,7 @@ func (c *converter) name(o *operand) (part, error) {
 		return part{}, errAt(at, "%s takes %d argument%s, not %d", id, len(f.Params), plural(len(f.Params)), len(exprs))
 	}
 	if primes != "" {
-		return c.derivativeAt(at, id, len(o.Atom.Primes), f, exprs, t)
+		return c.derivativeAt(at, id, len(o.primes()), f, exprs, t)
 	}
 	if err := c.checkAt(at, f, exprs); err != nil {
 		return part{}, err
@@ -1354,7 +1395,7 @@ func (c *converter) diff(o *operand) (part, error) {
 	if len(list) == 3 {
 		n := &list[2].Operands[0]
 		k, err := strconv.Atoi(n.Atom.Number)
-		if len(list[2].Operands) > 1 || len(n.Super) > 0 || len(n.Minus) > 0 || len(n.Roots) > 0 || err != nil || k > 1000 {
+		if len(list[2].Operands) > 1 || len(n.super()) > 0 || len(n.minus()) > 0 || len(n.roots()) > 0 || err != nil || k > 1000 {
 			return part{}, errAt(n.Tokens[0].Pos, "the order of diff must be a whole number from 0 to 1000")
 		}
 		order = k
@@ -1376,10 +1417,10 @@ func (c *converter) bareName(x *expression) (string, bool) {
 		return "", false
 	}
 	o := &x.Operands[0]
-	if len(o.Minus) > 0 || len(o.Roots) > 0 || len(o.Super) > 0 || o.Atom.Name == "" {
+	if len(o.minus()) > 0 || len(o.roots()) > 0 || len(o.super()) > 0 || o.Atom.Name == "" {
 		return "", false
 	}
-	return o.Atom.Name, !o.call() && len(o.Atom.Primes) == 0
+	return o.Atom.Name, !o.call() && len(o.primes()) == 0
 }
 
 // asProduct reports whether id is a run of known variables, as xy is when

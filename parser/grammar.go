@@ -10,8 +10,8 @@ import (
 //	expression = operand { [ op ] operand } .
 //	op         = "+" | "-" | "*" | "/" | "^" .
 //	operand    = { "-" } { "√" } atom [ Super ] .
-//	atom       = Number | Ident { "'" } [ arguments ] | "(" expression ")" .
-//	arguments  = "(" [ expression { "," expression } ] ")" .
+//	atom       = Number | Ident { "'" } [ "(" arguments ")" ] | "(" expression ")" .
+//	arguments  = [ expression { "," expression } ] .
 //
 // The structs below hold it in their tags, and are the syntax tree:
 // participle reads the input into them, convert.go turns them into a
@@ -36,8 +36,9 @@ type input struct {
 // expression is a run of operands, with an operator or none between two
 // (juxtaposition: 2x, x y, 2(x + 1)). The lexer gives ** and × the values
 // ^ and *. The operator is not captured: the conversion reads it as the
-// token before its operand (no operand ends in one), since participle
-// takes far longer over a production of its own for operator and operand.
+// token before its operand (no operand ends in one). A production of its
+// own for operator and operand would cost participle a struct and its
+// bookkeeping per operand, and a long sum has tens of thousands.
 type expression struct {
 	Pos      lexer.Position
 	Tokens   []lexer.Token
@@ -45,28 +46,26 @@ type expression struct {
 }
 
 // operand is an atom with its leading minus and √ signs and its
-// superscript (x² is x^2).
+// superscript (x² is x^2). These, and the primes of a name, are matched
+// but not captured; the conversion reads them from Tokens, because a
+// capture costs participle allocations even where it matches nothing,
+// and most operands have none of them.
 type operand struct {
 	Tokens []lexer.Token
-	Minus  []lexer.Token `parser:"@('-'*)"`
-	Roots  []lexer.Token `parser:"@('√'*)"`
-	Atom   atom          `parser:"@@"`
-	Super  []lexer.Token `parser:"@Super?"`
+	Atom   atom `parser:"'-'* '√'* @@ Super?"`
 }
 
-// atom is a number, a name (a call when arguments follow; f'(x) with
-// primes), or a parenthesised expression.
+// atom is a number, a name (a call when arguments follow, so Args is not
+// nil for f(); f'(x) with primes), or a parenthesised expression.
 type atom struct {
 	Pos    lexer.Position
-	Tokens []lexer.Token
-	Number string        `parser:"  @Number"`
-	Name   string        `parser:"| @Ident"`
-	Primes []lexer.Token `parser:"  @(\"'\"*)"`
-	Args   *arguments    `parser:"  @@?"`
-	Paren  *expression   `parser:"| '(' @@ ')'"`
+	Number string      `parser:"  @Number"`
+	Name   string      `parser:"| @Ident \"'\"*"`
+	Args   *arguments  `parser:"  ( '(' @@ ')' )?"`
+	Paren  *expression `parser:"| '(' @@ ')'"`
 }
 
 // arguments is a call's list: f() has none.
 type arguments struct {
-	List []expression `parser:"'(' ( @@ ( ',' @@ )* )? ')'"`
+	List []expression `parser:"( @@ ( ',' @@ )* )?"`
 }
