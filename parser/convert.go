@@ -269,7 +269,7 @@ func (c *converter) item(o *operand, op byte, side uint8) item {
 // operand is x's k-th operand, with the operator before it: the token
 // before it, when that is one of + - * / ^ (no operand ends in one).
 func (c *converter) operand(x *expression, k int) (*operand, byte) {
-	o := &x.Operands[k]
+	o := x.Operands[k]
 	if k == 0 {
 		return o, 0
 	}
@@ -1393,7 +1393,7 @@ func (c *converter) diff(o *operand) (part, error) {
 	}
 	order := 1
 	if len(list) == 3 {
-		n := &list[2].Operands[0]
+		n := list[2].Operands[0]
 		k, err := strconv.Atoi(n.Atom.Number)
 		if len(list[2].Operands) > 1 || len(n.super()) > 0 || len(n.minus()) > 0 || len(n.roots()) > 0 || err != nil || k > 1000 {
 			return part{}, errAt(n.Tokens[0].Pos, "the order of diff must be a whole number from 0 to 1000")
@@ -1416,7 +1416,7 @@ func (c *converter) bareName(x *expression) (string, bool) {
 	if len(x.Operands) > 1 {
 		return "", false
 	}
-	o := &x.Operands[0]
+	o := x.Operands[0]
 	if len(o.minus()) > 0 || len(o.roots()) > 0 || len(o.super()) > 0 || o.Atom.Name == "" {
 		return "", false
 	}

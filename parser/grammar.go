@@ -42,7 +42,7 @@ type input struct {
 type expression struct {
 	Pos      lexer.Position
 	Tokens   []lexer.Token
-	Operands []operand `parser:"@@ ( ( '+' | '-' | '*' | '/' | '^' )? @@ )*"`
+	Operands []*operand `parser:"@@ ( ( '+' | '-' | '*' | '/' | '^' )? @@ )*"`
 }
 
 // operand is an atom with its leading minus and √ signs and its
