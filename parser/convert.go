@@ -172,10 +172,11 @@ type converter struct {
 	// surprising is set when the reading could differ from what the
 	// person meant, so the REPL should echo it.
 	surprising bool
-	toks       []lexer.Token // every token, which the operands index
-	in         inputBrackets // what the brackets of the operands hold
-	syms       map[string]symbolic.Expr
-	recent     [16]struct { // whole numbers read lately, for number
+	// toks is every token of the input; the Tokens of each production
+	// are a part of it, which index finds.
+	toks   []lexer.Token
+	syms   map[string]symbolic.Expr
+	recent [16]struct { // whole numbers read lately, for number
 		n uint64
 		e symbolic.Expr
 	}
@@ -193,8 +194,8 @@ func errAt(pos lexer.Position, format string, args ...any) *Error {
 
 // expression converts a parsed input.
 func (c *converter) expression(in *input) (piece, error) {
-	c.toks, c.in = in.Expr.toks, in.Expr.brackets
-	p, err := c.expr(in.Expr)
+	c.toks = in.Tokens
+	p, err := c.expr(&in.Expr)
 	if err != nil {
 		return piece{}, err
 	}
@@ -215,22 +216,124 @@ func (c *converter) kind(id string) nameKind {
 
 func (c *converter) pos(i int32) lexer.Position { return c.toks[i].Pos }
 
+// index is the place in c.toks of a production's tokens. Participle gives
+// each production a part of the one token list that c.toks holds whole, so
+// the distance between two starts is the difference of the capacities.
+func (c *converter) index(toks []lexer.Token) int32 { return int32(cap(c.toks) - cap(toks)) }
+
+// span is the tokens of x.
+func (c *converter) span(x *expression) (start, end int32) {
+	start = c.index(x.Tokens)
+	return start, start + int32(len(x.Tokens))
+}
+
 // typed is the tokens from i up to j as the person typed them, without
 // the spaces: 2^2, x².
-func (c *converter) typed(i, j int32) string {
+func (c *converter) typed(i, j int32) string { return typed(c.toks[i:j]) }
+
+func typed(toks []lexer.Token) string {
 	var b strings.Builder
-	for k := i; k < j; k++ {
-		b.WriteString(spelling(c.toks[k]))
+	for _, t := range toks {
+		b.WriteString(spelling(t))
 	}
 	return b.String()
 }
 
 // item is an operand, or one side of an operand x(x + 1) that multiplies:
-// the name x or the bracket (x + 1).
+// the name x or the bracket (x + 1), with the indices of its tokens.
 type item struct {
-	o    *operand
-	side uint8
-	op   byte // as operand.op
+	o          *operand
+	side       uint8
+	op         byte  // the operator before it: + - * / ^ or 0 for juxtaposition
+	atom       int32 // the number or name, or the "(" of a parenthesised expression
+	start, end int32
+	super      int32 // its superscript, or -1
+}
+
+// item is the item of o, or of one of its sides.
+func (c *converter) item(o *operand, op byte, side uint8) item {
+	it := item{o: o, side: side, op: op, atom: c.index(o.atom()), start: c.index(o.Tokens), super: -1}
+	it.end = it.start + int32(len(o.Tokens))
+	if len(o.super()) > 0 && side != nameSide {
+		it.super = c.index(o.super())
+	}
+	switch side {
+	case nameSide:
+		it.end = it.atom + 1
+	case bracketSide:
+		it.start = it.atom + 1
+	}
+	return it
+}
+
+// operand is x's k-th operand, with the operator before it: the token
+// before it, when that is one of + - * / ^ (no operand ends in one).
+func (c *converter) operand(x *expression, k int) (*operand, byte) {
+	o := x.Operands[k]
+	if k == 0 {
+		return o, 0
+	}
+	t := c.toks[c.index(o.Tokens)-1]
+	if isPunct(t.Type) && len(t.Value) == 1 && isBinary(t.Value[0]) {
+		return o, t.Value[0]
+	}
+	return o, 0
+}
+
+func isBinary(c byte) bool {
+	return c == '+' || c == '-' || c == '*' || c == '/' || c == '^'
+}
+
+// minus, roots, super, atom and primes are the parts of an operand that the
+// grammar matches without capturing them, read from its tokens: a capture
+// costs participle allocations even where it matches nothing, and most
+// operands have none of these.
+
+// minus is o's leading minus signs.
+func (o *operand) minus() []lexer.Token { return leading(o.Tokens, "-") }
+
+// roots is o's √ signs, after its minus signs.
+func (o *operand) roots() []lexer.Token { return leading(o.Tokens[len(o.minus()):], "√") }
+
+// super is o's superscript, or nothing: no atom ends in one.
+func (o *operand) super() []lexer.Token {
+	if last := len(o.Tokens) - 1; o.Tokens[last].Type == tokSuper {
+		return o.Tokens[last:]
+	}
+	return nil
+}
+
+// atom is the tokens of o's atom and superscript, after its prefix.
+func (o *operand) atom() []lexer.Token {
+	return o.Tokens[len(o.minus())+len(o.roots()):]
+}
+
+// primes is the primes after o's name: f'(x).
+func (o *operand) primes() []lexer.Token {
+	if o.Atom.Name == "" {
+		return nil
+	}
+	return leading(o.atom()[1:], "'")
+}
+
+// leading is the run of the operator p at the start of toks.
+func leading(toks []lexer.Token, p string) []lexer.Token {
+	n := 0
+	for n < len(toks) && isPunct(toks[n].Type) && toks[n].Value == p {
+		n++
+	}
+	return toks[:n]
+}
+
+// call reports whether o is a name with an argument list.
+func (o *operand) call() bool { return o.Atom.Args != nil }
+
+// args is o's argument list.
+func (o *operand) args() []expression {
+	if o.Atom.Args == nil {
+		return nil
+	}
+	return o.Atom.Args.List
 }
 
 const (
@@ -243,35 +346,14 @@ func (it item) minus() int32 {
 	if it.side == bracketSide {
 		return 0
 	}
-	return it.o.minus
+	return int32(len(it.o.minus()))
 }
 
 func (it item) roots() int32 {
 	if it.side == bracketSide {
 		return 0
 	}
-	return it.o.roots
-}
-
-func (it item) super() int32 {
-	if it.side == nameSide {
-		return -1
-	}
-	return it.o.super
-}
-
-func (it item) start() int32 {
-	if it.side == bracketSide {
-		return it.o.atom + 1
-	}
-	return it.o.start()
-}
-
-func (it item) end() int32 {
-	if it.side == nameSide {
-		return it.o.atom + 1
-	}
-	return it.o.end
+	return int32(len(it.o.roots()))
 }
 
 // unit is an operand with its powers bound: the level at which a built-in
@@ -305,33 +387,34 @@ func (c *converter) expr(x *expression) (part, error) {
 	// The items are the operands, or both sides of those that split:
 	// made into a list only when one splits.
 	var items []item
-	for i := range x.operands {
-		o := &x.operands[i]
+	n := len(x.Operands)
+	for i := range n {
+		o, op := c.operand(x, i)
 		split, err := c.splits(o)
 		if err != nil {
 			return part{}, err
 		}
 		if split && items == nil {
-			items = make([]item, 0, len(x.operands)+1)
+			items = make([]item, 0, n+1)
 			for k := range i {
-				items = append(items, c.whole(&x.operands[k]))
+				o, op := c.operand(x, k)
+				items = append(items, c.item(o, op, whole))
 			}
 		}
 		switch {
 		case split:
-			items = append(items, item{o: o, side: nameSide, op: o.op}, item{o: o, side: bracketSide})
+			items = append(items, c.item(o, op, nameSide), c.item(o, 0, bracketSide))
 		case items != nil:
-			items = append(items, c.whole(o))
+			items = append(items, c.item(o, op, whole))
 		}
 	}
-	n := len(x.operands)
-	at := func(k int) item { return c.whole(&x.operands[k]) }
+	at := func(k int) item { o, op := c.operand(x, k); return c.item(o, op, whole) }
 	if items != nil {
 		n, at = len(items), func(k int) item { return items[k] }
 	}
 	chains := 0
 	for k := range n {
-		if level(c.opOf(at(k))) != symbolic.PrecPower {
+		if level(at(k).op) != symbolic.PrecPower {
 			chains++
 		}
 	}
@@ -339,7 +422,7 @@ func (c *converter) expr(x *expression) (part, error) {
 	var buf [4]item
 	for i := 0; i < n; {
 		chain := append(buf[:0], at(i))
-		for i+len(chain) < n && level(c.opOf(at(i+len(chain)))) == symbolic.PrecPower {
+		for i+len(chain) < n && level(at(i+len(chain)).op) == symbolic.PrecPower {
 			chain = append(chain, at(i+len(chain)))
 		}
 		units = append(units, unit{})
@@ -347,7 +430,7 @@ func (c *converter) expr(x *expression) (part, error) {
 		if err := c.powerChain(chain, u); err != nil {
 			return part{}, err
 		}
-		u.op = c.opOf(chain[0])
+		u.op = chain[0].op
 		i += len(chain)
 	}
 	if err := c.missingOperator(units); err != nil {
@@ -372,21 +455,16 @@ func (c *converter) missingOperator(units []unit) error {
 	return nil
 }
 
-// whole is the item of an operand that does not split.
-func (c *converter) whole(o *operand) item { return item{o: o, side: whole, op: o.op} }
-
-func (c *converter) opOf(it item) byte { return it.op }
-
 // splits reports whether x(x + 1) is a product: when x is a constant or a
 // parameter, or a free one-letter name and the bracket holds a variable.
 // So x(x + 1) multiplies, but f(2) and foo(x) call unknown functions (and
 // fprime prints x*(ln(2) + 1)). Side by side, powers bind as they look:
 // x^x(ln(x) + 1) is x^x·(ln(x) + 1) and x(x + 1)^2 is x·(x + 1)^2.
 func (c *converter) splits(o *operand) (bool, error) {
-	if !c.in.call(o) || o.primes > 0 {
+	if !o.call() || len(o.primes()) > 0 {
 		return false, nil
 	}
-	id := c.toks[o.atom].Value
+	id := o.Atom.Name
 	what := "constant"
 	switch c.kind(id) {
 	case constantName:
@@ -398,11 +476,11 @@ func (c *converter) splits(o *operand) (bool, error) {
 	default:
 		return false, nil
 	}
-	args := c.in.args(o)
+	args := o.args()
 	if len(args) != 1 {
-		return false, errAt(c.pos(o.atom), "%s is a %s, not a function, so it takes no arguments", id, what)
+		return false, errAt(o.Atom.Pos, "%s is a %s, not a function, so it takes no arguments", id, what)
 	}
-	if what == "variable" && !c.env.restricted() && !c.holdsVariable(args[0]) {
+	if what == "variable" && !c.env.restricted() && !c.holdsVariable(&args[0]) {
 		return false, nil
 	}
 	c.surprising = true
@@ -411,7 +489,7 @@ func (c *converter) splits(o *operand) (bool, error) {
 
 // holdsVariable reports whether x names a variable.
 func (c *converter) holdsVariable(x *expression) bool {
-	start, end := span(x)
+	start, end := c.span(x)
 	for i := start; i < end; i++ {
 		t := c.toks[i]
 		if t.Type == tokIdent && c.kind(t.Value) == variableName && !(i+1 < end && c.toks[i+1].Value == "(") {
@@ -421,21 +499,16 @@ func (c *converter) holdsVariable(x *expression) bool {
 	return false
 }
 
-// span is the tokens of x.
-func span(x *expression) (start, end int32) {
-	return x.operands[0].start(), x.operands[len(x.operands)-1].end
-}
-
 // powerChain folds a^b^c from the right and applies each operand's prefix
 // minus and √ to the power it begins, so -x^2 is -(x^2) and 2^-x^2 is
 // 2^(-(x^2)). It fills u, which is zero.
 func (c *converter) powerChain(chain []item, u *unit) error {
 	first, last := chain[0], chain[len(chain)-1]
 	o := first.o
-	if first.side == whole && !c.in.call(o) && o.primes == 0 && c.toks[o.atom].Type == tokIdent && c.kind(c.toks[o.atom].Value) == builtinName {
+	if first.side == whole && !o.call() && len(o.primes()) == 0 && o.Atom.Name != "" && c.kind(o.Atom.Name) == builtinName {
 		return c.pendingFunction(chain, u)
 	}
-	u.start, u.end = first.start(), last.end()
+	u.start, u.end = first.start, last.end
 	var buf [2]part
 	bases := buf[:]
 	if len(chain) > len(buf) {
@@ -456,7 +529,7 @@ func (c *converter) powerChain(chain []item, u *unit) error {
 	t := bases[0].t
 	switch {
 	case asTyped:
-		t = tokensText(o.atom, last.end())
+		t = tokensText(first.atom, last.end)
 	case len(chain) > 1:
 		t = chainText(chain, bases)
 	}
@@ -468,13 +541,12 @@ func (c *converter) powerChain(chain []item, u *unit) error {
 	}
 	u.neg = first.minus()%2 == 1
 	plain := first.minus() == 0 && first.roots() == 0
-	atom := c.toks[o.atom]
-	u.named = plain && atom.Type == tokIdent && (first.side == nameSide || first.side == whole && !c.in.call(o))
-	u.number = plain && first.side == whole && atom.Type == tokNumber
-	u.endsInNumber = last.side == whole && c.toks[last.o.atom].Type == tokNumber && last.o.super < 0
+	u.named = plain && o.Atom.Name != "" && (first.side == nameSide || first.side == whole && !o.call())
+	u.number = plain && first.side == whole && o.Atom.Number != ""
+	u.endsInNumber = last.side == whole && last.o.Atom.Number != "" && last.super < 0
 	u.simple = u.named || u.number
-	u.powered = len(chain) > 1 || first.super() >= 0
-	u.paren = len(chain) == 1 && plain && first.super() < 0 && (first.side == bracketSide || first.side == whole && c.in.paren(o) != nil)
+	u.powered = len(chain) > 1 || first.super >= 0
+	u.paren = len(chain) == 1 && plain && first.super < 0 && (first.side == bracketSide || first.side == whole && o.Atom.Paren != nil)
 	return nil
 }
 
@@ -533,27 +605,28 @@ var (
 func (c *converter) pendingFunction(chain []item, into *unit) error {
 	first := chain[0]
 	o := first.o
-	name := c.toks[o.atom].Value
-	at := c.pos(o.atom)
+	name := o.Atom.Name
+	at := o.Atom.Pos
 	b, _ := symbolic.LookupBuiltin(name)
-	if o.roots > 0 {
+	if len(o.roots()) > 0 {
 		return errAt(at, "%s needs an argument in parentheses here: write √%s(x)", name, name)
 	}
-	u := unit{start: first.start(), end: chain[len(chain)-1].end(), fn: &pendingFunc{fn: b, name: name}, neg: o.minus%2 == 1}
+	u := unit{start: first.start, end: chain[len(chain)-1].end, fn: &pendingFunc{fn: b, name: name}, neg: first.minus()%2 == 1}
 	var exp part
 	var shown string // the function and its power as typed: sin² or sin^2
 	switch {
-	case o.super >= 0 && len(chain) == 1:
-		exp = part{superNumber(c.toks[o.super].Value), lit(c.toks[o.super].Value)}
-		shown = name + spelling(c.toks[o.super])
-	case o.super < 0 && len(chain) == 2:
+	case first.super >= 0 && len(chain) == 1:
+		sup := c.toks[first.super]
+		exp = part{superNumber(sup.Value), lit(sup.Value)}
+		shown = name + spelling(sup)
+	case first.super < 0 && len(chain) == 2:
 		var p part
 		if err := c.base(chain[1], &p); err != nil {
 			return err
 		}
 		exp = part{prefix(chain[1], p.e), prefixText(chain[1], p.t)}
-		shown = name + "^" + c.typed(chain[1].start(), chain[1].end())
-	case o.super < 0 && len(chain) == 1:
+		shown = name + "^" + c.typed(chain[1].start, chain[1].end)
+	case first.super < 0 && len(chain) == 1:
 		*into = u
 		return nil
 	default:
@@ -867,21 +940,21 @@ func (c *converter) base(it item, p *part) error {
 	o := it.o
 	switch {
 	case it.side == nameSide:
-		id := c.toks[o.atom].Value
+		id := o.Atom.Name
 		*p = part{c.symbol(id), lit(id)}
 	case it.side == bracketSide:
-		err = c.bracketed(c.in.args(o)[0], p)
-	case c.toks[o.atom].Type == tokNumber:
-		p.e, err = c.numberAt(o.atom) // its text is its token, below
-	case c.in.paren(o) != nil:
-		err = c.bracketed(c.in.paren(o), p)
+		err = c.bracketed(&o.args()[0], p)
+	case o.Atom.Number != "":
+		p.e, err = c.numberAt(it.atom) // its text is its token, below
+	case o.Atom.Paren != nil:
+		err = c.bracketed(o.Atom.Paren, p)
 	default:
 		*p, err = c.name(o)
 	}
 	if err != nil {
 		return err
 	}
-	if s := it.super(); s >= 0 {
+	if s := it.super; s >= 0 {
 		v := c.toks[s].Value
 		p.e = symbolic.Pow(p.e, superNumber(v))
 		if !it.plain() {
@@ -889,7 +962,7 @@ func (c *converter) base(it item, p *part) error {
 		}
 	}
 	if it.plain() {
-		p.t = tokensText(o.atom, it.end()) // as typed: x^2 for x²
+		p.t = tokensText(it.atom, it.end) // as typed: x^2 for x²
 	}
 	return nil
 }
@@ -919,7 +992,7 @@ func (c *converter) numberAt(i int32) (symbolic.Expr, error) {
 // plain reports whether it is a number or a name, maybe with a
 // superscript: its reading is its tokens.
 func (it item) plain() bool {
-	return it.side == nameSide || it.side == whole && it.o.in == 0 && it.o.primes == 0
+	return it.side == nameSide || it.side == whole && it.o.Atom.Args == nil && it.o.Atom.Paren == nil && len(it.o.primes()) == 0
 }
 
 // symbol is a variable or constant, made once per name.
@@ -1066,14 +1139,14 @@ func pow10(n int, pows map[int]*big.Int) *big.Int {
 }
 
 func (c *converter) name(o *operand) (part, error) {
-	id := c.toks[o.atom].Value
-	at := c.pos(o.atom)
-	primes := c.typed(o.atom+1, o.atom+1+o.primes)
-	if id == "diff" && c.in.call(o) {
+	id := o.Atom.Name
+	at := o.Atom.Pos
+	primes := typed(o.primes())
+	if id == "diff" && o.call() {
 		return c.diff(o)
 	}
 	kind := c.kind(id)
-	if !c.in.call(o) {
+	if !o.call() {
 		switch {
 		case kind == functionName && primes != "":
 			f := c.env.Functions[id]
@@ -1108,17 +1181,18 @@ func (c *converter) name(o *operand) (part, error) {
 			return part{}, errAt(at, "%s calls itself, but has no earlier definition to use", id)
 		}
 		hint := c.didYouMean(id, true)
-		if hint == "" && len(c.in.args(o)) == 1 && utf8.RuneCountInString(id) == 1 {
-			start, end := span(c.in.args(o)[0])
+		if hint == "" && len(o.args()) == 1 && utf8.RuneCountInString(id) == 1 {
+			start, end := c.span(&o.args()[0])
 			hint = fmt.Sprintf(" (for a product, write %s*(%s))", id, c.typed(start, end))
 		}
 		return part{}, errAt(at, "unknown function %q%s", id, hint)
 	}
-	exprs := make([]symbolic.Expr, len(c.in.args(o)))
-	texts := make([]text, 0, 2*len(c.in.args(o))+2)
-	texts = append(texts, lit(id+strings.Repeat("'", int(o.primes))+"("))
-	for i, x := range c.in.args(o) {
-		a, err := c.expr(x)
+	args := o.args()
+	exprs := make([]symbolic.Expr, len(args))
+	texts := make([]text, 0, 2*len(args)+2)
+	texts = append(texts, lit(id+strings.Repeat("'", len(o.primes()))+"("))
+	for i := range args {
+		a, err := c.expr(&args[i])
 		if err != nil {
 			return part{}, err
 		}
@@ -1137,7 +1211,7 @@ func (c *converter) name(o *operand) (part, error) {
 				return part{}, errAt(at, "%s%s takes 1 argument, not %d", id, primes, len(exprs))
 			}
 			u, _ := b.Apply(symbolic.Sym("u"))
-			return c.derivativeAt(at, id, int(o.primes), Function{Params: []string{"u"}, Body: u}, exprs, t)
+			return c.derivativeAt(at, id, len(o.primes()), Function{Params: []string{"u"}, Body: u}, exprs, t)
 		}
 		e, err := b.Apply(exprs...)
 		if err != nil {
@@ -1153,7 +1227,7 @@ func (c *converter) name(o *operand) (part, error) {
 		return part{}, errAt(at, "%s takes %d argument%s, not %d", id, len(f.Params), plural(len(f.Params)), len(exprs))
 	}
 	if primes != "" {
-		return c.derivativeAt(at, id, int(o.primes), f, exprs, t)
+		return c.derivativeAt(at, id, len(o.primes()), f, exprs, t)
 	}
 	if err := c.checkAt(at, f, exprs); err != nil {
 		return part{}, err
@@ -1299,30 +1373,30 @@ func (c *converter) context() context.Context {
 // diff is diff(EXPR, x) or diff(EXPR, x, n); EXPR may be the name of a
 // function, whose body is used: diff(g, y) is g's partial derivative.
 func (c *converter) diff(o *operand) (part, error) {
-	list := c.in.args(o)
-	at := c.pos(o.atom)
+	list := o.args()
+	at := o.Atom.Pos
 	if len(list) < 2 || len(list) > 3 {
 		return part{}, errAt(at, "diff takes 2 or 3 arguments, as in diff(x^2, x) or diff(x^3, x, 2), not %d", len(list))
 	}
 	var e part
-	if id, ok := c.bareName(list[0]); ok && c.kind(id) == functionName {
+	if id, ok := c.bareName(&list[0]); ok && c.kind(id) == functionName {
 		e = part{c.env.Functions[id].Body, lit(id)}
 	} else {
 		var err error
-		if e, err = c.expr(list[0]); err != nil {
+		if e, err = c.expr(&list[0]); err != nil {
 			return part{}, err
 		}
 	}
-	x, ok := c.bareName(list[1])
+	x, ok := c.bareName(&list[1])
 	if !ok || x == "pi" || c.kind(x) == builtinName || c.kind(x) == functionName {
-		return part{}, errAt(c.pos(list[1].operands[0].start()), "diff needs a variable name here, as in diff(x^2, x)")
+		return part{}, errAt(list[1].Pos, "diff needs a variable name here, as in diff(x^2, x)")
 	}
 	order := 1
 	if len(list) == 3 {
-		n := &list[2].operands[0]
-		k, err := strconv.Atoi(c.toks[n.atom].Value)
-		if len(list[2].operands) > 1 || n.super >= 0 || n.minus > 0 || n.roots > 0 || c.toks[n.atom].Type != tokNumber || err != nil || k > 1000 {
-			return part{}, errAt(c.pos(n.start()), "the order of diff must be a whole number from 0 to 1000")
+		n := list[2].Operands[0]
+		k, err := strconv.Atoi(n.Atom.Number)
+		if len(list[2].Operands) > 1 || len(n.super()) > 0 || len(n.minus()) > 0 || len(n.roots()) > 0 || err != nil || k > 1000 {
+			return part{}, errAt(n.Tokens[0].Pos, "the order of diff must be a whole number from 0 to 1000")
 		}
 		order = k
 	}
@@ -1339,14 +1413,14 @@ func (c *converter) diff(o *operand) (part, error) {
 
 // bareName reports whether x is a lone name, such as g in diff(g, y).
 func (c *converter) bareName(x *expression) (string, bool) {
-	if len(x.operands) != 1 {
+	if len(x.Operands) > 1 {
 		return "", false
 	}
-	o := &x.operands[0]
-	if o.minus > 0 || o.roots > 0 || o.super >= 0 || c.toks[o.atom].Type != tokIdent {
+	o := x.Operands[0]
+	if len(o.minus()) > 0 || len(o.roots()) > 0 || len(o.super()) > 0 || o.Atom.Name == "" {
 		return "", false
 	}
-	return c.toks[o.atom].Value, !c.in.call(o) && o.primes == 0
+	return o.Atom.Name, !o.call() && len(o.primes()) == 0
 }
 
 // asProduct reports whether id is a run of known variables, as xy is when

@@ -53,6 +53,10 @@ func spelling(t lexer.Token) string {
 	return t.Value
 }
 
+// isPunct reports whether t is of an operator or punctuation, in any
+// spelling.
+func isPunct(t lexer.TokenType) bool { return t == tokPunct || t <= tokAlias }
+
 // mathLexer is a hand-written lexer: it maps the Unicode forms people paste
 // from books (− × · π √ ²) to one spelling, keeps positions in characters
 // (not bytes) so carets line up, and is much faster than a regexp lexer on
@@ -203,14 +207,71 @@ var byteClasses = func() (t [256]uint8) {
 
 // scanner is fprime's lexer for participle: it reads one token at a time,
 // and checks as it goes what no later stage should see: more than
-// MaxTokens tokens, brackets that do not match or nest too deeply, and
-// numbers too long. Its errors are *Error values.
+// MaxTokens tokens, brackets that do not match, brackets and square roots
+// nested too deeply, and numbers too long. Its errors are *Error values.
 type scanner struct {
 	s         string
 	i         int // the next byte
 	line, col int // of s[i]; col counts characters
 	count     int // tokens read
 	open      []lexer.Token
+	nesting
+}
+
+// nesting counts the levels of brackets and square roots around a token,
+// which MaxDepth bounds together: √ takes the operand after it, brackets
+// included, so √(√(x)) is four levels.
+type nesting struct {
+	level  int   // around the next token
+	levels []int // around each open "("
+	roots  int   // the √ signs of the operand being read
+	// after is what the last token may be in that operand: its √ signs,
+	// or its name (and primes), which a "(" may follow as its brackets.
+	after uint8
+}
+
+const (
+	afterOther uint8 = iota
+	afterRoot
+	afterName
+)
+
+// nest counts t into the levels, and refuses a √ beyond MaxDepth.
+func (n *nesting) nest(t lexer.Token) error {
+	after := n.after
+	n.after = afterOther
+	switch {
+	case t.Type == tokPunct && t.Value == "√":
+		if after != afterRoot {
+			n.roots = 0
+		}
+		n.roots++
+		n.after = afterRoot
+		if n.level+n.roots > MaxDepth {
+			return errorAt(t.Pos.Line, t.Pos.Column, "nested too deeply: more than %d levels of brackets and square roots", MaxDepth)
+		}
+		return nil
+	case t.Type == tokIdent:
+		if after != afterRoot {
+			n.roots = 0
+		}
+		n.after = afterName
+		return nil
+	case isPunct(t.Type) && t.Value == "'" && after == afterName:
+		n.after = afterName
+		return nil
+	case t.Type == tokPunct && t.Value == "(":
+		if after == afterOther {
+			n.roots = 0
+		}
+		n.levels = append(n.levels, n.level)
+		n.level += n.roots + 1
+	case t.Type == tokPunct && t.Value == ")" && len(n.levels) > 0:
+		n.level = n.levels[len(n.levels)-1]
+		n.levels = n.levels[:len(n.levels)-1]
+	}
+	n.roots = 0
+	return nil
 }
 
 func newScanner(s string) *scanner { return &scanner{s: s, line: 1, col: 1} }
@@ -221,7 +282,10 @@ func (sc *scanner) token(typ lexer.TokenType, value string, start, col int) (lex
 		return t, errorAt(sc.line, col, "input too long: more than %d numbers, names and operators, and the limit is %d", MaxTokens, MaxTokens)
 	}
 	sc.count++
-	return t, checkToken(t, &sc.open)
+	if err := checkToken(t, &sc.open); err != nil {
+		return t, err
+	}
+	return t, sc.nest(t)
 }
 
 // Next returns the next token, or EOF at the end.

@@ -10,7 +10,13 @@ import (
 	"github.com/fprime/fprime/symbolic"
 )
 
-var exprParser = participle.MustBuild[input](participle.Lexer(mathLexer{}))
+// exprParser reads the grammar of grammar.go. With no lookahead, a group
+// that has read a token is taken, so an error is reported where the input
+// stops making sense: at the ")" of sin(x,), not at its ",".
+var exprParser = participle.MustBuild[input](participle.Lexer(mathLexer{}), participle.UseLookahead(0))
+
+// Grammar is the grammar of expressions in EBNF, as participle renders it.
+func Grammar() string { return exprParser.String() }
 
 // ParseExpr reads an expression in fprime's notation, with every name other
 // than the built-in functions, pi and e taken as a variable.

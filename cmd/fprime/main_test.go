@@ -77,6 +77,17 @@ func TestGoldenScripts(t *testing.T) {
 	}
 }
 
+// TestHelpGrammar pins what help grammar prints: the grammar as participle
+// renders it from the parser's structs, so a change to the grammar shows in
+// the diff of its golden file.
+func TestHelpGrammar(t *testing.T) {
+	stdout, stderr, code := fprime(t, "", "-e", "help grammar")
+	if stderr != "" || code != 0 {
+		t.Fatalf("stderr %q, exit %d", stderr, code)
+	}
+	compareGolden(t, "testdata/help_grammar.out", stdout)
+}
+
 func compareGolden(t *testing.T, path, got string) {
 	t.Helper()
 	if *update {
