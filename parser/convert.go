@@ -725,6 +725,9 @@ func (c *converter) applyWithoutParens(units []unit) ([]unit, error) {
 		if err != nil {
 			return nil, errAt(c.pos(u.start), "%v", err)
 		}
+		if err := c.checkNumber(c.pos(u.start), e); err != nil {
+			return nil, err // ln A 0 is ln(0), as ln(A·0) is
+		}
 		texts = append(texts, lit(")"))
 		if u.fn.pow != nil {
 			e = symbolic.Pow(e, u.fn.pow.e)
@@ -1343,6 +1346,8 @@ func (c *converter) checkNumber(at lexer.Position, e symbolic.Expr) error {
 	if c.env != nil && len(c.env.Values) > 0 {
 		e = symbolic.Substitute(e, c.env.Values)
 	}
+	// ln(0·x) is ln(0) where x is defined: undefined wherever it is looked at.
+	e, _ = symbolic.Unguard(e)
 	if len(symbolic.Symbols(e)) > 0 {
 		return nil
 	}

@@ -71,6 +71,8 @@ func TestHintsForSlips(t *testing.T) {
 		{"grad sin", "1:6: sin is built in: define a function of your own, as f(x) = sin(x), and use f"},
 		{"min cos x0=1", "1:5: cos is built in: define a function of your own, as f(x) = cos(x), and use f"},
 		{"del a", "1:5: del a"}, // parsed: the statement is positioned at the name
+		{"ln A 0", "1:1: ln(0) is undefined: ln needs a positive argument"},
+		{"asin 2", "1:1: asin(2) is undefined: asin needs an argument from -1 to 1"},
 		{"sgn(x)", ""},
 		{"f’", ""},
 		{"f’’(2)", ""},
