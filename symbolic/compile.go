@@ -18,9 +18,14 @@ type Program struct {
 	outs  []int32
 	src   []Expr  // src[r] is the expression register r holds, for errors
 	funcs []*Func // the functions opCall applies
-	// native is the program as machine code, nil where there is none
-	// (jit_amd64.go); it and the loop below compute the same bits.
-	native *native
+	// native is the program as machine code (jit_amd64.go), nil until
+	// it is translated and where there is none; it and the loop below
+	// compute the same bits. work counts the steps interpreted until
+	// then, and settled says the translation was made or refused
+	// (native.go).
+	native  *native
+	work    int
+	settled bool
 }
 
 type opcode uint8
@@ -81,7 +86,6 @@ func CompileAll(exprs []Expr, vars ...string) (*Program, error) {
 		}
 		c.p.outs = append(c.p.outs, r)
 	}
-	c.p.native = compileNative(c.p)
 	return c.p, nil
 }
 
@@ -164,12 +168,18 @@ func (p *Program) EvalSplit(vals, rest []float64) (float64, error) {
 // updates made. Those are optimize's updates, bit for bit; p is busy
 // while it runs.
 func (p *Program) Descender(bound float64) func(x, g []float64, f *float64, step, eps float64, ups []float64) int {
+	if !p.MachineCode() {
+		return nil
+	}
 	return p.descender(bound)
 }
 
 func (p *Program) run(vals []float64) error {
 	if len(vals) != len(p.vars) {
 		return fmt.Errorf("the program takes %d values, not %d", len(p.vars), len(vals))
+	}
+	if p.native == nil {
+		p.interpreted()
 	}
 	var notFinite bool
 	if p.native != nil {
