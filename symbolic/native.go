@@ -201,7 +201,7 @@ func (p *Program) divisorZeros(limit int) []root {
 	var zeroOf func(r int32, depth int) (root, bool)
 	zeroOf = func(r int32, depth int) (root, bool) {
 		if v, a, c, ok := affine(r, 4); ok && v >= 0 && a != 0 {
-			at := -c / a
+			at := -c/a + 0 // +0, not -0
 			return root{v, at}, at-at == 0
 		}
 		in, computed := def[r]

@@ -56,6 +56,9 @@ func (s *Session) compile(ctx context.Context, at parser.Pos, f *Function) (*com
 	if err != nil {
 		return nil, errAt(at, "%v", err)
 	}
+	// Newton's method evaluates the Hessian at every update; the others
+	// twice, where one translation costs less than differentiating it.
+	hess.MachineCode()
 	return &compiled{n: len(f.Params), fg: fg, hess: hess, out: make([]float64, len(grad)+1)}, nil
 }
 
