@@ -11,3 +11,7 @@ func Interpreted(p *Program) *Program {
 	q.native, q.settled = nil, true
 	return q
 }
+
+// CheckPoints are the points where a translation is compared with the
+// interpreter, those where divisors are zero included.
+func CheckPoints(p *Program) [][]float64 { return p.checkPoints() }
