@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 )
 
 // Bound is the largest absolute value a coordinate of x may take: a run
@@ -383,11 +384,21 @@ func run(ctx context.Context, p *Problem, x0 []float64, settings *Settings, meth
 }
 
 func isDone(done <-chan struct{}) bool {
+	yield()
 	select {
 	case <-done:
 		return true
 	default:
 		return false
+	}
+}
+
+// yield lets other goroutines run where the runtime cannot stop a loop to
+// run them: js/wasm has one thread and no preemption, so the timer or the
+// goroutine that cancels a context would never run during a long search.
+func yield() {
+	if runtime.GOOS == "js" {
+		runtime.Gosched()
 	}
 }
 
