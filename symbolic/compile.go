@@ -171,7 +171,19 @@ func (p *Program) Descender(bound float64) func(x, g []float64, f *float64, step
 	if !p.MachineCode() {
 		return nil
 	}
-	return p.descender(bound)
+	loop := p.descender(bound)
+	if loop == nil {
+		return nil
+	}
+	// Like the rest of the translation, the loop is checked before it
+	// is used (native.go).
+	if err := p.checkDescent(loop, bound); err != nil {
+		if strict {
+			panic(err)
+		}
+		return nil
+	}
+	return loop
 }
 
 func (p *Program) run(vals []float64) error {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 )
 
 // A program becomes machine code (jit_amd64.go) only when that pays: a
@@ -241,4 +242,79 @@ func containsZero(zs []root, z root) bool {
 		}
 	}
 	return false
+}
+
+// descent is the signature of Descender's loop.
+type descent = func(x, g []float64, f *float64, step, eps float64, ups []float64) int
+
+// checkDescent runs loop, the machine code of Descender, and its contract
+// interpreted, for a few updates from the points of checkPoints, and
+// returns how they first differ, or nil.
+func (p *Program) checkDescent(loop descent, bound float64) error {
+	const updates, step = 3, -1e-3
+	n := len(p.vars)
+	native := p.native
+	defer func() { p.native = native }()
+	bits := func(k int, x, g []float64, f float64, ups []float64) string {
+		var b []uint64
+		for _, v := range slices.Concat(x, g, []float64{f}, ups[:4*k]) {
+			b = append(b, math.Float64bits(v))
+		}
+		return fmt.Sprintf("%d updates, %x", k, b)
+	}
+	for _, x0 := range p.checkPoints() {
+		p.native = nil
+		g0 := make([]float64, n)
+		f0, err := p.EvalSplit(x0, g0)
+		if err != nil {
+			continue
+		}
+		x, g, f, ups := slices.Clone(x0), slices.Clone(g0), f0, make([]float64, 4*updates)
+		k := p.descendInterpreted(bound, x, g, &f, step, 0, ups)
+		want := bits(k, x, g, f, ups)
+		p.native = native
+		x, g, f = slices.Clone(x0), slices.Clone(g0), f0
+		k = loop(x, g, &f, step, 0, ups)
+		if got := bits(k, x, g, f, ups); got != want {
+			return fmt.Errorf("symbolic: the descent loop in machine code from %v makes %s, interpreted %s", x0, got, want)
+		}
+	}
+	return nil
+}
+
+// descendInterpreted is Descender's loop as Go runs it, with p interpreted.
+func (p *Program) descendInterpreted(bound float64, x, g []float64, f *float64, step, eps float64, ups []float64) int {
+	n := len(x)
+	xn, out := make([]float64, n), make([]float64, n+1)
+	k := 0
+	for ; k < len(ups)/4; k++ {
+		gmax := 0.0
+		for _, v := range g {
+			gmax = math.Max(gmax, math.Abs(v))
+		}
+		if gmax < eps {
+			break
+		}
+		for i := range x {
+			if xn[i] = x[i] + float64(step*g[i]); !(math.Abs(xn[i]) <= bound) {
+				return k
+			}
+		}
+		if p.EvalAll(xn, out) != nil {
+			return k
+		}
+		var ss, mx, dot, dx float64
+		for i, v := range out[1:] {
+			ss += v * v
+			mx = math.Max(mx, math.Abs(v))
+			dot += v * g[i]
+			d := xn[i] - x[i]
+			dx += d * d
+		}
+		copy(ups[4*k:], []float64{ss, mx, dot, dx})
+		copy(x, xn)
+		copy(g, out[1:])
+		*f = out[0]
+	}
+	return k
 }
