@@ -14,7 +14,7 @@ import (
 )
 
 // TestMachineDescent runs descent with the machine-code loop
-// (Problem.Descend) and through the compiled function alone, and wants the
+// (Problem.Descent) and through the compiled function alone, and wants the
 // same run, bit for bit: status, point, value, gradient, iterations, cause
 // and diagnosis. The cases converge, run out of iterations at and around
 // the loop's batches of 256, diverge past the bound or to a value that is
@@ -69,7 +69,7 @@ func TestMachineDescent(t *testing.T) {
 			t.Fatal(err)
 		}
 		p := comp.problem()
-		if p.Descend == nil {
+		if p.Descent == nil {
 			t.Fatalf("%s: no machine-code loop, so nothing is compared", name)
 		}
 		x0 := c.x0
@@ -85,7 +85,7 @@ func TestMachineDescent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p.Descend = nil
+		p.Descent = nil
 		slow, err := run(context.Background(), p, x0, set, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -136,7 +136,7 @@ func FuzzMachineDescent(f *testing.F) {
 		if err != nil {
 			return
 		}
-		p.Descend = nil
+		p.Descent = nil
 		slow, err := optimize.Minimize(context.Background(), p, []float64{x0, y0}, set, nil)
 		if err != nil {
 			t.Fatal(err)
