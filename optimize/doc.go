@@ -17,7 +17,7 @@
 // — x0 included. Iterations counts the updates. A cancelled context ends
 // the run as Interrupted within a few hundred updates. The update loop
 // allocates nothing. A Problem may bring its own loop for plain descent
-// (Descend: symbolic's Program.Descender, in machine code); the run is
+// (a Descent: symbolic's Program.Descender, in machine code); the run is
 // then the same, bit for bit, only faster.
 //
 // The smallest use, f(x) = 9x² − 72x from x0 = 5:

@@ -153,7 +153,10 @@ func (s *extremaSearch) eval(g func(float64) (float64, error), x float64) (float
 	return v, err == nil && v-v == 0
 }
 
-func (s *extremaSearch) cancelled() bool { return s.ctx.Err() != nil }
+func (s *extremaSearch) cancelled() bool {
+	yield()
+	return s.ctx.Err() != nil
+}
 
 func (s *extremaSearch) run() (*Extrema, error) {
 	const n = ExtremaGrid
@@ -165,7 +168,7 @@ func (s *extremaSearch) run() (*Extrema, error) {
 	var fmin, fmax = math.Inf(1), math.Inf(-1)
 	valid := 0
 	for i := 0; i <= n; i++ {
-		if i%256 == 0 && s.ctx.Err() != nil {
+		if i%256 == 0 && s.cancelled() {
 			return nil, s.ctx.Err()
 		}
 		x := s.a + (s.b-s.a)*float64(i)/n

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"time"
 )
 
 // fn1 makes a function of one variable that cannot fail.
@@ -336,5 +337,27 @@ func TestExtremaRandomPolynomials(t *testing.T) {
 				t.Errorf("trial %d: roots %v: %+v, want %v at %v", trial, roots, p, want, r)
 			}
 		}
+	}
+}
+
+// TestExtremaCancelled: a search whose function is slow stops on a context
+// that times out, with the context's error, on js/wasm too, where the
+// timer runs only when the search yields.
+func TestExtremaCancelled(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	// About 10 µs an evaluation: the whole search would take seconds.
+	slow := func(v float64) func(float64) (float64, error) {
+		return func(x float64) (float64, error) {
+			s := 0.0
+			for i := range 20000 {
+				s += math.Sin(x + float64(i))
+			}
+			return v*math.Sin(x) + s*1e-300, nil
+		}
+	}
+	_, err := Extrema1D(ctx, slow(1), slow(2), slow(3), -100, 100)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("got %v, want the deadline", err)
 	}
 }

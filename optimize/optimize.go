@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 )
 
 // Bound is the largest absolute value a coordinate of x may take: a run
@@ -37,26 +38,48 @@ type Problem struct {
 	// n×n. When it is nil the Hessian is estimated by central differences
 	// of the gradient.
 	Hess func(hess, x []float64) error
-	// Descend, optional, makes plain gradient-descent updates itself,
-	// faster than a loop through FuncGrad can: f compiled together with
-	// the loop, say (symbolic's Program.Descender). From x, where g and
-	// *f hold ∇f(x) and f(x), while max|g_i| ≥ eps and fewer than
-	// len(ups)/4 updates are made, it sets x_i to x_i + float64(step·g_i)
-	// and g and *f to ∇f(x) and f(x) there, and writes Σg_i², max|g_i|,
-	// the product of g with the gradient before it and |Δx|² into
-	// ups[4k:4k+4] for update k, each sum in the order of the
-	// coordinates. It stops before an update that takes a coordinate
-	// past Bound or gives a value that is not finite, leaving x, g and *f
-	// as they were, and returns the number of updates made. Plain
-	// gradient descent without a Recorder uses it and goes on from where
-	// it stops as it would have: the run is the same, bit for bit.
-	Descend func(x, g []float64, f *float64, step, eps float64, ups []float64) int
+	// Descent, optional, makes plain gradient-descent updates itself,
+	// faster than a loop through FuncGrad can. Plain gradient descent
+	// without a Recorder uses it and goes on from where it stops as it
+	// would have: the run is the same, bit for bit.
+	Descent Descent
 	// Deriv, optional, for a function of one variable, returns its k-th
 	// derivative at x, for 2 ≤ k ≤ MaxOrder (an error for an order it
 	// cannot give). Where f'' is zero within its error at the point a run
 	// reached, the Diagnosis uses them for the first-nonzero-derivative
 	// test; without them such a point is Undecided.
 	Deriv func(k int, x float64) (float64, error)
+}
+
+// Descent makes plain gradient-descent updates on a problem's function
+// itself: the function compiled together with the loop, say (symbolic's
+// Program.Descender, in machine code).
+type Descent interface {
+	// Descend starts from x, where g and *f hold ∇f(x) and f(x). While
+	// max|g_i| ≥ eps and fewer than len(ups) updates are made, it sets
+	// x_i to x_i + float64(step·g_i) and g and *f to ∇f(x) and f(x)
+	// there, and records update k in ups[k]. It stops before an update
+	// that takes a coordinate past Bound or gives a value that is not
+	// finite, leaving x, g and *f as they were, and returns the number
+	// of updates made.
+	Descend(x, g []float64, f *float64, step, eps float64, ups []Update) int
+}
+
+// DescentFunc lets a plain function be a Descent.
+type DescentFunc func(x, g []float64, f *float64, step, eps float64, ups []Update) int
+
+// Descend calls fn.
+func (fn DescentFunc) Descend(x, g []float64, f *float64, step, eps float64, ups []Update) int {
+	return fn(x, g, f, step, eps, ups)
+}
+
+// Update is what a Descent records of one update for the diagnosis, each
+// sum taken in the order of the coordinates, as the loop in Go takes it.
+type Update struct {
+	GradSq  float64 // Σ g_i² at the new point
+	GradMax float64 // max |g_i| at the new point
+	Dot     float64 // the new gradient times the one before
+	StepSq  float64 // |Δx|², the squared length of the update
 }
 
 // MaxOrder is the highest derivative the classification of a point asks
@@ -282,9 +305,9 @@ func run(ctx context.Context, p *Problem, x0 []float64, settings *Settings, meth
 		fg = p.funcGrad
 	}
 	rec := s.Recorder
-	var ups []float64
-	if plain && rec == nil && p.Descend != nil {
-		ups = make([]float64, 4*pollEvery)
+	var ups []Update
+	if plain && rec == nil && p.Descent != nil {
+		ups = make([]Update, pollEvery)
 	}
 	done := ctx.Done()
 	k := 0
@@ -312,13 +335,12 @@ func run(ctx context.Context, p *Problem, x0 []float64, settings *Settings, meth
 			// again. Where it stops early on a value that is not
 			// finite, the update below makes the step and ends the run.
 			m := min(pollEvery, s.MaxIter-k)
-			if j := p.Descend(x, g, &fx, sign, s.Eps, ups[:4*m]); j > 0 {
-				for t := range j {
-					u := ups[4*t : 4*t+4]
-					tr.step(k+t+1, u[0], u[1], u[2], u[3])
+			if j := p.Descent.Descend(x, g, &fx, sign, s.Eps, ups[:m]); j > 0 {
+				for t, u := range ups[:j] {
+					tr.step(k+t+1, u.GradSq, u.GradMax, u.Dot, u.StepSq)
 				}
 				k += j
-				gmax = ups[4*(j-1)+1]
+				gmax = ups[j-1].GradMax
 				continue
 			}
 		}
@@ -393,11 +415,21 @@ func run(ctx context.Context, p *Problem, x0 []float64, settings *Settings, meth
 }
 
 func isDone(done <-chan struct{}) bool {
+	yield()
 	select {
 	case <-done:
 		return true
 	default:
 		return false
+	}
+}
+
+// yield lets other goroutines run where the runtime cannot stop a loop to
+// run them: js/wasm has one thread and no preemption, so the timer or the
+// goroutine that cancels a context would never run during a long search.
+func yield() {
+	if runtime.GOOS == "js" {
+		runtime.Gosched()
 	}
 }
 

@@ -3,6 +3,7 @@ package optimize
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -673,5 +674,73 @@ func TestNoAllocationPerUpdate(t *testing.T) {
 	long := testing.AllocsPerRun(5, func() { Minimize(ctx, p, []float64{-1.2, 1}, s, nil) })
 	if short != long {
 		t.Errorf("with a trace: %v allocations for 10 updates, %v for 100000", short, long)
+	}
+}
+
+// TestDescentFunc: a Descent written as a plain Go function, to the
+// contract, gives the run without it, bit for bit (the diagnosis, built
+// from its Updates, included), whether it stops on a batch, on
+// convergence, past Bound or on a value that is not finite.
+func TestDescentFunc(t *testing.T) {
+	descent := func(p Problem) Descent {
+		return DescentFunc(func(x, g []float64, f *float64, step, eps float64, ups []Update) int {
+			n := len(x)
+			xn, gn := make([]float64, n), make([]float64, n)
+			for k := range ups {
+				gmax, _ := normInf2(g)
+				if gmax < eps {
+					return k
+				}
+				for i := range x {
+					if xn[i] = x[i] + float64(step*g[i]); !(math.Abs(xn[i]) <= Bound) {
+						return k
+					}
+				}
+				fn, err := p.funcGrad(gn, xn)
+				if err != nil || !(math.Abs(fn) <= math.MaxFloat64) || !finite(gn) {
+					return k
+				}
+				var u Update
+				for i, v := range gn {
+					u.GradSq += v * v
+					u.GradMax = math.Max(u.GradMax, math.Abs(v))
+					u.Dot += v * g[i]
+					d := xn[i] - x[i]
+					u.StepSq += d * d
+				}
+				ups[k] = u
+				copy(x, xn)
+				copy(g, gn)
+				*f = fn
+			}
+			return len(ups)
+		})
+	}
+	quartic := oneVar(func(x float64) float64 { return x * x * x * x }, func(x float64) float64 { return 4 * x * x * x })
+	cases := []struct {
+		name string
+		p    Problem
+		x0   []float64
+		s    Settings
+	}{
+		{"rosenbrock", rosenbrock(), []float64{-1.2, 1}, Settings{Eta: 1e-4, Eps: 1e-6, MaxIter: 3000}},
+		{"rosenbrock, converging", rosenbrock(), []float64{-1.2, 1}, Settings{Eta: 2e-3, Eps: 1e-3, MaxIter: 100000}},
+		{"x^4 to Inf", quartic, []float64{3}, Settings{Eta: 0.1, Eps: 1e-6, MaxIter: 10000}},
+		{"past Bound", oneVar(func(x float64) float64 { return -1e100 * x }, func(float64) float64 { return -1e100 }),
+			[]float64{0}, Settings{Eta: 1, Eps: 0, MaxIter: 10}},
+	}
+	for _, c := range cases {
+		slow, err := Minimize(context.Background(), c.p, c.x0, &c.s, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.p.Descent = descent(c.p)
+		fast, err := Minimize(context.Background(), c.p, c.x0, &c.s, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := fmt.Sprintf("%#v", fast), fmt.Sprintf("%#v", slow); got != want {
+			t.Errorf("%s:\nwith the Descent %s\nwithout it       %s", c.name, got, want)
+		}
 	}
 }

@@ -18,9 +18,14 @@ type Program struct {
 	outs  []int32
 	src   []Expr  // src[r] is the expression register r holds, for errors
 	funcs []*Func // the functions opCall applies
-	// native is the program as machine code, nil where there is none
-	// (jit_amd64.go); it and the loop below compute the same bits.
-	native *native
+	// native is the program as machine code (jit_amd64.go), nil until
+	// it is translated and where there is none; it and the loop below
+	// compute the same bits. work counts the steps interpreted until
+	// then, and settled says the translation was made or refused
+	// (native.go).
+	native  *native
+	work    int
+	settled bool
 	// guard computes the conditions of Guarded expressions: where one of
 	// them has no value, neither has the program.
 	guard *Program
@@ -95,7 +100,6 @@ func CompileAll(exprs []Expr, vars ...string) (*Program, error) {
 		}
 		c.p.outs = append(c.p.outs, r)
 	}
-	c.p.native = compileNative(c.p)
 	return c.p, nil
 }
 
@@ -193,7 +197,22 @@ func (p *Program) Descender(bound float64) func(x, g []float64, f *float64, step
 	if p.guard != nil {
 		return nil // the loop would not check the conditions
 	}
-	return p.descender(bound)
+	if !p.MachineCode() {
+		return nil
+	}
+	loop := p.descender(bound)
+	if loop == nil {
+		return nil
+	}
+	// Like the rest of the translation, the loop is checked before it
+	// is used (native.go).
+	if err := p.checkDescent(loop, bound); err != nil {
+		if strict {
+			panic(err)
+		}
+		return nil
+	}
+	return loop
 }
 
 // checkGuard reports the first condition that has no value at vals.
@@ -207,6 +226,9 @@ func (p *Program) checkGuard(vals []float64) error {
 func (p *Program) run(vals []float64) error {
 	if len(vals) != len(p.vars) {
 		return fmt.Errorf("the program takes %d values, not %d", len(p.vars), len(vals))
+	}
+	if p.native == nil {
+		p.interpreted()
 	}
 	var notFinite bool
 	if p.native != nil {

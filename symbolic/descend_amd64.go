@@ -90,8 +90,15 @@ func (p *Program) descender(bound float64) func(x, g []float64, f *float64, step
 // in XMM registers for the next update, so that the values go round the
 // loop without going through memory.
 func (g *gen) descend() {
-	n := int32(len(g.p.vars))
-	at := func(i int32) int32 { return 8 * i }
+	n := len(g.p.vars)
+	at := func(i int) int { return 8 * i }
+	g.start = len(g.buf)
+	// The block; x, g, x' and g'; f'; the update records.
+	g.room[r9] = at(blockX + 4*n + 1)
+	for _, r := range []int{rAX, rBX, rSI, rDX} {
+		g.room[r] = at(n)
+	}
+	g.room[r8], g.room[r11] = at(1), at(4)
 	var exits []int // rel32 places to patch with the exit
 	jump := func(cc byte) {
 		g.buf = append(g.buf, 0x0f, cc, 0, 0, 0, 0)
@@ -110,16 +117,16 @@ func (g *gen) descend() {
 	// lea rax / rbx / rsi / rdx / r8, [r9 + disp32]
 	for _, r := range []struct {
 		rex, modrm byte
-		place      int32
+		place      int
 	}{{0x49, 0x81, blockX}, {0x49, 0x99, blockX + n}, {0x49, 0xb1, blockX + 2*n}, {0x49, 0x91, blockX + 3*n}, {0x4d, 0x81, blockX + 4*n}} {
 		g.buf = append(g.buf, r.rex, 0x8d, r.modrm)
 		g.buf = binary.LittleEndian.AppendUint32(g.buf, uint32(at(r.place)))
 	}
 	if n <= maxGradRegs {
-		g.gradRegs = int8(n)
-		g.usable = valueRegs - int8(n)
+		g.gradRegs = n
+		g.usable = valueRegs - n
 		for i := range n {
-			g.mem(prefixSD, opMovLoad, gradReg(int(i)), rBX, at(i))
+			g.mem(prefixSD, opMovLoad, gradReg(i), rBX, at(i))
 		}
 	}
 	top := len(g.buf)
@@ -129,13 +136,13 @@ func (g *gen) descend() {
 	g.buf = append(g.buf, 0x4c, 0x39, 0xd1) // cmp rcx, r10
 	jump(jae)
 	g.mem(prefixSD, opMovLoad, xMask, r9, at(blockAbs))
-	for i := int32(0); i < n; i++ {
+	for i := range n {
 		x := int8(xAbs)
-		if i < int32(g.usable) && g.firstRead[i] != never {
-			x = int8(i)
+		if i < g.usable && g.firstRead[i] != never {
+			x = xmm(i)
 		}
-		if i < int32(g.gradRegs) {
-			g.sse(prefixPD, opMovapd, x, operand{x: gradReg(int(i))})
+		if i < g.gradRegs {
+			g.sse(prefixPD, opMovapd, x, operand{x: gradReg(i)})
 		} else {
 			g.mem(prefixSD, opMovLoad, x, rBX, at(i))
 		}
@@ -144,7 +151,7 @@ func (g *gen) descend() {
 		g.mem(prefixSD, opMovSt, x, rSI, at(i))
 		if x != xAbs {
 			g.sse(prefixPD, opMovapd, xAbs, operand{x: x})
-			g.held[x], g.xmm[i], g.next[x], g.dirty[x] = i, x, g.firstRead[i], false
+			g.held[x], g.xmm[i], g.next[x], g.dirty[x] = int32(i), x, g.firstRead[i], false
 		}
 		g.sse(prefixPD, opAndpd, xAbs, operand{x: xMask})
 		g.mem(prefixPD, opUcomisd, xAbs, r9, at(blockBound))
@@ -160,10 +167,10 @@ func (g *gen) descend() {
 		g.sse(prefixPD, opXorpd, x, operand{x: x})
 	}
 	g.mem(prefixSD, opMovLoad, 2, r9, at(blockAbs))
-	for i := int32(0); i < n; i++ {
+	for i := range n {
 		v := operand{x: 0}
-		if i < int32(g.gradRegs) {
-			v.x = gradReg(int(i))
+		if i < g.gradRegs {
+			v.x = gradReg(i)
 		} else {
 			g.mem(prefixSD, opMovLoad, 0, rDX, at(i))
 		}
@@ -185,7 +192,7 @@ func (g *gen) descend() {
 	g.mem(prefixSD, opMovSt, 0, r9, at(blockF))
 	g.mem(prefixSD, opMovSt, 5, r9, at(blockGmax))
 	for k, x := range []int8{4, 5, 6, 7} {
-		g.mem(prefixSD, opMovSt, x, r11, at(int32(k)))
+		g.mem(prefixSD, opMovSt, x, r11, at(k))
 	}
 	g.buf = append(g.buf,
 		0x49, 0x83, 0xc3, 0x20, // add r11, 32
@@ -193,9 +200,17 @@ func (g *gen) descend() {
 		0x48, 0x96, // xchg rax, rsi
 		0x48, 0x87, 0xd3, // xchg rbx, rdx
 		0xe9, 0, 0, 0, 0) // jmp top
-	binary.LittleEndian.PutUint32(g.buf[len(g.buf)-4:], uint32(top-len(g.buf)))
-	for _, place := range exits {
-		binary.LittleEndian.PutUint32(g.buf[place:], uint32(len(g.buf)-(place+4)))
-	}
+	g.patch(len(g.buf)-4, top)
 	g.buf = append(g.buf, 0xc3) // ret
+	for _, place := range exits {
+		g.patch(place, len(g.buf)-1)
+	}
+}
+
+// patch makes the rel32 of a jump at place go to target, which must be an
+// instruction of the function being emitted.
+func (g *gen) patch(place, target int) {
+	check(g.start <= target && target < len(g.buf) && g.start <= place && place+4 <= len(g.buf),
+		"a jump at %d to %d, outside the function at [%d, %d)", place, target, g.start, len(g.buf))
+	binary.LittleEndian.PutUint32(g.buf[place:], uint32(int32(target-(place+4))))
 }

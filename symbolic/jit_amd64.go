@@ -4,8 +4,10 @@ package symbolic
 
 import (
 	"encoding/binary"
+	"fmt"
 	"math"
 	"runtime"
+	"sync"
 	"syscall"
 	"unsafe"
 )
@@ -109,10 +111,37 @@ func machineStep(in instr) bool {
 	return false
 }
 
+// nativeHere reports whether the system gives executable memory, asking
+// once.
+var nativeHere = sync.OnceValue(func() bool {
+	mem, err := mapCode([]byte{0xc3})
+	if err != nil {
+		return false
+	}
+	syscall.Munmap(mem)
+	return true
+})
+
+// mapCode copies code into memory mapped executable.
+func mapCode(code []byte) ([]byte, error) {
+	size := (len(code) + syscall.Getpagesize() - 1) &^ (syscall.Getpagesize() - 1)
+	mem, err := syscall.Mmap(-1, 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_PRIVATE|syscall.MAP_ANON)
+	if err != nil {
+		return nil, err
+	}
+	copy(mem, code)
+	if err := syscall.Mprotect(mem, syscall.PROT_READ|syscall.PROT_EXEC); err != nil {
+		syscall.Munmap(mem)
+		return nil, err
+	}
+	return mem, nil
+}
+
 // compileNative translates p, or returns nil when it has no step worth
-// translating or the system gives no executable memory.
+// translating or the system gives no executable memory. A broken
+// invariant of the translator panics with a fault.
 func compileNative(p *Program) *native {
-	if len(p.regs) >= 1<<24 { // a register's offset must fit 32 bits
+	if len(p.regs) >= 1<<24 || len(p.outs) >= 1<<24 { // offsets must fit 32 bits
 		return nil
 	}
 	acc := int32(len(p.regs))
@@ -148,14 +177,8 @@ func compileNative(p *Program) *native {
 			return nil
 		}
 	}
-	size := (len(g.buf) + syscall.Getpagesize() - 1) &^ (syscall.Getpagesize() - 1)
-	mem, err := syscall.Mmap(-1, 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_PRIVATE|syscall.MAP_ANON)
+	mem, err := mapCode(g.buf)
 	if err != nil {
-		return nil
-	}
-	copy(mem, g.buf)
-	if syscall.Mprotect(mem, syscall.PROT_READ|syscall.PROT_EXEC) != nil {
-		syscall.Munmap(mem)
 		return nil
 	}
 	n.mem = mem
@@ -205,11 +228,32 @@ type gen struct {
 	dirty [valueRegs]bool
 	// In the loop of descend: usable is how many of X0–X13 the body may
 	// take; the rest, from X13 down, hold the partial derivatives
-	// (gradRegs of them), written as the outputs are.
+	// (gradRegs of them), written as the outputs are. Counts of
+	// registers, outputs and places are ints: narrower ones wrapped once
+	// (output 128 went to a live XMM register).
 	inLoop           bool
-	usable, gradRegs int8
+	usable, gradRegs int
 	end              int32 // of the segment being translated
 	whole            bool  // the segment is the whole program
+	// room[b] is how many bytes from where general register b points
+	// the code may read or write; start is where the function being
+	// emitted begins, so that its jumps stay inside it.
+	room  [16]int
+	start int
+}
+
+// check panics with a fault unless ok: the translation is abandoned
+// before any of it runs.
+func check(ok bool, format string, args ...any) {
+	if !ok {
+		panic(fault(fmt.Sprintf("symbolic: machine code: "+format, args...)))
+	}
+}
+
+// xmm checks that i names an XMM register.
+func xmm(i int) int8 {
+	check(0 <= i && i < 16, "XMM%d does not exist", i)
+	return int8(i)
 }
 
 // reads reports the registers in reads: two for a binary step, one (a)
@@ -225,6 +269,10 @@ func reads(in instr) int {
 func newGen(p *Program, acc int32) *gen {
 	n := len(p.code)
 	g := &gen{p: p, acc: acc, usable: valueRegs,
+		// The registers, the sum of watched values and the scratch
+		// outputs (compileNative appends them); the inputs; the first
+		// output and the others.
+		room:  [16]int{rDI: 8 * (len(p.regs) + 1 + len(p.outs)), rSI: 8 * len(p.vars), r8: 8, rDX: 8 * (len(p.outs) - 1)},
 		nextA: make([]int32, n), nextB: make([]int32, n), firstUse: make([]int32, n),
 		lastUse: make([]int32, len(p.regs)), xmm: make([]int8, len(p.regs)),
 	}
@@ -298,9 +346,11 @@ func (g *gen) sse(prefix, op byte, reg int8, rm operand) {
 		if g.whole && int(rm.r) < len(g.p.vars) {
 			base = rSI
 		}
-		g.mem(prefix, op, reg, base, rm.r*8)
+		g.mem(prefix, op, reg, base, int(rm.r)*8)
 		return
 	}
+	xmm(int(reg))
+	xmm(int(rm.x))
 	rex := byte(0x40)
 	if reg >= 8 {
 		rex |= 4
@@ -329,8 +379,12 @@ const (
 
 // mem emits prefix 0F op with the XMM register reg in ModRM.reg and
 // [base + disp] in ModRM.rm: mod 01 for 8 bits of displacement, 10 for 32.
-// base is none of SP, BP, R12 and R13, which need other forms.
-func (g *gen) mem(prefix, op byte, reg int8, base byte, disp int32) {
+// base is none of SP, BP, R12 and R13, which need other forms. Every
+// access is of 8 bytes, inside the room of base.
+func (g *gen) mem(prefix, op byte, reg int8, base byte, disp int) {
+	xmm(int(reg))
+	check(base < 16 && base&7 != 4 && base&7 != 5, "no [r%d + disp] form", base)
+	check(0 <= disp && disp+8 <= g.room[base], "[r%d + %d] is outside its %d bytes", base, disp, g.room[base])
 	rex := byte(0x40)
 	if reg >= 8 {
 		rex |= 4
@@ -348,7 +402,7 @@ func (g *gen) mem(prefix, op byte, reg int8, base byte, disp int32) {
 		return
 	}
 	g.buf = append(g.buf, 0x80|byte(reg&7)<<3|base&7)
-	g.buf = binary.LittleEndian.AppendUint32(g.buf, uint32(disp))
+	g.buf = binary.LittleEndian.AppendUint32(g.buf, uint32(int32(disp)))
 }
 
 // storeOut stores output k: the first to [R8], the others to
@@ -358,14 +412,17 @@ func (g *gen) storeOut(k int, x int8) {
 		g.mem(prefixSD, opMovSt, x, r8, 0)
 		return
 	}
-	g.mem(prefixSD, opMovSt, x, rDX, int32(k-1)*8)
-	if int8(k) <= g.gradRegs {
+	g.mem(prefixSD, opMovSt, x, rDX, (k-1)*8)
+	if k-1 < g.gradRegs {
 		g.sse(prefixPD, opMovapd, gradReg(k-1), operand{x: x})
 	}
 }
 
 // gradReg is the XMM register that holds ∂f/∂x_i in descend's loop.
-func gradReg(i int) int8 { return valueRegs - 1 - int8(i) }
+func gradReg(i int) int8 {
+	check(0 <= i && i < maxGradRegs, "no register for ∂f/∂x%d", i)
+	return xmm(valueRegs - 1 - i)
+}
 
 func (g *gen) load(x int8, from operand) {
 	if from.x >= 0 {
@@ -439,7 +496,7 @@ func (g *gen) body(start, end int, whole bool) {
 // value read furthest ahead; keep are registers it must not take.
 func (g *gen) alloc(keep ...int8) int8 {
 	best := int8(-1)
-	for x := int8(0); x < g.usable; x++ {
+	for x := int8(0); int(x) < g.usable; x++ {
 		if g.held[x] == -1 {
 			return x
 		}

@@ -64,6 +64,9 @@ func (s *Session) compile(ctx context.Context, at parser.Pos, f *Function) (*com
 	if err != nil {
 		return nil, errAt(at, "%v", err)
 	}
+	// Newton's method evaluates the Hessian at every update; the others
+	// twice, where one translation costs less than differentiating it.
+	hess.MachineCode()
 	c := &compiled{n: len(f.Params), fg: fg, hess: hess, out: make([]float64, len(grad)+1)}
 	if c.n == 1 {
 		c.ctx, c.x, c.last = ctx, f.Params[0], h[0][0]
@@ -98,13 +101,34 @@ func (c *compiled) problem() optimize.Problem {
 			_, err := c.fg.EvalSplit(x, g)
 			return err
 		},
-		Hess:    func(h, x []float64) error { return c.hess.EvalAll(x, h) },
-		Descend: c.fg.Descender(optimize.Bound),
+		Hess: func(h, x []float64) error { return c.hess.EvalAll(x, h) },
+	}
+	if loop := c.fg.Descender(optimize.Bound); loop != nil {
+		p.Descent = &machineDescent{loop: loop}
 	}
 	if c.n == 1 {
 		p.Deriv = c.deriv
 	}
 	return p
+}
+
+// machineDescent is symbolic's loop of machine code as an
+// optimize.Descent: the loop records an update as 4 float64s in a row.
+type machineDescent struct {
+	loop func(x, g []float64, f *float64, step, eps float64, ups []float64) int
+	ups  []float64
+}
+
+func (m *machineDescent) Descend(x, g []float64, f *float64, step, eps float64, ups []optimize.Update) int {
+	if len(m.ups) < 4*len(ups) {
+		m.ups = make([]float64, 4*len(ups))
+	}
+	k := m.loop(x, g, f, step, eps, m.ups[:4*len(ups)])
+	for i := range k {
+		u := m.ups[4*i : 4*i+4]
+		ups[i] = optimize.Update{GradSq: u[0], GradMax: u[1], Dot: u[2], StepSq: u[3]}
+	}
+	return k
 }
 
 func (s *Session) descent(ctx context.Context, st *parser.Descent) (Result, error) {
