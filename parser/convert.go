@@ -1346,16 +1346,10 @@ func (c *converter) checkNumber(at lexer.Position, e symbolic.Expr) error {
 	if c.env != nil && len(c.env.Values) > 0 {
 		e = symbolic.Substitute(e, c.env.Values)
 	}
-	// ln(0·x) is ln(0) where x is defined: undefined wherever it is looked at.
-	e, _ = symbolic.Unguard(e)
-	if len(symbolic.Symbols(e)) > 0 {
-		return nil
-	}
-	p, err := symbolic.Compile(e)
-	if err == nil {
-		_, err = p.Eval()
-	}
-	if err != nil {
+	// ln(0·x) is ln(0) where x is defined, and log(0, x) divides by ln(0):
+	// undefined wherever they are looked at.
+	body, _ := symbolic.Unguard(e)
+	if err := symbolic.Undefined(body); err != nil {
 		return errAt(at, "%v", err)
 	}
 	return nil
