@@ -7,7 +7,7 @@ import (
 	"slices"
 )
 
-// A program becomes machine code (jit_amd64.go) only when that pays: a
+// A program becomes machine code (internal/amd64, jit_amd64.go) only when that pays: a
 // translation maps memory executable, about 80 µs, which a statement such
 // as f'(2) evaluated once would spend for nothing. The interpreter runs a
 // program until it has run about as long as a translation takes; then,
@@ -25,13 +25,9 @@ const payback = 1 << 15
 var noJIT = os.Getenv("FPRIME_NOJIT") == "1"
 
 // strict makes a translation that breaks an invariant of the translator
-// or differs from the interpreter panic instead of falling back to the
+// (a fault of symbolic/internal/amd64) or differs from the interpreter panic instead of falling back to the
 // interpreter; tests set it, so that such a translation fails them.
 var strict bool
-
-// fault is a broken invariant of the translator, found while it emits
-// code, before any of it runs.
-type fault string
 
 // MachineCodeHere reports whether programs become machine code in this
 // process: on linux/amd64, unless FPRIME_NOJIT=1 or the system refuses
@@ -68,7 +64,7 @@ func (p *Program) translate() {
 	if noJIT {
 		return
 	}
-	n := recoverFault(func() *native { return compileNative(p) })
+	n := compileNative(p)
 	if n == nil {
 		return
 	}
@@ -79,20 +75,6 @@ func (p *Program) translate() {
 			panic(err)
 		}
 	}
-}
-
-// recoverFault returns what build returns, or nil if it panics with a
-// fault: the program then runs interpreted (and under test, fails).
-func recoverFault(build func() *native) (n *native) {
-	defer func() {
-		if r := recover(); r != nil {
-			if _, ok := r.(fault); !ok || strict {
-				panic(r)
-			}
-			n = nil
-		}
-	}()
-	return build()
 }
 
 // checkNative runs p's machine code and the interpreter at the points of
