@@ -7,9 +7,9 @@ import (
 	"slices"
 )
 
-// A program becomes machine code (internal/amd64, jit_amd64.go) only when that pays: a
-// translation maps memory executable, about 80 µs, which a statement such
-// as f'(2) evaluated once would spend for nothing. The interpreter runs a
+// A program becomes machine code (internal/amd64, jit_amd64.go) only when
+// that pays: a translation maps memory executable, about 80 µs, which a
+// statement such as f'(2) evaluated once would spend for nothing. The interpreter runs a
 // program until it has run about as long as a translation takes; then,
 // or at once when a caller says it will evaluate many times (MachineCode,
 // Descender), the program is translated, and the translation is checked
@@ -25,8 +25,9 @@ const payback = 1 << 15
 var noJIT = os.Getenv("FPRIME_NOJIT") == "1"
 
 // strict makes a translation that breaks an invariant of the translator
-// (a fault of symbolic/internal/amd64) or differs from the interpreter panic instead of falling back to the
-// interpreter; tests set it, so that such a translation fails them.
+// (an amd64.Fault) or differs from the interpreter panic instead of falling
+// back to the interpreter; tests set it, so that such a translation fails
+// them.
 var strict bool
 
 // MachineCodeHere reports whether programs become machine code in this
@@ -37,7 +38,7 @@ func MachineCodeHere() bool { return !noJIT && nativeHere() }
 // MachineCode translates p to machine code now, instead of once it has run
 // long enough to pay for the translation, for a program that will be
 // evaluated many times; it reports whether p runs as machine code. It is
-// false where MachineCodeHere is, for a program with no step worth
+// false where MachineCodeHere is false, for a program with no step worth
 // translating, and for a translation that failed its checks.
 func (p *Program) MachineCode() bool {
 	if !p.settled {
@@ -110,6 +111,9 @@ func (p *Program) checkNative() error {
 // not finite can hide: 1/(1 + 1/x) is 0 at x = 0 unless it is watched.
 func (p *Program) checkPoints() [][]float64 {
 	n := len(p.vars)
+	if n == 0 {
+		return [][]float64{{}}
+	}
 	uniform := func(v float64) []float64 {
 		x := make([]float64, n)
 		for i := range x {
