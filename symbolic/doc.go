@@ -5,7 +5,7 @@
 // Numbers are exact rationals (0.1 is 1/10); floats appear only when a
 // compiled Program is evaluated. On linux/amd64 a Program's arithmetic
 // (+, −, ×, ÷, √ and whole powers) runs as SSE2 machine code, with the
-// interpreter's bits (jit_amd64.go), once the program has run long enough
+// interpreter's bits (internal/amd64, jit_amd64.go), once the program has run long enough
 // to pay for the translation or MachineCode asks for it, and Descender gives
 // plain gradient descent around it as one loop of machine code; elsewhere,
 // with FPRIME_NOJIT=1, and for steps such as sin or e^x, Go's math package

@@ -11,7 +11,7 @@ import (
 	"github.com/fprime/fprime/symbolic"
 )
 
-// The machine code (jit_amd64.go) must give the interpreter's answers bit
+// The machine code (internal/amd64, jit_amd64.go) must give the interpreter's answers bit
 // for bit, and the same errors. These tests run both.
 
 // jitPoints are where programs are compared: ordinary values, the edges

@@ -7,9 +7,9 @@ import (
 	"slices"
 )
 
-// A program becomes machine code (jit_amd64.go) only when that pays: a
-// translation maps memory executable, about 80 µs, which a statement such
-// as f'(2) evaluated once would spend for nothing. The interpreter runs a
+// A program becomes machine code (internal/amd64, jit_amd64.go) only when
+// that pays: a translation maps memory executable, about 80 µs, which a
+// statement such as f'(2) evaluated once would spend for nothing. The interpreter runs a
 // program until it has run about as long as a translation takes; then,
 // or at once when a caller says it will evaluate many times (MachineCode,
 // Descender), the program is translated, and the translation is checked
@@ -25,13 +25,10 @@ const payback = 1 << 15
 var noJIT = os.Getenv("FPRIME_NOJIT") == "1"
 
 // strict makes a translation that breaks an invariant of the translator
-// or differs from the interpreter panic instead of falling back to the
-// interpreter; tests set it, so that such a translation fails them.
+// (an amd64.Fault) or differs from the interpreter panic instead of falling
+// back to the interpreter; tests set it, so that such a translation fails
+// them.
 var strict bool
-
-// fault is a broken invariant of the translator, found while it emits
-// code, before any of it runs.
-type fault string
 
 // MachineCodeHere reports whether programs become machine code in this
 // process: on linux/amd64, unless FPRIME_NOJIT=1 or the system refuses
@@ -41,7 +38,7 @@ func MachineCodeHere() bool { return !noJIT && nativeHere() }
 // MachineCode translates p to machine code now, instead of once it has run
 // long enough to pay for the translation, for a program that will be
 // evaluated many times; it reports whether p runs as machine code. It is
-// false where MachineCodeHere is, for a program with no step worth
+// false where MachineCodeHere is false, for a program with no step worth
 // translating, and for a translation that failed its checks.
 func (p *Program) MachineCode() bool {
 	if !p.settled {
@@ -68,7 +65,7 @@ func (p *Program) translate() {
 	if noJIT {
 		return
 	}
-	n := recoverFault(func() *native { return compileNative(p) })
+	n := compileNative(p)
 	if n == nil {
 		return
 	}
@@ -79,20 +76,6 @@ func (p *Program) translate() {
 			panic(err)
 		}
 	}
-}
-
-// recoverFault returns what build returns, or nil if it panics with a
-// fault: the program then runs interpreted (and under test, fails).
-func recoverFault(build func() *native) (n *native) {
-	defer func() {
-		if r := recover(); r != nil {
-			if _, ok := r.(fault); !ok || strict {
-				panic(r)
-			}
-			n = nil
-		}
-	}()
-	return build()
 }
 
 // checkNative runs p's machine code and the interpreter at the points of
@@ -128,6 +111,9 @@ func (p *Program) checkNative() error {
 // not finite can hide: 1/(1 + 1/x) is 0 at x = 0 unless it is watched.
 func (p *Program) checkPoints() [][]float64 {
 	n := len(p.vars)
+	if n == 0 {
+		return [][]float64{{}}
+	}
 	uniform := func(v float64) []float64 {
 		x := make([]float64, n)
 		for i := range x {
