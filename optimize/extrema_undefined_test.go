@@ -131,6 +131,7 @@ func TestExtremaPartlyUndefined(t *testing.T) {
 // not, a result marked Partial that says where, never a partial list
 // passed off as complete.
 func TestExtremaFastOscillation(t *testing.T) {
+	skipWhenShort(t)
 	sinInv := fn1(func(x float64) float64 { return math.Sin(1 / x) })
 	dsinInv := fn1(func(x float64) float64 { return -math.Cos(1/x) / (x * x) })
 	d2sinInv := fn1(func(x float64) float64 { return (2*x*math.Cos(1/x) - math.Sin(1/x)) / (x * x * x * x) })

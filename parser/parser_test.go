@@ -850,6 +850,7 @@ func polySum(n int) string {
 // TestLimits checks that input at the limits is read and input beyond them
 // is rejected with a clear message. Timing is measured by the benchmarks.
 func TestLimits(t *testing.T) {
+	skipWhenShort(t)
 	if len(limLongestLine) != parser.MaxInputBytes || len(limTooLong) != parser.MaxInputBytes+1 || len(limSum1MB) > parser.MaxInputBytes {
 		t.Fatal("limit inputs have the wrong size")
 	}
@@ -1169,6 +1170,7 @@ var quickInputs = []struct {
 // value or a positioned error. How fast is for the benchmarks below
 // (timed tests fail on a loaded machine), with the goals of quickInputs.
 func TestLimitInputsAnswer(t *testing.T) {
+	skipWhenShort(t)
 	for _, c := range quickInputs {
 		_, err := parser.ParseExpr(c.src)
 		if (err == nil) != c.ok {

@@ -967,6 +967,7 @@ func TestTextReader(t *testing.T) {
 // combinations of the constructors' rewrites than the corpus holds, at no
 // cost of differentiation.
 func TestGeneratedAsWritten(t *testing.T) {
+	skipWhenShort(t)
 	const n = 3000
 	g := &exprGen{r: rand.New(rand.NewPCG(20261202, 7))}
 	seen, compared, lost, overflows, failed := 0, 0, 0, 0, 0

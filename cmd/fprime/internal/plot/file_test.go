@@ -174,6 +174,7 @@ func TestPieces(t *testing.T) {
 }
 
 func TestGIF(t *testing.T) {
+	skipWhenShort(t)
 	long := figures()["himmelblau"]
 	long.Path = descendHimmelblau(-0.5, -0.5, 0.001, 999) // 1000 iterates
 	for _, c := range []struct {
@@ -293,6 +294,7 @@ func TestWriteFile(t *testing.T) {
 // Inf is drawn as far as it is finite, in every format, with a note in
 // the terminal.
 func TestDivergedPath(t *testing.T) {
+	skipWhenShort(t)
 	one := figures()["descent"]
 	one.Path = append(one.Path[:5:5], []float64{1e300}, []float64{math.Inf(1)}, []float64{math.NaN()})
 	two := figures()["himmelblau"]

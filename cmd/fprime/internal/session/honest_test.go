@@ -48,6 +48,7 @@ func TestDescentPointKind(t *testing.T) {
 // partly undefined, the least and greatest values and the gaps; where f'
 // oscillates fast, every extremum, or a result that says it is partial.
 func TestExtremaHonest(t *testing.T) {
+	skipWhenShort(t)
 	cases := []struct {
 		src          string
 		points       int // -1: any
