@@ -308,7 +308,9 @@ func (p *Program) runChecked() error {
 	r := p.regs
 	for _, in := range p.code {
 		v := p.step(in, r)
-		if v-v != 0 && !(in.overflows && math.IsInf(v, 0) && (in.op != opCall || math.Abs(r[in.a]) > 1)) {
+		// An infinite denominator is an overflow whose quotient underflows,
+		// but 0 to a negative power is a pole, whatever it divides.
+		if v-v != 0 && !(in.overflows && math.IsInf(v, 0) && (in.op != opCall || math.Abs(r[in.a]) > 1) && !(in.op == opPow && r[in.a] == 0)) {
 			return p.explain(in, v)
 		}
 		r[in.dst] = v
