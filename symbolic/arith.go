@@ -466,6 +466,15 @@ func Pow(base, exp Expr) Expr {
 			p := Pow(b.base, Mul(b.exp, exp))
 			return guard(p, lostPowers(b.base, []Expr{b.exp}, p))
 		}
+		// (u^(2k))^r is |u|^(2kr) for every real u: sqrt(x^2) is |x|.
+		if isEvenInteger(b.exp) && expIsNum {
+			return Pow(Apply(fnAbs, b.base), Mul(b.exp, exp))
+		}
+	case *Call:
+		// |u|^(2k) is u^(2k): abs(x)^2 is x^2, and x/abs(x)^2 is 1/x.
+		if b.fn == fnAbs && isEvenInteger(exp) {
+			return Pow(b.arg, exp)
+		}
 	case *Product:
 		if isInteger(exp) {
 			fs := make([]Expr, len(b.factors))
@@ -512,6 +521,11 @@ func lnOf(e Expr) (Expr, bool) {
 // oddDenominator reports whether r's denominator is odd: then u^r is real
 // for u < 0, as books use it: (-8)^(1/3) is -2 and (-8)^(2/3) is 4.
 func oddDenominator(r *big.Rat) bool { return r.Denom().Bit(0) == 1 }
+
+func isEvenInteger(e Expr) bool {
+	n, ok := e.(*Num)
+	return ok && n.r.IsInt() && n.r.Num().Bit(0) == 0 && n.r.Sign() != 0
+}
 
 func isFraction(e Expr) bool {
 	n, ok := e.(*Num)
