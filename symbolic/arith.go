@@ -290,10 +290,6 @@ func Mul(factors ...Expr) Expr {
 			}
 		}
 	}
-	type group struct {
-		base Expr
-		exps []Expr
-	}
 	coef := new(big.Rat).SetInt64(1)
 	var conds []Expr // of guarded factors, and of what the product drops
 	var groups []*group
@@ -328,6 +324,7 @@ func Mul(factors ...Expr) Expr {
 	for _, f := range factors {
 		add(f)
 	}
+	groups = absorbEvenPowers(groups)
 	if coef.Sign() == 0 {
 		// 0·u is 0 where u is defined.
 		for _, g := range groups {
@@ -389,6 +386,31 @@ func Mul(factors ...Expr) Expr {
 		return guard(p, conds)
 	}
 	return p
+}
+
+// group is the factors of a product with one base: base^exps[0]·….
+type group struct {
+	base Expr
+	exps []Expr
+}
+
+// absorbEvenPowers moves the even whole powers of u into the powers of
+// |u| in the same product, where they are equal for every real u: x^2/abs(x)
+// is abs(x), so the derivative of x abs(x) is 2abs(x).
+func absorbEvenPowers(groups []*group) []*group {
+	for _, g := range groups {
+		c, ok := g.base.(*Call)
+		if !ok || c.fn != fnAbs {
+			continue
+		}
+		for i, h := range groups {
+			if Equal(h.base, c.arg) && !slices.ContainsFunc(h.exps, func(e Expr) bool { return !isEvenInteger(e) }) {
+				g.exps = append(g.exps, h.exps...)
+				return absorbEvenPowers(slices.Delete(slices.Clone(groups), i, i+1))
+			}
+		}
+	}
+	return groups
 }
 
 // lostPowers are the powers base^e, e in exps, whose domain the product of
