@@ -862,12 +862,12 @@ func (p *stmtParser) options(i int) ([]Option, error) {
 			opts = append(opts, o)
 			continue
 		}
-		if !slices.Contains([]string{"x0", "eta", "eps", "maxiter", "method", "beta"}, name) {
-			return nil, errAt(t.Pos, "unknown option %q: the options are x0, eta, eps, maxiter, trace, method and beta", t.Value)
+		if !slices.Contains([]string{"x0", "eta", "eps", "maxiter", "method", "beta", "digits"}, name) {
+			return nil, errAt(t.Pos, "unknown option %q: the options are x0, eta, eps, maxiter, trace, method and beta (and set digits=)", t.Value)
 		}
 		if !p.is(i, "=") {
 			return nil, errAt(p.toks[i].Pos, "expected \"=\" after %s, as in %s=%s", t.Value, t.Value,
-				map[string]string{"x0": "1", "eta": "0.1", "eps": "1e-6", "maxiter": "1000", "method": "momentum", "beta": "0.9"}[name])
+				map[string]string{"x0": "1", "eta": "0.1", "eps": "1e-6", "maxiter": "1000", "method": "momentum", "beta": "0.9", "digits": "6"}[name])
 		}
 		i++
 		if name == "method" {
@@ -913,7 +913,7 @@ func (p *stmtParser) options(i int) ([]Option, error) {
 }
 
 // optionNames are the words that start an option, in every spelling.
-var optionNames = []string{"x0", "x₀", "eta", "η", "eps", "ε", "maxiter", "method", "beta", "trace"}
+var optionNames = []string{"x0", "x₀", "eta", "η", "eps", "ε", "maxiter", "method", "beta", "trace", "digits"}
 
 // optionValueEnd is where the value that starts at token i ends: at the end,
 // or at the next option outside brackets (a name of one followed by =, or

@@ -84,7 +84,7 @@ func (sc *script) print(r session.Result) error {
 }
 
 func (sc *script) style() render.Style {
-	return render.Style{Options: sc.sess.PrintOptions(), Plot: sc.plot}
+	return render.Style{Options: sc.sess.PrintOptions(), Plot: sc.plot, Digits: sc.sess.Settings().Digits}
 }
 
 func (sc *script) report(err error) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -12,17 +13,27 @@ import (
 )
 
 // num prints a value of a report, "undefined" where it is not finite.
-func num(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+func num(v float64) string { return Style{}.num(v) }
+
+// num prints a result's number: to st.Digits significant digits where
+// set digits asks for them (never what is computed), else in the shortest
+// form that reads back the same.
+func (st Style) num(v float64) string {
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
 		return "undefined"
+	case st.Digits > 0 && v != 0:
+		return strconv.FormatFloat(v, 'g', st.Digits, 64)
 	}
 	return session.FormatNumber(v)
 }
 
-func nums(v []float64) string {
+func nums(v []float64) string { return Style{}.nums(v) }
+
+func (st Style) nums(v []float64) string {
 	parts := make([]string, len(v))
 	for i, x := range v {
-		parts[i] = num(x)
+		parts[i] = st.num(x)
 	}
 	if len(parts) == 1 {
 		return parts[0]
@@ -41,7 +52,7 @@ func aligned(w io.Writer, rows [][2]string) {
 	}
 }
 
-func descent(w io.Writer, d session.Descent) {
+func descent(w io.Writer, d session.Descent, st Style) {
 	r := d.Result
 	kind := "minimum"
 	if d.Max {
@@ -54,7 +65,7 @@ func descent(w io.Writer, d session.Descent) {
 	}
 	fmt.Fprintf(w, "%s of %s%s: %s after %d iteration%s\n", kind, d.Name, method, status, r.Iterations, plural(r.Iterations))
 	if d.Trace != nil {
-		trace(w, d)
+		trace(w, d, st)
 	}
 	star := make([]string, len(d.Params))
 	for i, p := range d.Params {
@@ -63,15 +74,15 @@ func descent(w io.Writer, d session.Descent) {
 	at := strings.Join(star, ", ")
 	if len(d.Params) == 1 {
 		aligned(w, [][2]string{
-			{d.Params[0] + "*", nums(r.X)},
-			{d.Name + "(" + at + ")", num(r.F)},
-			{d.Name + "'(" + at + ")", nums(r.Grad)},
+			{d.Params[0] + "*", st.nums(r.X)},
+			{d.Name + "(" + at + ")", st.num(r.F)},
+			{d.Name + "'(" + at + ")", st.nums(r.Grad)},
 		})
 	} else {
 		aligned(w, [][2]string{
-			{"(" + strings.Join(d.Params, ", ") + ")*", nums(r.X)},
-			{d.Name + "(" + at + ")", num(r.F)},
-			{"∇" + d.Name + "(" + at + ")", nums(r.Grad)},
+			{"(" + strings.Join(d.Params, ", ") + ")*", st.nums(r.X)},
+			{d.Name + "(" + at + ")", st.num(r.F)},
+			{"∇" + d.Name + "(" + at + ")", st.nums(r.Grad)},
 		})
 	}
 	for _, line := range explain(d) {
@@ -241,7 +252,7 @@ func maxAbs(x []float64) float64 {
 func short(v float64) string { return fmt.Sprintf("%.4g", v) }
 
 // trace writes the iterates a Trace kept as an aligned table.
-func trace(w io.Writer, d session.Descent) {
+func trace(w io.Writer, d session.Descent, st Style) {
 	vars := strings.Join(d.Params, ", ")
 	x, last := vars, d.Name+"'("+vars+")"
 	if len(d.Params) > 1 {
@@ -253,7 +264,7 @@ func trace(w io.Writer, d session.Descent) {
 		if len(r.Grad) == 1 {
 			g = r.Grad[0]
 		}
-		rows = append(rows, []string{fmt.Sprint(r.K), nums(r.X), num(r.F), num(g)})
+		rows = append(rows, []string{fmt.Sprint(r.K), st.nums(r.X), st.num(r.F), st.num(g)})
 	}
 	for _, r := range d.Trace.Head() {
 		add(r)
@@ -280,16 +291,16 @@ func trace(w io.Writer, d session.Descent) {
 	}
 }
 
-func extrema(w io.Writer, e session.ExtremaReport) {
-	fmt.Fprintf(w, "extrema of %s on [%s, %s]:\n", e.Name, num(e.A), num(e.B))
+func extrema(w io.Writer, e session.ExtremaReport, st Style) {
+	fmt.Fprintf(w, "extrema of %s on [%s, %s]:\n", e.Name, st.num(e.A), st.num(e.B))
 	if e.Constant {
-		fmt.Fprintf(w, "  %s is constant there: %s = %s\n", e.Name, e.Name, num(e.Min.F))
+		fmt.Fprintf(w, "  %s is constant there: %s = %s\n", e.Name, e.Name, st.num(e.Min.F))
 		return
 	}
 	var rows [][]string
 	row := func(x optimize.Extremum, what string) {
 		if math.IsNaN(x.F) {
-			rows = append(rows, []string{what, e.Var + " = " + num(x.X), e.Name + " undefined", ""})
+			rows = append(rows, []string{what, e.Var + " = " + st.num(x.X), e.Name + " undefined", ""})
 			return
 		}
 		kind := "local " + x.Kind.String()
@@ -299,7 +310,7 @@ func extrema(w io.Writer, e session.ExtremaReport) {
 		case x.Edge:
 			kind += " (an end of where " + e.Name + " is defined)"
 		}
-		rows = append(rows, []string{what, e.Var + " = " + num(x.X), e.Name + " = " + num(x.F), kind})
+		rows = append(rows, []string{what, e.Var + " = " + st.num(x.X), e.Name + " = " + st.num(x.F), kind})
 	}
 	row(e.Ends[0], "end")
 	for _, p := range e.Points {
@@ -337,14 +348,14 @@ func extrema(w io.Writer, e session.ExtremaReport) {
 		fmt.Fprintf(w, "  no local extremum inside the interval\n")
 	}
 	for _, x := range e.Inflections {
-		fmt.Fprintf(w, "  %s' is 0 at %s = %s without changing sign: not an extremum\n", e.Name, e.Var, num(x))
+		fmt.Fprintf(w, "  %s' is 0 at %s = %s without changing sign: not an extremum\n", e.Name, e.Var, st.num(x))
 	}
 	found := ""
 	if e.Partial {
 		found = " found"
 	}
-	least := "least value" + found + ": " + e.Name + "(" + num(e.Min.X) + ") = " + num(e.Min.F)
-	greatest := "greatest value" + found + ": " + e.Name + "(" + num(e.Max.X) + ") = " + num(e.Max.F)
+	least := "least value" + found + ": " + e.Name + "(" + st.num(e.Min.X) + ") = " + st.num(e.Min.F)
+	greatest := "greatest value" + found + ": " + e.Name + "(" + st.num(e.Max.X) + ") = " + st.num(e.Max.F)
 	if e.NoMin {
 		least = "no least value (" + unbounded(e, "below", e.MinPole, e.MinNear, e.MinLimit) + ")"
 	}

@@ -23,6 +23,8 @@ type Style struct {
 	Options symbolic.Options
 	// Plot is the size of a terminal plot, and whether it has colour.
 	Plot plot.TerminalOptions
+	// Digits is set digits: the significant digits of printed numbers.
+	Digits int
 }
 
 // plotOptions are st.Plot, or 80×24 without colour when unset.
@@ -47,7 +49,7 @@ func (st Style) exprs(es []symbolic.Expr) []string {
 func Text(w io.Writer, r session.Result, st Style) {
 	switch r := r.(type) {
 	case session.Number:
-		fmt.Fprintln(w, session.FormatNumber(r.Value))
+		fmt.Fprintln(w, st.num(r.Value))
 	case session.Expression:
 		if r.Name != "" {
 			fmt.Fprintf(w, "%s(%s) = %s\n", r.Name, strings.Join(r.Params, ", "), st.expr(r.Expr))
@@ -65,6 +67,9 @@ func Text(w io.Writer, r session.Result, st Style) {
 		s := r.Settings
 		fmt.Fprintf(w, "eta     = %s\neps     = %s\nmaxiter = %d\nx0      = %s\n",
 			session.FormatNumber(s.Eta), session.FormatNumber(s.Eps), s.MaxIter, point(s.X0))
+		if s.Digits > 0 {
+			fmt.Fprintf(w, "digits  = %d\n", s.Digits)
+		}
 	case session.Definitions:
 		if len(r.Lines) == 0 {
 			fmt.Fprintln(w, "nothing is defined yet")
@@ -75,9 +80,9 @@ func Text(w io.Writer, r session.Result, st Style) {
 	case session.HelpText:
 		fmt.Fprintln(w, r.Text)
 	case session.Descent:
-		descent(w, r)
+		descent(w, r, st)
 	case session.ExtremaReport:
-		extrema(w, r)
+		extrema(w, r, st)
 	case session.LaTeXText:
 		fmt.Fprintln(w, r.Text)
 	case session.TangentLine:

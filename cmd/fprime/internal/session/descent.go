@@ -132,7 +132,11 @@ func (m *machineDescent) Descend(x, g []float64, f *float64, step, eps float64, 
 }
 
 func (s *Session) descent(ctx context.Context, st *parser.Descent) (Result, error) {
-	return s.runDescent(ctx, st, nil)
+	d, err := s.runDescent(ctx, st, nil)
+	if err != nil {
+		return nil, err // no result beside an error: a front end would print it
+	}
+	return d, nil
 }
 
 // runDescent runs min or max; rec, when not nil, sees every iterate too.
@@ -141,7 +145,7 @@ func (s *Session) runDescent(ctx context.Context, st *parser.Descent, rec optimi
 	if err != nil {
 		return Descent{}, err
 	}
-	set, run, err := s.apply(s.settings, st.Options)
+	set, run, err := s.apply(s.settings, st.Options, false)
 	if err != nil {
 		return Descent{}, err
 	}

@@ -21,6 +21,9 @@ type Settings struct {
 	Eps     float64
 	MaxIter int
 	X0      []float64 // one value for every parameter, or one for all
+	// Digits rounds the numbers results print to that many significant
+	// digits; 0 prints the shortest form that reads back the same.
+	Digits int
 }
 
 // DefaultSettings are the built-in defaults.
@@ -108,6 +111,16 @@ func (s *Session) Run(ctx context.Context, c parser.Chunk) (Result, error) {
 
 // Exec executes a parsed statement.
 func (s *Session) Exec(ctx context.Context, st parser.Statement) (Result, error) {
+	r, err := s.exec(ctx, st)
+	if _, partial := r.(Many); err != nil && !partial {
+		// Only a load that failed part-way has a result to show beside
+		// its error: what its file printed before.
+		return nil, err
+	}
+	return r, err
+}
+
+func (s *Session) exec(ctx context.Context, st parser.Statement) (Result, error) {
 	switch st := st.(type) {
 	case *parser.DefineFunc:
 		return s.defineFunc(st)
@@ -367,7 +380,7 @@ func (s *Session) set(st *parser.Set) (Result, error) {
 	if len(st.Options) == 0 {
 		return SettingsShown{s.settings}, nil
 	}
-	next, run, err := s.apply(s.settings, st.Options)
+	next, run, err := s.apply(s.settings, st.Options, true)
 	if err != nil {
 		return nil, err
 	}
@@ -387,10 +400,14 @@ type runOptions struct {
 }
 
 // apply reads options over settings.
-func (s *Session) apply(set Settings, opts []parser.Option) (Settings, runOptions, error) {
+func (s *Session) apply(set Settings, opts []parser.Option, forSet bool) (Settings, runOptions, error) {
 	run := runOptions{method: "gd", beta: 0.9}
 	for _, o := range opts {
 		switch o.Name {
+		case "digits":
+			if !forSet {
+				return set, run, errAt(o.At, "digits is a setting: set digits=6 rounds what is printed")
+			}
 		case "trace", "method", "beta":
 			if run.given == nil {
 				o := o
@@ -434,6 +451,11 @@ func (s *Session) apply(set Settings, opts []parser.Option) (Settings, runOption
 				return set, run, errAt(o.At, "maxiter must be a whole number from 0 to 10^12, not %v", vals[0])
 			}
 			set.MaxIter = int(vals[0])
+		case "digits":
+			if vals[0] < 0 || vals[0] > 17 || vals[0] != math.Trunc(vals[0]) {
+				return set, run, errAt(o.At, "digits must be a whole number from 1 to 17, or 0 for the shortest form, not %v", vals[0])
+			}
+			set.Digits = int(vals[0])
 		case "beta":
 			if vals[0] < 0 || vals[0] >= 1 {
 				return set, run, errAt(o.At, "beta must be at least 0 and below 1, not %v", vals[0])
@@ -494,6 +516,9 @@ func (s *Session) Script() string {
 	}
 	if !slices.Equal(set.X0, def.X0) {
 		opts = append(opts, "x0="+formatPoint(set.X0))
+	}
+	if set.Digits != def.Digits {
+		opts = append(opts, fmt.Sprintf("digits=%d", set.Digits))
 	}
 	if len(opts) > 0 {
 		b.WriteString("set " + strings.Join(opts, " ") + "\n")

@@ -1,0 +1,11 @@
+# set digits rounds what is printed, never what is computed.
+f(x) = 9x^2 - 72x
+set digits=6
+min f x0=5 eta=0.1 eps=1e-4
+2/3
+set
+h(x) = x^2 + 5sin(x)
+extrema h in [-5, 5]
+set digits=0
+2/3
+min f x0=5 digits=3
