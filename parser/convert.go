@@ -810,7 +810,7 @@ func (c *converter) sum(units []unit) (part, error) {
 		}
 		if u.op == '/' {
 			if n, ok := e.(*symbolic.Num); ok && n.Rat().Sign() == 0 {
-				return part{}, errAt(c.pos(termStart), "%s is undefined (division by zero)", c.typed(termStart, u.end))
+				return part{}, errAt(c.pos(u.start-1), "%s is undefined (division by zero)", c.typed(termStart, u.end))
 			}
 			factors = append(factors, symbolic.Pow(e, minusOne))
 			divided = true

@@ -105,7 +105,7 @@ func TestStdinAndFlags(t *testing.T) {
 		t.Errorf("save into a missing directory: %q, exit %d", errOut, code)
 	}
 	out, _, code := fprime(t, "", "--json", "-e", "1/2x; f(x) = x^2; f(1/0)")
-	if code != 1 || out != "{\"expr\":\"x/2\"}\n{\"error\":\"1/0 is undefined (division by zero)\",\"line\":1,\"col\":21}\n" {
+	if code != 1 || out != "{\"expr\":\"x/2\"}\n{\"error\":\"1/0 is undefined (division by zero)\",\"line\":1,\"col\":22}\n" {
 		t.Errorf("--json: %q, exit %d", out, code)
 	}
 }
