@@ -2,12 +2,10 @@ package plot
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"image/color"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -17,6 +15,8 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/fprime/fprime/cmd/fprime/internal/safefile"
 )
 
 // Format is a kind of picture file.
@@ -76,7 +76,7 @@ func WriteFile(path string, fig Figure) error {
 	if err := Encode(&b, format, fig, FileWidth, FileHeight); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return writeAtomic(path, b.Bytes())
+	return safefile.Write(path, b.Bytes())
 }
 
 // Encode writes fig to w as a picture of width×height pixels.
@@ -310,41 +310,4 @@ func (g *gonumFigure) path(pts []point, label string) {
 		end.Color, end.Shape, end.Radius = filePathColor, draw.RingGlyph{}, vg.Points(4)
 		g.p.Add(end)
 	}
-}
-
-// writeAtomic writes data to a temporary file beside path and renames it
-// over path, so a failure never leaves a half-written file.
-func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return named(err, path)
-	}
-	_, werr := tmp.Write(data)
-	if werr == nil {
-		werr = tmp.Chmod(0o644) // CreateTemp's 0600 is for secrets, not pictures
-	}
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-	}
-	return named(werr, path)
-}
-
-// named reports a failure with the file the person named, never the
-// temporary one beside it.
-func named(err error, path string) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return &os.PathError{Op: pe.Op, Path: path, Err: pe.Err}
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return &os.PathError{Op: "write", Path: path, Err: le.Err}
-	}
-	return err
 }

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/fprime/fprime/cmd/fprime/internal/safefile"
 	"github.com/fprime/fprime/parser"
 	"github.com/fprime/fprime/symbolic"
 )
@@ -538,7 +539,7 @@ func (s *Session) Script() string {
 }
 
 func (s *Session) save(st *parser.Save) (Result, error) {
-	if err := writeAtomic(st.Path, []byte(s.Script())); err != nil {
+	if err := safefile.Write(st.Path, []byte(s.Script())); err != nil {
 		return nil, errAt(st.At, "cannot save: %v", err)
 	}
 	return Defined{}, nil
