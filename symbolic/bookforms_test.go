@@ -22,6 +22,8 @@ var bookForms = []struct {
 	{"asin(sqrt(1 - x^2))", 1, "-x/(abs(x) sqrt(1 - x^2))"},
 	{"sqrt(x^2)", 1, "x/abs(x)"},
 	{"abs(x)^2", 1, "2x"},
+	{"(x^2 + 3x + 2)/(x + 1)", 1, "1"},
+	{"(x^3 - 8)/(x - 2)", 1, "2x + 2"},
 }
 
 var bookGaps = []struct {
@@ -29,7 +31,6 @@ var bookGaps = []struct {
 	order int
 	book  string
 }{
-	{"(x^2 + 3x + 2)/(x + 1)", 1, "1"},
 	{"0.5(x + 1)(x - 1)", 1, "x"},
 	{"sin(x)/(1 + cos(x))", 1, "1/(cos(x) + 1)"},
 	{"x sqrt(1 - x^2) + asin(x)", 1, "2sqrt(1 - x^2)"},

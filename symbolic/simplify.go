@@ -91,6 +91,11 @@ func (s *simplifier) candidates(e Expr) []Expr {
 			}
 		}
 	case *Product:
+		// (x^2 + 2x + 1)/(x + 1)^2 is 1: a factor of the denominator that
+		// divides the numerator cancels.
+		if c, ok := cancelFactors(e); ok {
+			out = append(out, c)
+		}
 		// A sum inside a product may pay for its common denominator only
 		// once the product cancels it: 1/(x^2(1/x^2 + 1)) is 1/(x^2 + 1).
 		for i, f := range e.factors {
@@ -122,6 +127,11 @@ func (s *simplifier) sumForms(sum *Sum) []Expr {
 	var out []Expr
 	if t, ok := together(sum); ok {
 		out = append(out, t)
+		if p, ok := t.(*Product); ok {
+			if c, ok := cancelFactors(p); ok {
+				out = append(out, c) // (2x^3 - 6x^2 + 8)/(x - 2)^2 is 2x + 2
+			}
+		}
 		if p, ok := t.(*Product); ok {
 			// Take common factors out of the new numerator too.
 			for i, f := range p.factors {

@@ -1,0 +1,134 @@
+package symbolic
+
+import "math/big"
+
+// Polynomials in one variable, as coefficient lists (constant term first),
+// for cancelling a common factor of a quotient: (x^2 + 2x + 1)/(x + 1)^2
+// is 1, where x ≠ -1.
+
+// maxPolyDegree bounds the polynomials cancelled, so that the division
+// stays cheap next to the work that made the expression.
+const maxPolyDegree = 64
+
+type poly []*big.Rat
+
+// toPoly writes e, multiplied out, as a polynomial in x: false for anything
+// else (a function of x, a negative or fractional power, another name).
+func toPoly(e Expr, x string) (poly, bool) {
+	expanded, ok := (&expander{}).expand(e)
+	if !ok {
+		return nil, false
+	}
+	var p poly
+	for _, t := range termsOf(expanded) {
+		c, rest := splitTerm(t)
+		n := 0
+		if rest != nil {
+			b, k := baseExp(rest)
+			s, isSym := b.(*Symbol)
+			kn, isNum := k.(*Num)
+			if !isSym || s.name != x || !isNum || !kn.r.IsInt() || kn.r.Sign() < 0 || !kn.r.Num().IsInt64() || kn.r.Num().Int64() > maxPolyDegree {
+				return nil, false
+			}
+			n = int(kn.r.Num().Int64())
+		}
+		for len(p) <= n {
+			p = append(p, new(big.Rat))
+		}
+		p[n].Add(p[n], c)
+	}
+	return p.trim(), true
+}
+
+func (p poly) trim() poly {
+	for len(p) > 0 && p[len(p)-1].Sign() == 0 {
+		p = p[:len(p)-1]
+	}
+	return p
+}
+
+func (p poly) degree() int { return len(p) - 1 }
+
+// divide returns p/d when d divides p exactly.
+func (p poly) divide(d poly) (poly, bool) {
+	if d.degree() < 0 || p.degree() < d.degree() {
+		return nil, false
+	}
+	r := make(poly, len(p))
+	for i, c := range p {
+		r[i] = new(big.Rat).Set(c)
+	}
+	q := make(poly, p.degree()-d.degree()+1)
+	lead := d[d.degree()]
+	for i := len(q) - 1; i >= 0; i-- {
+		c := new(big.Rat).Quo(r[i+d.degree()], lead)
+		q[i] = c
+		for j, dc := range d {
+			r[i+j].Sub(r[i+j], new(big.Rat).Mul(c, dc))
+		}
+	}
+	for _, c := range r {
+		if c.Sign() != 0 {
+			return nil, false
+		}
+	}
+	return q, true
+}
+
+// expr writes p back as an expression in x.
+func (p poly) expr(x string) Expr {
+	terms := make([]Expr, 0, len(p))
+	for n, c := range p {
+		if c.Sign() != 0 {
+			terms = append(terms, Mul(newNum(c), Pow(Sym(x), Int(int64(n)))))
+		}
+	}
+	return Add(terms...)
+}
+
+// cancelFactors divides the numerator of a quotient in one variable by each
+// factor of its denominator that divides it exactly, as often as it does:
+// (x^2 + 2x + 1)/(x + 1)^2 is 1. It reports false where nothing cancels.
+func cancelFactors(p *Product) (Expr, bool) {
+	vars := Symbols(p)
+	if len(vars) != 1 {
+		return nil, false
+	}
+	x := vars[0]
+	var num, den []Expr
+	var denExp []int64
+	for _, f := range p.factors {
+		b, k := baseExp(f)
+		if n, ok := k.(*Num); ok && n.r.IsInt() && n.r.Sign() < 0 && n.r.Num().IsInt64() {
+			den, denExp = append(den, b), append(denExp, -n.r.Num().Int64())
+			continue
+		}
+		num = append(num, f)
+	}
+	if len(den) == 0 {
+		return nil, false
+	}
+	n, ok := toPoly(mulBare(num...), x)
+	if !ok {
+		return nil, false
+	}
+	cancelled := false
+	rest := make([]Expr, 0, len(den)+1)
+	for i, b := range den {
+		d, ok := toPoly(b, x)
+		for ok && d.degree() >= 1 && denExp[i] > 0 {
+			q, divides := n.divide(d)
+			if !divides {
+				break
+			}
+			n, denExp[i], cancelled = q, denExp[i]-1, true
+		}
+		if denExp[i] > 0 {
+			rest = append(rest, powBare(b, Int(-denExp[i])))
+		}
+	}
+	if !cancelled {
+		return nil, false
+	}
+	return mulBare(append(rest, n.expr(x))...), true
+}
