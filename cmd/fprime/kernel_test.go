@@ -10,8 +10,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"image/png"
+	"io"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -37,7 +39,7 @@ type frontMsg struct {
 }
 
 type frontend struct {
-	t              *testing.T
+	t              testing.TB
 	key            []byte
 	session        string
 	shell, control zmq4.Socket
@@ -47,7 +49,7 @@ type frontend struct {
 	done           chan int // the kernel command's exit code
 }
 
-func freePorts(t *testing.T, n int) []int {
+func freePorts(t testing.TB, n int) []int {
 	var ports []int
 	var ls []net.Listener
 	for range n {
@@ -66,7 +68,11 @@ func freePorts(t *testing.T, n int) []int {
 
 // startKernel runs fprime kernel in this process with a fresh connection
 // file and connects a frontend to it.
-func startKernel(t *testing.T) *frontend {
+func startKernel(t testing.TB) *frontend { return startKernelWith(t, nil) }
+
+// startKernelWith starts the kernel through start, given the connection
+// file, when it is not nil; start returns the kernel's exit code.
+func startKernelWith(t testing.TB, start func(path string, stderr io.Writer) int) *frontend {
 	t.Helper()
 	ports := freePorts(t, 5)
 	key := "a0436f6c-1916-498b-8eb9-e81ab9368e84"
@@ -81,14 +87,19 @@ func startKernel(t *testing.T) *frontend {
 	}
 	fe := &frontend{t: t, key: []byte(key), session: "test-session", iopub: make(chan frontMsg, 1000), done: make(chan int, 1)}
 	var stderr bytes.Buffer
-	go func() { fe.done <- kernelCommand([]string{path}, &bytes.Buffer{}, &stderr) }()
+	if start == nil {
+		start = func(path string, stderr io.Writer) int { return kernelCommand([]string{path}, io.Discard, stderr) }
+	}
+	go func() { fe.done <- start(path, &stderr) }()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	ep := func(i int) string { return fmt.Sprintf("tcp://127.0.0.1:%d", ports[i]) }
-	fe.shell = zmq4.NewDealer(ctx, zmq4.WithDialerRetry(20*time.Millisecond))
-	fe.control = zmq4.NewDealer(ctx, zmq4.WithDialerRetry(20*time.Millisecond))
-	fe.hb = zmq4.NewReq(ctx, zmq4.WithDialerRetry(20*time.Millisecond))
-	sub := zmq4.NewSub(ctx, zmq4.WithDialerRetry(20*time.Millisecond))
+	// Dialling retries until the kernel listens, for as long as wait.
+	retry := []zmq4.Option{zmq4.WithDialerRetry(20 * time.Millisecond), zmq4.WithDialerMaxRetries(int(wait / (20 * time.Millisecond)))}
+	fe.shell = zmq4.NewDealer(ctx, retry...)
+	fe.control = zmq4.NewDealer(ctx, retry...)
+	fe.hb = zmq4.NewReq(ctx, retry...)
+	sub := zmq4.NewSub(ctx, retry...)
 	for i, s := range map[int]zmq4.Socket{0: fe.shell, 1: fe.control, 3: sub, 4: fe.hb} {
 		if err := s.Dial(ep(i)); err != nil {
 			t.Fatalf("dial %s: %v", ep(i), err)
@@ -559,5 +570,90 @@ func TestKernelInstall(t *testing.T) {
 	var stderr bytes.Buffer
 	if code := run([]string{"kernel", filepath.Join(prefix, "missing.json")}, strings.NewReader(""), &bytes.Buffer{}, &stderr); code != 1 || !strings.Contains(stderr.String(), "missing.json") {
 		t.Errorf("a missing connection file: exit %d, %s", code, stderr.String())
+	}
+}
+
+// BenchmarkKernelExecute is a frontend's round trip for f'(2): the
+// execute_request out, its execute_reply and the outputs back to idle.
+func BenchmarkKernelExecute(b *testing.B) {
+	fe := startKernel(b)
+	fe.execute("f(x) = 9x^2 - 72x")
+	b.ResetTimer()
+	for range b.N {
+		if r, _ := fe.execute("f'(2)"); r.Content["status"] != "ok" {
+			b.Fatal(r.Content)
+		}
+	}
+	b.StopTimer()
+	fe.shutdown()
+}
+
+// TestKernelBinary runs the built fprime as Jupyter does, and interrupts it
+// as Jupyter does for interrupt_mode signal: SIGINT to the process.
+func TestKernelBinary(t *testing.T) {
+	var proc *os.Process
+	started := make(chan struct{})
+	fe := startKernelWith(t, func(path string, stderr io.Writer) int {
+		cmd := exec.Command(binary, "kernel", path)
+		cmd.Stderr = stderr
+		err := cmd.Start()
+		proc = cmd.Process
+		close(started)
+		if err != nil {
+			t.Error(err)
+			return -1
+		}
+		cmd.Wait()
+		return cmd.ProcessState.ExitCode()
+	})
+	<-started
+	fe.execute("f(x) = 9x^2 - 72x")
+	id := fe.send(fe.shell, "execute_request", map[string]any{"code": "min f x0=5 eta=1e-9 eps=1e-300 maxiter=1000000000000"}, nil)
+	for m := range fe.iopub {
+		if m.ParentID == id && m.MsgType == "execute_input" {
+			break
+		}
+	}
+	if err := proc.Signal(os.Interrupt); err != nil {
+		t.Skipf("no SIGINT here: %v", err)
+	}
+	if r := fe.reply(fe.shell, "execute_reply"); r.Content["evalue"] != "line 1, column 1: interrupted" {
+		t.Errorf("SIGINT: %v", r.Content)
+	}
+	fe.outputs(id)
+	if _, out := fe.execute("f(1)"); len(results(out)) != 1 || results(out)[0]["text/plain"] != "-63" {
+		t.Errorf("after SIGINT, f(1): %v", out)
+	}
+	fe.shutdown()
+}
+
+// BenchmarkKernelStart is the built fprime's start, from exec to the
+// first kernel_info_reply.
+func BenchmarkKernelStart(b *testing.B) {
+	for range b.N {
+		ports := freePorts(b, 5)
+		path := filepath.Join(b.TempDir(), "kernel.json")
+		data, _ := json.Marshal(map[string]any{"transport": "tcp", "ip": "127.0.0.1", "signature_scheme": "hmac-sha256", "key": "k",
+			"shell_port": ports[0], "control_port": ports[1], "stdin_port": ports[2], "iopub_port": ports[3], "hb_port": ports[4]})
+		os.WriteFile(path, data, 0o600)
+		fe := &frontend{t: b, key: []byte("k"), session: "bench"}
+		ctx, cancel := context.WithCancel(context.Background())
+		fe.shell = zmq4.NewDealer(ctx, zmq4.WithDialerRetry(time.Millisecond), zmq4.WithDialerMaxRetries(int(wait/time.Millisecond)))
+		cmd := exec.Command(binary, "kernel", path)
+		if err := cmd.Start(); err != nil {
+			b.Fatal(err)
+		}
+		if err := fe.shell.Dial(fmt.Sprintf("tcp://127.0.0.1:%d", ports[0])); err != nil {
+			b.Fatal(err)
+		}
+		fe.send(fe.shell, "kernel_info_request", map[string]any{}, nil)
+		fe.reply(fe.shell, "kernel_info_reply")
+		b.StopTimer()
+		fe.send(fe.shell, "shutdown_request", map[string]any{}, nil)
+		fe.reply(fe.shell, "shutdown_reply")
+		cmd.Wait()
+		fe.shell.Close()
+		cancel()
+		b.StartTimer()
 	}
 }
