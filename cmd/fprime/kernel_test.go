@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -525,6 +526,11 @@ func TestKernelInstall(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Windows has no SIGINT between processes: Jupyter sends interrupt_request.
+	wantInterrupt := "signal"
+	if runtime.GOOS == "windows" {
+		wantInterrupt = "message"
+	}
 	prefix, user := t.TempDir(), t.TempDir()
 	t.Setenv("JUPYTER_DATA_DIR", user)
 	for _, c := range []struct {
@@ -548,7 +554,7 @@ func TestKernelInstall(t *testing.T) {
 			t.Fatal(err)
 		}
 		if fmt.Sprint(spec["argv"]) != fmt.Sprint([]string{exe, "kernel", "{connection_file}"}) || !filepath.IsAbs(exe) ||
-			spec["display_name"] != "fprime" || spec["language"] != "fprime" || spec["interrupt_mode"] != "signal" {
+			spec["display_name"] != "fprime" || spec["language"] != "fprime" || spec["interrupt_mode"] != wantInterrupt {
 			t.Errorf("%v: kernel.json %s", c.args, data)
 		}
 		for _, n := range []int{32, 64} {

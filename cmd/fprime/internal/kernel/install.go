@@ -21,6 +21,16 @@ type Spec struct {
 	InterruptMode string   `json:"interrupt_mode"`
 }
 
+// interruptMode is how Jupyter is to interrupt the kernel: with SIGINT,
+// which cancels the running statement; on Windows, where no signal reaches
+// another process, with an interrupt_request on the control channel.
+func interruptMode() string {
+	if runtime.GOOS == "windows" {
+		return "message"
+	}
+	return "signal"
+}
+
 // Install writes the kernelspec of the fprime at executable (an absolute
 // path) into the Jupyter data directory dataDir, and returns its folder.
 func Install(dataDir, executable string) (string, error) {
@@ -29,11 +39,10 @@ func Install(dataDir, executable string) (string, error) {
 		return "", err
 	}
 	spec, err := json.MarshalIndent(Spec{
-		Argv:        []string{executable, "kernel", "{connection_file}"},
-		DisplayName: "fprime",
-		Language:    "fprime",
-		// Jupyter interrupts with SIGINT, which cancels the running statement.
-		InterruptMode: "signal",
+		Argv:          []string{executable, "kernel", "{connection_file}"},
+		DisplayName:   "fprime",
+		Language:      "fprime",
+		InterruptMode: interruptMode(),
 	}, "", "  ")
 	if err != nil {
 		return "", err
