@@ -3,7 +3,6 @@ package kernel
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -174,7 +173,7 @@ func (k *Kernel) publish(msgType string, parent *Message, content any) {
 		err = k.iopub.Send(zmq4.NewMsgFrom(frames...))
 		k.iopubMu.Unlock()
 	}
-	if err != nil && !errors.Is(err, context.Canceled) {
+	if err != nil {
 		fmt.Fprintf(k.cfg.Log, "fprime kernel: cannot publish %s: %v\n", msgType, err)
 	}
 }
