@@ -2,7 +2,7 @@
 
 Run by .ci/run with JUPYTER_PATH pointing at a prefix where `fprime kernel install`
 put the kernelspec: starts the kernel from it with KernelManager, runs cells,
-interrupts one, restarts, then executes examples/gradient-descent.ipynb with nbclient
+interrupts one, sees a queued cell aborted behind a failure, restarts, then executes examples/gradient-descent.ipynb with nbclient
 and checks its key numbers. Any failure, or a module missing, exits non-zero: CI
 never skips these.
 """
@@ -68,6 +68,19 @@ def kernel_manager():
     reply, outs = run(kc, "f(1)")
     if reply["status"] != "ok" or data_of(outs)[0]["text/plain"] != "-63":
         fail(f"f(1) after the interrupt: {reply} {outs}")
+
+    # Cells sent together, as Run All sends them: a failure aborts those
+    # sent before it ended.
+    first = kc.execute("min f x0=5 eta=1e-9 eps=1e-300 maxiter=1000000000000")
+    second = kc.execute("zz = 1")
+    time.sleep(0.3)
+    km.interrupt_kernel()
+    statuses = {}
+    for _ in range(2):
+        reply = kc.get_shell_msg(timeout=TIMEOUT)
+        statuses[reply["parent_header"]["msg_id"]] = reply["content"]["status"]
+    if statuses != {first: "error", second: "aborted"}:
+        fail(f"Run All after a failure: {statuses}")
 
     km.restart_kernel(now=True)
     kc.wait_for_ready(timeout=TIMEOUT)

@@ -159,7 +159,7 @@ func (fe *frontend) send(s zmq4.Socket, msgType string, content any, tamper func
 	fe.t.Helper()
 	fe.seq++
 	id := fmt.Sprintf("msg-%d", fe.seq)
-	h, _ := json.Marshal(map[string]any{"msg_id": id, "session": fe.session, "username": "test", "date": time.Now().UTC().Format(time.RFC3339), "msg_type": msgType, "version": "5.3"})
+	h, _ := json.Marshal(map[string]any{"msg_id": id, "session": fe.session, "username": "test", "date": time.Now().UTC().Format(time.RFC3339Nano), "msg_type": msgType, "version": "5.3"})
 	c, _ := json.Marshal(content)
 	parts := [][]byte{h, []byte("{}"), []byte("{}"), c}
 	sig := fe.sign(parts...)
@@ -479,6 +479,33 @@ func TestKernelBadSignature(t *testing.T) {
 	r, out := fe.execute("defs")
 	if ds := results(out); r.Content["execution_count"] != 1.0 || len(ds) != 1 || strings.Contains(ds[0]["text/plain"].(string), "zz") {
 		t.Errorf("the forged cell ran: %v, %v", r.Content, ds)
+	}
+	fe.shutdown()
+}
+
+// A cell that fails aborts the cells sent before it ended, as Run All
+// sends them, and not those sent after.
+func TestKernelStopOnError(t *testing.T) {
+	fe := startKernel(t)
+	fe.execute("f(x) = 9x^2 - 72x")
+	first := fe.send(fe.shell, "execute_request", map[string]any{"code": "min f x0=5 eta=1e-9 eps=1e-300 maxiter=1000000000000"}, nil)
+	for m := range fe.iopub {
+		if m.ParentID == first && m.MsgType == "execute_input" {
+			break
+		}
+	}
+	queued := fe.send(fe.shell, "execute_request", map[string]any{"code": "zz = 1"}, nil)
+	fe.send(fe.control, "interrupt_request", map[string]any{}, nil)
+	fe.reply(fe.control, "interrupt_reply")
+	if r := fe.reply(fe.shell, "execute_reply"); r.ParentID != first || r.Content["status"] != "error" {
+		t.Fatalf("the interrupted cell: %v", r.Content)
+	}
+	if r := fe.reply(fe.shell, "execute_reply"); r.ParentID != queued || r.Content["status"] != "aborted" {
+		t.Errorf("the cell queued behind it: %v", r.Content)
+	}
+	r, out := fe.execute("defs")
+	if ds := results(out); r.Content["status"] != "ok" || r.Content["execution_count"] != 3.0 || len(ds) != 1 || strings.Contains(ds[0]["text/plain"].(string), "zz") {
+		t.Errorf("after the abort: %v, %v", r.Content, ds)
 	}
 	fe.shutdown()
 }

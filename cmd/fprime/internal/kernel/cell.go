@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/go-zeromq/zmq4"
 
@@ -35,12 +36,17 @@ func (e *cellError) traceback() []string {
 }
 
 func (k *Kernel) execute(s zmq4.Socket, m *Message) {
-	var req struct {
-		Code   string `json:"code"`
-		Silent bool   `json:"silent"`
-	}
+	req := struct {
+		Code        string `json:"code"`
+		Silent      bool   `json:"silent"`
+		StopOnError bool   `json:"stop_on_error"`
+	}{StopOnError: true}
 	if err := json.Unmarshal(m.Content, &req); err != nil {
 		fmt.Fprintf(k.cfg.Log, "fprime kernel: execute_request: %v\n", err)
+		return
+	}
+	if k.sentBeforeFailure(m) {
+		k.reply(s, m, "execute_reply", map[string]any{"status": "aborted", "execution_count": k.count})
 		return
 	}
 	if !req.Silent {
@@ -66,12 +72,23 @@ func (k *Kernel) execute(s zmq4.Socket, m *Message) {
 			k.publish("error", m, e)
 		}
 		e["status"], e["execution_count"] = "error", k.count
+		if req.StopOnError {
+			k.failedAt = time.Now()
+		}
 		k.reply(s, m, "execute_reply", e)
 		return
 	}
 	k.reply(s, m, "execute_reply", map[string]any{
 		"status": "ok", "execution_count": k.count, "user_expressions": map[string]any{}, "payload": []any{},
 	})
+}
+
+// sentBeforeFailure says whether m was sent before the last failed cell
+// ended. A date in whole seconds cannot say so: a cell sent just after a
+// failure would be aborted with the ones queued before it.
+func (k *Kernel) sentBeforeFailure(m *Message) bool {
+	sent, err := time.Parse(time.RFC3339Nano, m.Header.Date)
+	return err == nil && strings.Contains(m.Header.Date, ".") && sent.Before(k.failedAt)
 }
 
 // runCell runs the statements of code in order, as a script runs a file,

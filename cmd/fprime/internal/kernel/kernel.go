@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"time"
 
 	"github.com/go-zeromq/zmq4"
 
@@ -41,6 +42,9 @@ type Kernel struct {
 	mu      sync.Mutex
 	cancel  context.CancelFunc // of the running cell, nil between cells
 	count   int                // execution_count: cells run
+	// failedAt is when a cell last failed: a cell sent before it, queued
+	// behind the failure by Run All, is aborted, as IPython does.
+	failedAt time.Time
 }
 
 // New binds the sockets the connection file names.
