@@ -441,6 +441,11 @@ func TestKernelCompleteInspectIsComplete(t *testing.T) {
 	if r.Content["found"] != true || !strings.Contains(text, "tangent") {
 		t.Errorf("inspect_reply: %v", r.Content)
 	}
+	fe.send(fe.shell, "inspect_request", map[string]any{"code": "min force", "cursor_pos": 9, "detail_level": 0}, nil)
+	r = fe.reply(fe.shell, "inspect_reply")
+	if text, _ := r.Content["data"].(map[string]any)["text/plain"].(string); r.Content["found"] != true || text != "force(x) = x^2" {
+		t.Errorf("inspect of a definition: %v", r.Content)
+	}
 	fe.send(fe.shell, "inspect_request", map[string]any{"code": "zzz", "cursor_pos": 1, "detail_level": 0}, nil)
 	if r := fe.reply(fe.shell, "inspect_reply"); r.Content["found"] != false {
 		t.Errorf("inspect of zzz: %v", r.Content)

@@ -231,7 +231,8 @@ func (k *Kernel) complete(s zmq4.Socket, m *Message) {
 	})
 }
 
-// inspect answers with help on the word under the cursor.
+// inspect answers with help on the word under the cursor, or with its
+// definition when the session defines it.
 func (k *Kernel) inspect(s zmq4.Socket, m *Message) {
 	var c cursor
 	json.Unmarshal(m.Content, &c)
@@ -245,12 +246,29 @@ func (k *Kernel) inspect(s zmq4.Socket, m *Message) {
 	}
 	reply := map[string]any{"status": "ok", "found": false, "data": map[string]any{}, "metadata": map[string]any{}}
 	if a < b {
-		r, err := k.cfg.Session.Run(k.ctx, parser.Chunk{Text: "help " + string(line[a:b]), Line: 1, Col: 1})
-		if h, ok := r.(session.HelpText); ok && err == nil {
-			reply["found"], reply["data"] = true, map[string]any{"text/plain": h.Text}
+		word := string(line[a:b])
+		if d := k.definition(word); d != "" {
+			reply["found"], reply["data"] = true, map[string]any{"text/plain": d}
+		} else if r, err := k.cfg.Session.Run(k.ctx, parser.Chunk{Text: "help " + word, Line: 1, Col: 1}); err == nil {
+			if h, ok := r.(session.HelpText); ok {
+				reply["found"], reply["data"] = true, map[string]any{"text/plain": h.Text}
+			}
 		}
 	}
 	k.reply(s, m, "inspect_reply", reply)
+}
+
+// definition is name's line of defs, or "".
+func (k *Kernel) definition(name string) string {
+	r, err := k.cfg.Session.Run(k.ctx, parser.Chunk{Text: "defs", Line: 1, Col: 1})
+	if d, ok := r.(session.Definitions); ok && err == nil {
+		for _, l := range d.Lines {
+			if strings.HasPrefix(l, name+"(") || strings.HasPrefix(l, name+" =") {
+				return l
+			}
+		}
+	}
+	return ""
 }
 
 func isWordRune(r rune) bool {
