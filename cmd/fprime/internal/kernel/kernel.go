@@ -38,10 +38,12 @@ type Kernel struct {
 	ctx  context.Context
 	stop context.CancelFunc
 
-	iopubMu sync.Mutex // iopub is written by the shell and control loops
-	mu      sync.Mutex
+	iopubMu sync.Mutex         // iopub is written by the shell and control loops
+	mu      sync.Mutex         // guards cancel, which interrupts come to from outside
 	cancel  context.CancelFunc // of the running cell, nil between cells
-	count   int                // execution_count: cells run
+
+	// The shell loop's own.
+	count int // execution_count: cells run
 	// failedAt is when a cell last failed: a cell sent before it, queued
 	// behind the failure by Run All, is aborted, as IPython does.
 	failedAt time.Time
@@ -79,7 +81,6 @@ func (k *Kernel) close() {
 
 // Serve answers requests until a shutdown_request or the end of ctx.
 func (k *Kernel) Serve(ctx context.Context) error {
-	defer k.close()
 	go func() {
 		select {
 		case <-ctx.Done():
@@ -95,9 +96,7 @@ func (k *Kernel) Serve(ctx context.Context) error {
 	go func() { defer wg.Done(); k.drain(k.stdin) }()
 	go func() { defer wg.Done(); k.echo() }()
 	<-k.ctx.Done()
-	for _, s := range k.sockets {
-		s.Close() // ends the loops' Recv
-	}
+	k.close() // ends the loops' Recv
 	wg.Wait()
 	return nil
 }
