@@ -41,6 +41,7 @@ func main() {
 
 // run is the whole program, with its streams, so tests can drive it.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// kernel is a command of its own; a script named kernel runs as ./kernel.
 	if len(args) > 0 && args[0] == "kernel" {
 		return kernelCommand(args[1:], stdout, stderr)
 	}
