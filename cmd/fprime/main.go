@@ -23,6 +23,7 @@ Usage:
   fprime FILE             run the statements in FILE
   fprime -e 'STATEMENTS'  run the given statements (; separates them)
   fprime < FILE           run statements from stdin
+  fprime kernel install   install the Jupyter kernel (fprime kernel --help)
 
 Options:
   --json      print each result as one JSON object a line
@@ -40,6 +41,10 @@ func main() {
 
 // run is the whole program, with its streams, so tests can drive it.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// kernel is a command of its own; a script named kernel runs as ./kernel.
+	if len(args) > 0 && args[0] == "kernel" {
+		return kernelCommand(args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("fprime", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage) }

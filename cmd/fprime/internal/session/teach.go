@@ -60,21 +60,30 @@ func (s *Session) latex(ctx context.Context, st *parser.LaTeX) (Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if t, ok := s.LaTeXOf(r); ok {
+		return t, nil
+	}
+	return nil, errAt(st.At, "latex prints an expression, a derivative, a gradient or a Hessian")
+}
+
+// LaTeXOf is r as latex prints it, and false for a result latex cannot
+// print; a notebook shows results with it.
+func (s *Session) LaTeXOf(r Result) (LaTeXText, bool) {
 	tex := func(e symbolic.Expr) string { return symbolic.LaTeX(s.bind(e)) }
 	switch r := r.(type) {
 	case Number:
-		return LaTeXText{formatNumber(r.Value)}, nil
+		return LaTeXText{formatNumber(r.Value)}, true
 	case Expression:
 		if r.Name == "" {
-			return LaTeXText{tex(r.Expr)}, nil
+			return LaTeXText{tex(r.Expr)}, true
 		}
-		return LaTeXText{latexLabel(r.Name, r.Params) + " = " + tex(r.Expr)}, nil
+		return LaTeXText{latexLabel(r.Name, r.Params) + " = " + tex(r.Expr)}, true
 	case Vector:
 		parts := make([]string, len(r.Exprs))
 		for i, e := range r.Exprs {
 			parts[i] = tex(e)
 		}
-		return LaTeXText{latexLabel(r.Name, r.Params) + ` = \left( ` + strings.Join(parts, ", ") + ` \right)`}, nil
+		return LaTeXText{latexLabel(r.Name, r.Params) + ` = \left( ` + strings.Join(parts, ", ") + ` \right)`}, true
 	case Matrix:
 		rows := make([]string, len(r.Rows))
 		for i, row := range r.Rows {
@@ -84,9 +93,9 @@ func (s *Session) latex(ctx context.Context, st *parser.LaTeX) (Result, error) {
 			}
 			rows[i] = strings.Join(cells, " & ")
 		}
-		return LaTeXText{latexLabel(r.Name, r.Params) + ` = \begin{pmatrix} ` + strings.Join(rows, ` \\ `) + ` \end{pmatrix}`}, nil
+		return LaTeXText{latexLabel(r.Name, r.Params) + ` = \begin{pmatrix} ` + strings.Join(rows, ` \\ `) + ` \end{pmatrix}`}, true
 	case TangentLine:
-		return LaTeXText{"y = " + tex(r.Line)}, nil
+		return LaTeXText{"y = " + tex(r.Line)}, true
 	case Derivation:
 		var b strings.Builder
 		b.WriteString(`\begin{align*}` + "\n")
@@ -98,9 +107,9 @@ func (s *Session) latex(ctx context.Context, st *parser.LaTeX) (Result, error) {
 		}
 		fmt.Fprintf(&b, `&= %s && \text{simplified}`+"\n", tex(r.Result))
 		b.WriteString(`\end{align*}`)
-		return LaTeXText{b.String()}, nil
+		return LaTeXText{b.String()}, true
 	}
-	return nil, errAt(st.At, "latex prints an expression, a derivative, a gradient or a Hessian")
+	return LaTeXText{}, false
 }
 
 // latexLabel writes a result's name as LaTeX: f'(x), \frac{\partial g}{\partial y}(x, y),
