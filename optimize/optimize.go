@@ -127,6 +127,10 @@ type Settings struct {
 	MaxIter int
 	// Recorder, if set, is shown every iterate.
 	Recorder Recorder
+	// Progress, if set, is told now and then (every few hundred updates)
+	// how far a run has got: the updates made, f and |∇f| there; a front
+	// end shows a long run with it.
+	Progress func(k int, f, gradNorm float64)
 }
 
 // DefaultSettings returns fprime's built-in defaults: η = 0.1, ε = 1e-6,
@@ -326,9 +330,14 @@ func run(ctx context.Context, p *Problem, x0 []float64, settings *Settings, meth
 			res.Status = NotConverged
 			break
 		}
-		if done != nil && (ups != nil || k&(pollEvery-1) == 0) && isDone(done) {
-			res.Status = Interrupted
-			break
+		if ups != nil || k&(pollEvery-1) == 0 {
+			if s.Progress != nil {
+				s.Progress(k, fx, norm2(g))
+			}
+			if done != nil && isDone(done) {
+				res.Status = Interrupted
+				break
+			}
 		}
 		if ups != nil {
 			// Up to pollEvery updates at once, then the tests above

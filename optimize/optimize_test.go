@@ -745,3 +745,29 @@ func TestDescentFunc(t *testing.T) {
 		}
 	}
 }
+
+// TestProgress: a run tells Progress how far it got, now and then, with
+// the updates made, f and |∇f| there.
+func TestProgress(t *testing.T) {
+	var ks []int
+	var last [2]float64
+	s := &Settings{Eta: 1e-4, Eps: 0, MaxIter: 5000, Progress: func(k int, f, gn float64) {
+		ks = append(ks, k)
+		last = [2]float64{f, gn}
+	}}
+	r, err := Minimize(context.Background(), rosenbrock(), []float64{-1.2, 1}, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ks) < 5000/pollEvery || ks[0] != 0 || ks[len(ks)-1] > r.Iterations {
+		t.Fatalf("progress at %v of %d updates", ks, r.Iterations)
+	}
+	for i := 1; i < len(ks); i++ {
+		if ks[i] <= ks[i-1] {
+			t.Fatalf("progress went back: %v", ks)
+		}
+	}
+	if !(last[0] > r.F) || !(last[1] > 0) {
+		t.Errorf("last progress f = %v, |∇f| = %v; the run ended at f = %v", last[0], last[1], r.F)
+	}
+}

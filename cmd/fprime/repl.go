@@ -78,11 +78,38 @@ func repl(stdin *os.File, stdout, stderr io.Writer) int {
 func runInterruptibly(w io.Writer, sess *session.Session, c parser.Chunk) (session.Result, error) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	pr := &progress{w: os.Stderr, start: time.Now()}
+	sess.Progress = pr.show
+	defer func() { sess.Progress = nil; pr.clear() }()
 	r, err := sess.Run(ctx, c)
 	if ctx.Err() != nil {
 		fmt.Fprintln(w) // past the ^C the terminal echoed
 	}
 	return r, err
+}
+
+// progress shows a run of min or max that takes over a second, on one line
+// of the terminal redrawn at most ten times a second, and clears it when the
+// run ends; scripts and --json never show it.
+type progress struct {
+	w           io.Writer
+	start, last time.Time
+	drawn       bool
+}
+
+func (p *progress) show(k int, f, gradNorm float64) {
+	now := time.Now()
+	if now.Sub(p.start) < time.Second || now.Sub(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last, p.drawn = now, true
+	fmt.Fprintf(p.w, "\r\x1b[K  iteration %d   f = %.6g   |∇f| = %.3g   (Ctrl-C stops it)", k, f, gradNorm)
+}
+
+func (p *progress) clear() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
 }
 
 // closeSoon closes readline without waiting long: its Close can block on

@@ -142,8 +142,10 @@ func TestREPL(t *testing.T) {
 
 	// Ctrl-C stops a long run, which reports where it got to, and the
 	// session goes on.
+	// A run past a second shows its progress on one line.
 	term.send("min f x0=1 eta=1e-12 eps=1e-300 maxiter=1000000000000\r")
-	time.Sleep(300 * time.Millisecond)
+	term.expect("  iteration ")
+	term.expect("(Ctrl-C stops it)")
 	term.send("\x03")
 	term.expect("minimum of f: interrupted after")
 	term.expect("> ")

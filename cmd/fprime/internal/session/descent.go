@@ -166,7 +166,7 @@ func (s *Session) runDescent(ctx context.Context, st *parser.Descent, rec optimi
 	if err != nil {
 		return Descent{}, err
 	}
-	opts := optimize.Settings{Eta: set.Eta, Eps: set.Eps, MaxIter: set.MaxIter}
+	opts := optimize.Settings{Eta: set.Eta, Eps: set.Eps, MaxIter: set.MaxIter, Progress: s.Progress}
 	var trace *optimize.Trace
 	if run.trace {
 		trace = optimize.NewTrace(traceRows, traceRows)

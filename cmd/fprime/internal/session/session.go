@@ -55,6 +55,9 @@ type Session struct {
 	// Load runs a script into the session; the front end provides it, as
 	// it owns files and output. It is nil where loading is not allowed.
 	Load func(ctx context.Context, path string) ([]Result, error)
+	// Progress, when set, is told now and then how a run of min or max
+	// goes (updates made, f, |∇f|): the REPL shows a long run with it.
+	Progress func(k int, f, gradNorm float64)
 }
 
 // New returns an empty session with the built-in settings.
