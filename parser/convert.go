@@ -195,6 +195,13 @@ func errAt(pos lexer.Position, format string, args ...any) *Error {
 // expression converts a parsed input.
 func (c *converter) expression(in *input) (piece, error) {
 	c.toks = in.Tokens
+	for _, t := range c.toks {
+		// The grammar matches operators by their value: a quoted "-" is no
+		// minus, and a quoted name belongs only to save, load and plot's file.
+		if t.Type == tokString {
+			return piece{}, errAt(t.Pos, "unexpected %s", describe(t))
+		}
+	}
 	p, err := c.expr(&in.Expr)
 	if err != nil {
 		return piece{}, err

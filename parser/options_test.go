@@ -73,6 +73,8 @@ func TestHintsForSlips(t *testing.T) {
 		{"del a", "1:5: del a"}, // parsed: the statement is positioned at the name
 		{"ln A 0", "1:1: ln(0) is undefined: ln needs a positive argument"},
 		{"asin 2", "1:1: asin(2) is undefined: asin needs an argument from -1 to 1"},
+		{`"-"0`, `1:1: unexpected "\"-\""`}, // a quoted minus is no minus (a FuzzStatement find)
+		{`2"3"`, `1:2: unexpected "\"3\""`},
 		{"sgn(x)", ""},
 		{"f’", ""},
 		{"f’’(2)", ""},
