@@ -75,6 +75,8 @@ func TestHintsForSlips(t *testing.T) {
 		{"asin 2", "1:1: asin(2) is undefined: asin needs an argument from -1 to 1"},
 		{`"-"0`, `1:1: unexpected "\"-\""`}, // a quoted minus is no minus (a FuzzStatement find)
 		{`2"3"`, `1:2: unexpected "\"3\""`},
+		{"log(1, x)", "1:1: log(1, x) is undefined: the base of a logarithm must be positive and not 1"},
+		{"log(-2, x)", "1:1: log(-2, x) is undefined: the base of a logarithm must be positive and not 1"},
 		{"sgn(x)", ""},
 		{"f’", ""},
 		{"f’’(2)", ""},

@@ -328,6 +328,12 @@ func (b *Builtin) Apply(args ...Expr) (Expr, error) {
 		}
 		return nil, fmt.Errorf("%s takes %s argument%s, not %d", b.Name, want, s, len(args))
 	}
+	if b.Name == "log" && len(args) == 2 {
+		// ln(x)/ln(b) divides by 0 for b = 1 and has no value for b ≤ 0.
+		if n, ok := args[0].(*Num); ok && (n.r.Sign() <= 0 || isOneRat(&n.r)) {
+			return nil, fmt.Errorf("log(%v, x) is undefined: the base of a logarithm must be positive and not 1", n)
+		}
+	}
 	return b.apply(args), nil
 }
 
