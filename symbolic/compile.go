@@ -485,6 +485,11 @@ func (c *compiler) build(e Expr) (int32, error) {
 	case *Symbol:
 		return 0, fmt.Errorf("%s has no value", e.name)
 	case *Call:
+		if atPole(e.fn, e.arg) {
+			// tan(pi/2) in floats is 1.6e16; exactly, it has no value.
+			why := e.fn.Name + " needs " + e.fn.Domain
+			return 0, &EvalError{Expr: e, Msg: fmt.Sprintf("%v is undefined: %s", e, why), Reason: why}
+		}
 		a, err := c.expr(e.arg)
 		if err != nil {
 			return 0, err

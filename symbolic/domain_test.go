@@ -270,3 +270,26 @@ func TestOddRoots(t *testing.T) {
 		}
 	}
 }
+
+// TestTrigAtPiMultiples: exact values at whole and half multiples of π, and
+// the poles there an error though floats give a huge number.
+func TestTrigAtPiMultiples(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"sin(pi)", "0"}, {"cos(pi)", "-1"}, {"sin(3pi/2)", "-1"}, {"cos(-pi/2)", "0"},
+		{"tan(pi)", "0"}, {"cot(pi/2)", "0"}, {"sec(pi)", "-1"}, {"csc(pi/2)", "1"}, {"csc(-pi/2)", "-1"},
+	} {
+		e, err := parser.ParseExpr(c.in)
+		if err != nil || e.String() != c.want {
+			t.Errorf("%s = %v, %v; want %s", c.in, e, err, c.want)
+		}
+	}
+	for _, in := range []string{"tan(pi/2)", "tan(-3pi/2)", "sec(pi/2)", "cot(0pi + pi)", "csc(2pi)"} {
+		e, err := parser.ParseExpr(in)
+		if err == nil {
+			if p, cerr := symbolic.Compile(e); cerr == nil {
+				v, eerr := p.Eval()
+				t.Errorf("%s = %v, %v: a pole", in, v, eerr)
+			}
+		}
+	}
+}

@@ -201,26 +201,49 @@ func exactCbrt(r *big.Rat) (Expr, bool) {
 
 func exactAbs(r *big.Rat) (Expr, bool) { return newNum(new(big.Rat).Abs(r)), true }
 
-// atPiMultiple gives sin, cos and tan at a whole or half multiple of π,
-// where books write their values: sin(π) is 0, cos(π) is -1.
-func atPiMultiple(fn *Func, arg Expr) (Expr, bool) {
-	if fn != fnSin && fn != fnCos && fn != fnTan {
-		return nil, false
+// atPole reports whether fn(arg) is a pole that floats miss: tan and sec at
+// an odd multiple of π/2, cot and csc at a multiple of π.
+func atPole(fn *Func, arg Expr) bool {
+	k, ok := piMultiple(arg)
+	if !ok {
+		return false
 	}
-	var k *big.Rat
+	twice := new(big.Rat).Mul(k, big.NewRat(2, 1))
+	switch fn {
+	case fnTan, fnSec:
+		return twice.IsInt() && twice.Num().Bit(0) == 1
+	case fnCot, fnCsc:
+		return k.IsInt()
+	}
+	return false
+}
+
+// piMultiple is k for arg = kπ, k rational.
+func piMultiple(arg Expr) (*big.Rat, bool) {
 	switch a := arg.(type) {
 	case *Constant:
-		if a != Pi {
-			return nil, false
+		if a == Pi {
+			return big.NewRat(1, 1), true
 		}
-		k = big.NewRat(1, 1)
 	case *Product:
-		c, ok := a.factors[0].(*Num)
-		if !ok || len(a.factors) != 2 || a.factors[1] != Pi {
-			return nil, false
+		if c, ok := a.factors[0].(*Num); ok && len(a.factors) == 2 && a.factors[1] == Pi {
+			return &c.r, true
 		}
-		k = &c.r
+	}
+	return nil, false
+}
+
+// atPiMultiple gives the trigonometric functions at a whole or half
+// multiple of π, where books write their values: sin(π) is 0, cos(π) is -1;
+// at a pole (tan(π/2)) it gives nothing, and compiling reports it.
+func atPiMultiple(fn *Func, arg Expr) (Expr, bool) {
+	switch fn {
+	case fnSin, fnCos, fnTan, fnCot, fnSec, fnCsc:
 	default:
+		return nil, false
+	}
+	k, ok := piMultiple(arg)
+	if !ok {
 		return nil, false
 	}
 	twice := new(big.Rat).Mul(k, big.NewRat(2, 1))
@@ -231,16 +254,22 @@ func atPiMultiple(fn *Func, arg Expr) (Expr, bool) {
 	q := ((twice.Num().Int64() % 4) + 4) % 4
 	sin := [4]int64{0, 1, 0, -1}[q]
 	cos := [4]int64{1, 0, -1, 0}[q]
-	switch fn {
-	case fnSin:
+	// sin and cos are 0 or ±1 here, so a quotient of them is a product.
+	switch {
+	case fn == fnSin:
 		return Int(sin), true
-	case fnCos:
+	case fn == fnCos:
 		return Int(cos), true
+	case fn == fnTan && cos != 0:
+		return Int(sin * cos), true
+	case fn == fnCot && sin != 0:
+		return Int(cos * sin), true
+	case fn == fnSec && cos != 0:
+		return Int(cos), true
+	case fn == fnCsc && sin != 0:
+		return Int(sin), true
 	}
-	if cos == 0 {
-		return nil, false // tan has a pole there: left for evaluation to report
-	}
-	return Int(sin * cos), true
+	return nil, false
 }
 
 func exactSgn(r *big.Rat) (Expr, bool) { return Int(int64(r.Sign())), true }
