@@ -379,12 +379,25 @@ func factorCommon(sum *Sum) Expr {
 		}
 		commons = next
 	}
+	content := contentOf(sum.terms)
 	if len(commons) == 0 {
 		// A number alone stays inside: 2(x^2 + y - 7) - 2(x - y + 1) keeps
-		// the shape of the chain rule that made it.
-		return sum
+		// the shape of the chain rule that made it; unless the sums inside
+		// come to one term: (x - 1)/2 + (x + 1)/2 is x.
+		if isOneRat(content) {
+			return sum
+		}
+		inv := newNum(new(big.Rat).Inv(content))
+		inner := make([]Expr, len(sum.terms))
+		for i, t := range sum.terms {
+			inner[i] = mulBare(t, inv)
+		}
+		flat, _ := (&expander{}).expand(addBare(inner...))
+		if flat == nil || termCount(flat) > 1 {
+			return sum
+		}
+		return mulBare(newNum(content), flat)
 	}
-	content := contentOf(sum.terms)
 	outside := []Expr{newNum(content)}
 	for _, c := range commons {
 		outside = append(outside, powBare(c.base, c.exp))
@@ -395,7 +408,14 @@ func factorCommon(sum *Sum) Expr {
 	for i, t := range sum.terms {
 		inner[i] = mulBare(t, inv)
 	}
-	return mulBare(g, addBare(inner...))
+	in := addBare(inner...)
+	if s, ok := in.(*Sum); ok && slices.ContainsFunc(s.terms, restIsSum) {
+		// 6(2x + 3) + 5(3x - 1) is 27x + 13, where it comes out shorter.
+		if x, ok := (&expander{}).expand(s); ok && Ops(x) < Ops(s) {
+			in = x
+		}
+	}
+	return mulBare(g, in)
 }
 
 // contentOf is the positive rational that divides every coefficient to an
