@@ -293,3 +293,18 @@ func TestTrigAtPiMultiples(t *testing.T) {
 		}
 	}
 }
+
+// TestPerfectPowerNumerators: only a numerator that is c(x - r)^n exactly
+// is written as a power.
+func TestPerfectPowerNumerators(t *testing.T) {
+	for _, c := range []struct{ f, want string }{
+		{"((x + 1)/(x - 1))^3", "-6(x + 1)^2/(x - 1)^4"},
+		{"(x^2 + 1)/(x - 1)", "(x^2 - 2x - 1)/(x - 1)^2"},
+		{"((2x - 1)/(x + 3))^4", "28(2x - 1)^3/(x + 3)^5"},
+	} {
+		d, err := symbolic.Diff(context.Background(), mustParse(t, c.f), "x", 1)
+		if err != nil || d.String() != c.want {
+			t.Errorf("d/dx %s = %v, %v; want %s", c.f, d, err, c.want)
+		}
+	}
+}

@@ -132,3 +132,62 @@ func cancelFactors(p *Product) (Expr, bool) {
 	}
 	return mulBare(append(rest, n.expr(x))...), true
 }
+
+// perfectPower writes p as c(x - r)^n, n ≥ 2, where it is one: -6x^2 - 12x
+// - 6 is -6(x + 1)^2.
+func (p poly) perfectPower() (c, r *big.Rat, n int, ok bool) {
+	n = p.degree()
+	if n < 2 {
+		return nil, nil, 0, false
+	}
+	c = p[n]
+	// The root: the coefficient of x^(n-1) in c(x - r)^n is -ncr.
+	r = new(big.Rat).Quo(p[n-1], new(big.Rat).Mul(c, big.NewRat(int64(n), 1)))
+	r.Neg(r)
+	// Compare with c(x - r)^n, its coefficients c·C(n, k)(-r)^(n-k).
+	binom := big.NewRat(1, 1)
+	for k := n; k >= 0; k-- {
+		if k < n {
+			binom.Mul(binom, big.NewRat(int64(k+1), int64(n-k)))
+		}
+		want := new(big.Rat).Mul(c, binom)
+		for i := 0; i < n-k; i++ {
+			want.Mul(want, new(big.Rat).Neg(r))
+		}
+		if want.Cmp(p[k]) != 0 {
+			return nil, nil, 0, false
+		}
+	}
+	return c, r, n, true
+}
+
+// powerForm writes a numerator that is a perfect power as one: the
+// derivative of ((x + 1)/(x - 1))^3 is -6(x + 1)^2/(x - 1)^4.
+func powerForm(p *Product) (Expr, bool) {
+	vars := Symbols(p)
+	if len(vars) != 1 {
+		return nil, false
+	}
+	for i, f := range p.factors {
+		sum, ok := f.(*Sum)
+		if !ok {
+			continue
+		}
+		q, ok := toPoly(sum, vars[0])
+		if !ok {
+			continue
+		}
+		c, r, n, ok := q.perfectPower()
+		if !ok {
+			continue
+		}
+		// c(x - p/d)^n is (c/d^n)(dx - p)^n: 28(2x - 1)^3, not 224(x - 1/2)^3.
+		d := new(big.Rat).SetInt(r.Denom())
+		base := subBare(mulBare(newNum(d), Sym(vars[0])), newNum(new(big.Rat).Mul(r, d)))
+		c = new(big.Rat).Quo(c, new(big.Rat).SetInt(new(big.Int).Exp(r.Denom(), big.NewInt(int64(n)), nil)))
+		fs := append([]Expr(nil), p.factors...)
+		fs[i] = mulBare(newNum(c), powBare(base, Int(int64(n))))
+		return mulBare(fs...), true
+	}
+	return nil, false
+}

@@ -131,6 +131,9 @@ func (s *simplifier) sumForms(sum *Sum) []Expr {
 			if c, ok := cancelFactors(p); ok {
 				out = append(out, c) // (2x^3 - 6x^2 + 8)/(x - 2)^2 is 2x + 2
 			}
+			if c, ok := powerForm(p); ok {
+				out = append(out, c) // (-6x^2 - 12x - 6)/(x - 1)^4 is -6(x + 1)^2/(x - 1)^4
+			}
 		}
 		if p, ok := t.(*Product); ok {
 			// Take common factors out of the new numerator too.
