@@ -21,7 +21,8 @@ func rank(e Expr) int {
 	case *Symbol:
 		return 2
 	case *Power:
-		if e.base == E {
+		// e^x and 10^(x^2) are exponentials, after the symbols: 2x 10^(x^2).
+		if _, isNum := e.base.(*Num); e.base == E || isNum && !isNumber(e.exp) {
 			return 3
 		}
 		return rank(e.base)
@@ -251,4 +252,9 @@ func compareFactorsInTerm(a, b Expr) int {
 		return compare(be, ae)
 	}
 	return compare(a, b)
+}
+
+func isNumber(e Expr) bool {
+	_, ok := e.(*Num)
+	return ok
 }
