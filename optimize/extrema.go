@@ -486,7 +486,7 @@ func (s *extremaSearch) edge(x, inside float64, dir int, border float64, attaine
 		return true
 	}
 	if !attained {
-		s.limits = append(s.limits, [2]float64{border, fx})
+		s.limits = append(s.limits, [2]float64{border, approached(vals)})
 		return false
 	}
 	if fb, ok := s.eval(s.f, border); ok {
@@ -970,4 +970,39 @@ func shortest(lo, hi float64) float64 {
 		}
 	}
 	return mid
+}
+
+// approached is the value that f's values, taken ever nearer a gap,
+// approach: the last of them while their steps still shrink, before
+// round-off takes over, to no more digits than the last step allows.
+// (e^x - 1)/x next to 0 is 0/x, but 1.00000 at 5e-8 from it; (x - 0.3)^2
+// next to 0.3 is 4.9e-32, a limit of 0.
+func approached(vals []float64) float64 {
+	best, change := 0, math.Inf(1)
+	for j := 1; j < len(vals); j++ {
+		d := math.Abs(vals[j] - vals[j-1])
+		if d > change/2 {
+			break
+		}
+		best, change = j, d
+	}
+	return roundToError(vals[best], change)
+}
+
+// roundToError writes v to no more digits than err allows: 0 where |v| is
+// within err of it.
+func roundToError(v, err float64) float64 {
+	switch {
+	case math.Abs(v) <= err:
+		return 0
+	case err == 0 || v-v != 0:
+		return v
+	}
+	// Digits down to the decade above err: v is within err of the limit.
+	digits := int(math.Floor(math.Log10(math.Abs(v)))-math.Ceil(math.Log10(err))) + 1
+	if digits >= 17 {
+		return v
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', digits, 64), 64)
+	return r
 }

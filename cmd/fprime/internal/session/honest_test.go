@@ -89,3 +89,24 @@ func TestExtremaHonest(t *testing.T) {
 		}
 	}
 }
+
+// TestExtremaLimits: the value f approaches at a gap is read where its
+// values still converge, not next to the gap, where round-off rules
+// ((e^x - 1)/x is 0/x there), and to no more digits than they allow.
+func TestExtremaLimits(t *testing.T) {
+	cases := []struct {
+		src         string
+		minX, limit float64 // the least value's place, the greatest value approached
+	}{
+		{"k(x) = (e^x - 1)/x + 2; extrema k in [-1, 0]", -1, 3},
+		{"k(x) = (1 - cos(x))/x^2; extrema k in [-1, 1]", -1, 0.5},
+		{"k(x) = sin(x)/x; extrema k in [-1, 1]", -1, 1},
+		{"k(x) = -(x - 0.3)^3/(x - 0.3); extrema k in [-1, 1]", -1, 0},
+	}
+	for _, c := range cases {
+		r := run(t, New(), c.src).(ExtremaReport)
+		if r.NoMin || r.Min.X != c.minX || !r.NoMax || r.MaxLimit != c.limit {
+			t.Errorf("%s: least at %v (none: %v), greatest approached %v (none: %v); want %v, %v", c.src, r.Min.X, r.NoMin, r.MaxLimit, r.NoMax, c.minX, c.limit)
+		}
+	}
+}
