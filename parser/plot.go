@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"context"
 	"strings"
 
 	"github.com/alecthomas/participle/v2/lexer"
@@ -50,7 +49,7 @@ func (p *stmtParser) sub(i, j int) Chunk {
 func (p *stmtParser) plot(at Pos) (Statement, error) {
 	end := len(p.toks) - 1
 	if p.is(1, "min") || p.is(1, "max") {
-		st, err := ParseStatement(p.context(), p.sub(1, end), p.env)
+		st, err := ParseStatement(p.ctx, p.sub(1, end), p.env)
 		if err != nil {
 			return nil, err
 		}
@@ -124,7 +123,7 @@ func (p *stmtParser) plotItem(i, j int, alone bool) (PlotItem, error) {
 	}
 	switch {
 	case p.ident(i) && p.toks[i].Value == "tangent":
-		st, err := ParseStatement(p.context(), p.sub(i, j), p.env)
+		st, err := ParseStatement(p.ctx, p.sub(i, j), p.env)
 		if err != nil {
 			return item, err
 		}
@@ -148,11 +147,4 @@ func (p *stmtParser) plotItem(i, j int, alone bool) (PlotItem, error) {
 		item.Expr = e
 	}
 	return item, nil
-}
-
-func (p *stmtParser) context() context.Context {
-	if p.ctx == nil {
-		return context.Background()
-	}
-	return p.ctx
 }

@@ -665,12 +665,10 @@ func (p *stmtParser) keyword(word string, at Pos) (Statement, error) {
 
 // latex is latex STATEMENT: the statement's result as LaTeX.
 func (p *stmtParser) latex(at Pos) (Statement, error) {
-	off := p.toks[1].Pos.Offset
-	sub := Chunk{Text: p.chunk.Text[off:], Line: p.chunk.Line, Col: p.chunk.Col + len([]rune(p.chunk.Text[:off]))}
 	if w := p.toks[1].Value; p.ident(1) && slices.Contains([]string{"latex", "set", "save", "load", "del", "defs", "help", "quit", "exit", "min", "max", "extrema", "plot", "numdiff"}, w) {
 		return nil, errAt(p.toks[1].Pos, "latex prints an expression, a derivative, a gradient or a Hessian, not %s", w)
 	}
-	st, err := ParseStatement(p.ctx, sub, p.env)
+	st, err := ParseStatement(p.ctx, p.sub(1, len(p.toks)-1), p.env)
 	if err != nil {
 		return nil, err
 	}

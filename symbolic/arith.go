@@ -64,13 +64,10 @@ func withCoef(c *big.Rat, rest Expr) Expr {
 	return scaled(newNum(c), rest)
 }
 
-// withCoefNum is withCoef for a coefficient that is already a number,
-// which the product shares.
+// withCoefNum is withCoef for a coefficient, not 0, that is already a
+// number, which the product shares. (0·u is Mul's: it keeps u's domain.)
 func withCoefNum(c *Num, rest Expr) Expr {
-	switch {
-	case c.r.Sign() == 0:
-		return zero
-	case isOneRat(&c.r):
+	if isOneRat(&c.r) {
 		return rest
 	}
 	return scaled(c, rest)

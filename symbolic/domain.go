@@ -392,19 +392,21 @@ func Undefined(e Expr) error {
 		closed[e] = c
 		return c
 	}
+	var parts []Expr
 	for _, part := range append([]Expr{body}, conds...) {
 		for _, r := range restrictions(part) {
-			if !isClosed(r) {
-				continue
-			}
-			p, err := Compile(r)
-			if err == nil {
-				_, err = p.Eval()
-			}
-			if err != nil {
-				return err
+			if isClosed(r) {
+				parts = append(parts, r)
 			}
 		}
 	}
-	return nil
+	if len(parts) == 0 {
+		return nil
+	}
+	// One program: the parts they share are worked out once.
+	p, err := CompileAll(parts)
+	if err == nil {
+		err = p.EvalAll(nil, make([]float64, len(parts)))
+	}
+	return err
 }

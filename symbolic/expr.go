@@ -271,6 +271,11 @@ func isOne(e Expr) bool {
 	return ok && isOneRat(&n.r)
 }
 
+func isNumber(e Expr) bool {
+	_, ok := e.(*Num)
+	return ok
+}
+
 func isInteger(e Expr) bool {
 	n, ok := e.(*Num)
 	return ok && n.r.IsInt()

@@ -253,8 +253,3 @@ func compareFactorsInTerm(a, b Expr) int {
 	}
 	return compare(a, b)
 }
-
-func isNumber(e Expr) bool {
-	_, ok := e.(*Num)
-	return ok
-}

@@ -88,24 +88,3 @@ func Symbols(e Expr) []string {
 	slices.Sort(names)
 	return names
 }
-
-// DividesByZero reports whether e holds a division by the number 0, such
-// as 1/0 in x + 1/0, which evaluation would reject at every point.
-func DividesByZero(e Expr) bool {
-	switch e := e.(type) {
-	case *Sum:
-		return slices.ContainsFunc(e.terms, DividesByZero)
-	case *Product:
-		return slices.ContainsFunc(e.factors, DividesByZero)
-	case *Power:
-		if isZero(e.base) && isNegative(e.exp) {
-			return true
-		}
-		return DividesByZero(e.base) || DividesByZero(e.exp)
-	case *Call:
-		return DividesByZero(e.arg)
-	case *Guarded:
-		return DividesByZero(e.body) || slices.ContainsFunc(e.conds, DividesByZero)
-	}
-	return false
-}

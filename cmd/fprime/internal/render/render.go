@@ -129,8 +129,11 @@ func derivation(w io.Writer, r session.Derivation, st Style) {
 		pad := max(width-utf8.RuneCountInString(lines[i]), 0)
 		fmt.Fprintf(w, "%s%s   %s\n", lines[i], strings.Repeat(" ", pad), s.Rule)
 	}
-	raw, result := st.expr(r.Raw), st.expr(r.Result)
-	if raw != result {
+	raw, result := r.Result, st.expr(r.Result)
+	if len(r.Steps) > 0 {
+		raw = r.Steps[0].Result // what the rules gave, before Simplify
+	}
+	if st.expr(raw) != result {
 		fmt.Fprintf(w, "simplified: %s\n", result)
 	}
 	fmt.Fprintf(w, "%s = %s\n", r.Label, result)

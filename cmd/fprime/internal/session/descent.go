@@ -132,11 +132,7 @@ func (m *machineDescent) Descend(x, g []float64, f *float64, step, eps float64, 
 }
 
 func (s *Session) descent(ctx context.Context, st *parser.Descent) (Result, error) {
-	d, err := s.runDescent(ctx, st, nil)
-	if err != nil {
-		return nil, err // no result beside an error: a front end would print it
-	}
-	return d, nil
+	return s.runDescent(ctx, st, nil) // Exec drops the empty report beside an error
 }
 
 // runDescent runs min or max; rec, when not nil, sees every iterate too.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/fprime/fprime/cmd/fprime/internal/plot"
 	"github.com/fprime/fprime/optimize"
@@ -55,19 +56,10 @@ func (r *pathRecorder) Record(loc *optimize.Location) {
 
 // points is the path with the last iterate, which thinning may have left out.
 func (r *pathRecorder) points() [][]float64 {
-	if r.last != nil && (len(r.path) == 0 || !equalPoint(r.path[len(r.path)-1], r.last)) {
+	if r.last != nil && (len(r.path) == 0 || !slices.Equal(r.path[len(r.path)-1], r.last)) {
 		return append(r.path, r.last)
 	}
 	return r.path
-}
-
-func equalPoint(a, b []float64) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // recorders sends each iterate to several recorders.

@@ -348,12 +348,28 @@ func partialName(f, x string, n int) string {
 }
 
 func superscript(n int) string {
-	digits := []rune("⁰¹²³⁴⁵⁶⁷⁸⁹")
+	digits := []rune(superscriptDigits)
 	var b strings.Builder
 	for _, c := range fmt.Sprint(n) {
 		b.WriteRune(digits[c-'0'])
 	}
 	return b.String()
+}
+
+const superscriptDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+func isSuperscriptDigit(c rune) bool { return strings.ContainsRune(superscriptDigits, c) }
+
+// leadingSuperscript reads the order superscript writes at the start of s:
+// "12", "g" from "¹²g".
+func leadingSuperscript(s string) (digits, rest string) {
+	for i, c := range s {
+		if !isSuperscriptDigit(c) {
+			return digits, s[i:]
+		}
+		digits += fmt.Sprint(slices.Index([]rune(superscriptDigits), c))
+	}
+	return digits, ""
 }
 
 func (s *Session) gradient(ctx context.Context, st *parser.Gradient) (Result, error) {

@@ -122,17 +122,11 @@ func latexLabel(name string, params []string) string {
 	case strings.HasPrefix(name, "H"):
 		return `H_{` + strings.TrimPrefix(name, "H") + `}` + args
 	case strings.HasPrefix(name, "∂"):
-		// ∂g/∂x or ∂²g/∂x²
+		// ∂g/∂x or ∂²g/∂x², as partialName writes them.
 		num, den, _ := strings.Cut(strings.TrimPrefix(name, "∂"), "/∂")
-		order := ""
-		for _, sup := range []struct{ s, n string }{{"²", "2"}, {"³", "3"}, {"⁴", "4"}, {"⁵", "5"}} {
-			if strings.HasPrefix(num, sup.s) {
-				order = sup.n
-				num = strings.TrimPrefix(num, sup.s)
-				den = strings.TrimSuffix(den, sup.s)
-			}
-		}
+		order, num := leadingSuperscript(num)
 		if order != "" {
+			den = strings.TrimRightFunc(den, isSuperscriptDigit)
 			return `\frac{\partial^{` + order + `} ` + num + `}{\partial ` + den + `^{` + order + `}}` + args
 		}
 		return `\frac{\partial ` + num + `}{\partial ` + den + `}` + args
@@ -295,7 +289,6 @@ type Derivation struct {
 	Before string // f'(x) = … for steps f''
 	Steps  []symbolic.Step
 	Var    string
-	Raw    symbolic.Expr // the rules' result, before Simplify
 	Result symbolic.Expr
 }
 
@@ -333,11 +326,6 @@ func (s *Session) steps(ctx context.Context, st *parser.Steps) (Result, error) {
 		return nil, errAt(st.At, "%v", err)
 	}
 	res.Steps, res.Result = steps, r
-	if len(steps) > 0 {
-		res.Raw = steps[0].Result
-	} else {
-		res.Raw = r
-	}
 	return res, nil
 }
 

@@ -133,3 +133,21 @@ func TestLaTeXStatement(t *testing.T) {
 		t.Errorf("KaTeX: %v\n%s", err, out)
 	}
 }
+
+// TestLaTeXLabel: the names of results written as LaTeX, orders of
+// partials of any length.
+func TestLaTeXLabel(t *testing.T) {
+	xy := []string{"x", "y"}
+	for _, c := range []struct{ name, want string }{
+		{"f'", `f'\left(x, y\right)`},
+		{"∇g", `\nabla g\left(x, y\right)`},
+		{"Hg", `H_{g}\left(x, y\right)`},
+		{partialName("g", "y", 1), `\frac{\partial g}{\partial y}\left(x, y\right)`},
+		{partialName("g", "y", 2), `\frac{\partial^{2} g}{\partial y^{2}}\left(x, y\right)`},
+		{partialName("g", "y", 12), `\frac{\partial^{12} g}{\partial y^{12}}\left(x, y\right)`},
+	} {
+		if got := latexLabel(c.name, xy); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}
