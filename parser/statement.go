@@ -161,13 +161,6 @@ type Extrema struct {
 	A, B symbolic.Expr
 }
 
-// Later is a statement whose feature has not landed yet (plot, steps,
-// latex, numdiff); Keyword names it.
-type Later struct {
-	At      Pos
-	Keyword string
-}
-
 // Defs lists definitions.
 type Defs struct{ At Pos }
 
@@ -214,7 +207,6 @@ func (s *Steps) Start() Pos       { return s.At }
 func (s *Set) Start() Pos         { return s.At }
 func (s *Descent) Start() Pos     { return s.At }
 func (s *Extrema) Start() Pos     { return s.At }
-func (s *Later) Start() Pos       { return s.At }
 func (s *Defs) Start() Pos        { return s.At }
 func (s *Delete) Start() Pos      { return s.At }
 func (s *Help) Start() Pos        { return s.At }
@@ -653,10 +645,8 @@ func (p *stmtParser) keyword(word string, at Pos) (Statement, error) {
 			return p.numdiff(at)
 		case "steps":
 			return p.steps(at)
-		case "plot":
-			return p.plot(at)
 		}
-		return &Later{At: at, Keyword: word}, nil
+		return p.plot(at)
 	case "tangent":
 		return p.tangent(at)
 	}

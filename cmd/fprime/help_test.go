@@ -58,3 +58,14 @@ func TestHelpListsEveryStatement(t *testing.T) {
 		t.Errorf("help does not list min first:\n%s", page)
 	}
 }
+
+// TestHelpMinOptions: help min lists its options by their ASCII names, as
+// PRODUCT.md says.
+func TestHelpMinOptions(t *testing.T) {
+	page, _, _ := fprime(t, "", "-e", "help min")
+	for _, opt := range []string{"x0", "eta", "eps", "maxiter", "trace", "method", "beta"} {
+		if !strings.Contains(page, "\n  "+opt+" ") {
+			t.Errorf("help min does not list %s:\n%s", opt, page)
+		}
+	}
+}

@@ -184,8 +184,6 @@ func (s *Session) exec(ctx context.Context, st parser.Statement) (Result, error)
 		return s.steps(ctx, st)
 	case *parser.Plot:
 		return s.plot(ctx, st)
-	case *parser.Later:
-		return nil, errAt(st.At, "%s is not available yet: it comes in a later version", st.Keyword)
 	}
 	return nil, fmt.Errorf("unknown statement %T", st)
 }
