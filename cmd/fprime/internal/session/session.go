@@ -288,13 +288,14 @@ func (s *Session) number(at parser.Pos, e symbolic.Expr) (float64, error) {
 }
 
 func (s *Session) eval(st *parser.Eval) (Result, error) {
-	if err := symbolic.Undefined(s.bind(st.Expr)); err != nil {
-		return nil, errAt(st.At, "%v", err)
-	}
 	if len(s.unbound(st.Expr)) > 0 {
+		// x + 1/0 prints nothing: a part without names has no value.
+		if err := symbolic.Undefined(s.bind(st.Expr)); err != nil {
+			return nil, errAt(st.At, "%v", err)
+		}
 		return Expression{Expr: symbolic.Simplify(st.Expr), Reading: st.Reading}, nil
 	}
-	v, err := s.number(st.At, st.Expr)
+	v, err := s.number(st.At, st.Expr) // which names a part that has no value
 	if err != nil {
 		return nil, err
 	}
