@@ -30,6 +30,13 @@ func TestTangent(t *testing.T) {
 			t.Errorf("%s; %s: %+v, want y = %s", c.defs, c.st, r, c.line)
 		}
 	}
+	// Where f(a) is not a number, the line stays in point-slope form, and
+	// in decimals beside it: sin(1) - cos(1) = 0.301169.
+	s := New()
+	run(t, s, "f(x) = sin(x)")
+	if r := run(t, s, "tangent f at 1").(TangentLine); r.Line.String() != "cos(1)(x - 1) + sin(1)" || r.Approx != "0.540302x + 0.301169" {
+		t.Errorf("tangent to sin at 1: y = %v ≈ %s", r.Line, r.Approx)
+	}
 	for _, bad := range []struct{ defs, st, want string }{
 		{"f(x) = ln(x)", "tangent f at 0", "f has no tangent at x = 0: ln(x) is undefined there (ln needs a positive argument)"},
 		{"f(x) = abs(x)", "tangent f at 0", "f has no tangent at x = 0: x/abs(x) is undefined there (division by zero)"},
