@@ -197,8 +197,9 @@ func TestLimit(t *testing.T) {
 		{"cos(x)/x", 0, 0, false},
 		{"x^2/x", 0, 0, true},
 		{"x/x", 0, 1, true},
-		{"ln(x) - ln(x)", -1, 0, false}, // undefined on both sides
-		{"sqrt(x)^2", 0, 0, false},      // undefined on the left
+		{"ln(x) - ln(x)", -1, 0, false},    // undefined on both sides
+		{"sqrt(x)^2", 0, 0, false},         // undefined on the left
+		{"sin(x)/x + 0ln(x)", 0, 0, false}, // 0/0 for L'Hôpital, but undefined on the left
 	}
 	for _, c := range cases {
 		e, err := parser.ParseExpr(c.in)

@@ -107,6 +107,7 @@ func TestSingularities(t *testing.T) {
 		{"asin(x)", "2", ""},
 		{"x ln(x)", "0", ""},
 		{"cot(x)", "0", ""},
+		{"sin(x)/x + 0ln(x)", "0", ""}, // L'Hôpital says 1, but there is no left side
 	}
 	for _, c := range cases {
 		s := New()
