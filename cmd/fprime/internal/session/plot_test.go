@@ -1,6 +1,7 @@
 package session
 
 import (
+	"image/gif"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -54,6 +55,18 @@ func TestPlotStatements(t *testing.T) {
 	defer fh.Close()
 	if img, err := png.Decode(fh); err != nil || img.Bounds().Dx() < 100 {
 		t.Errorf("the PNG: %v", err)
+	}
+	gifPath := filepath.Join(dir, "d.gif")
+	if w := run(t, s, "plot min f x0=4 eta=0.1 to "+gifPath).(FileWritten); w.Format != "gif" {
+		t.Errorf("plot min … to d.gif: %+v", w)
+	}
+	gf, err := os.Open(gifPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer gf.Close()
+	if anim, err := gif.DecodeAll(gf); err != nil || len(anim.Image) < 10 {
+		t.Errorf("the descent's GIF: %v", err)
 	}
 	for _, bad := range []struct{ st, want string }{
 		{"plot f in [5, -5]", "is empty"},
