@@ -57,6 +57,10 @@ type instr struct {
 	dst, a, b int32
 }
 
+// overflowReason is EvalError's Reason for a value too large for a float64,
+// which exists though floats cannot hold it.
+const overflowReason = "it overflows"
+
 // EvalError is a value that is not a finite number: a domain error such as
 // ln(-1), a division by zero, or an overflow. Expr is the sub-expression
 // where it arose.
@@ -401,7 +405,7 @@ func (p *Program) explain(in instr, v float64) error {
 		}
 	}
 	if msg == "" {
-		why = "it overflows"
+		why = overflowReason
 		msg = fmt.Sprintf("%v overflows: its value is too large for a float64", src)
 	}
 	return &EvalError{Expr: src, Msg: msg, Reason: why}

@@ -1,5 +1,7 @@
 package symbolic
 
+import "errors"
+
 // The domain of an expression is where every part of it has a value: a
 // divisor is not 0, a logarithm's argument is positive, and so on. The
 // constructors simplify as they build, and some rewrites are true only
@@ -392,21 +394,29 @@ func Undefined(e Expr) error {
 		closed[e] = c
 		return c
 	}
-	var parts []Expr
 	for _, part := range append([]Expr{body}, conds...) {
 		for _, r := range restrictions(part) {
-			if isClosed(r) {
-				parts = append(parts, r)
+			if !isClosed(r) {
+				continue
+			}
+			// Each part alone: ln(1e700) is a number, though 1e700 is too
+			// large for a float64 to work it out, and says nothing of 1/0
+			// beside it.
+			p, err := Compile(r)
+			if err == nil {
+				_, err = p.Eval()
+			}
+			if hasNoValue(err) {
+				return err
 			}
 		}
 	}
-	if len(parts) == 0 {
-		return nil
-	}
-	// One program: the parts they share are worked out once.
-	p, err := CompileAll(parts)
-	if err == nil {
-		err = p.EvalAll(nil, make([]float64, len(parts)))
-	}
-	return err
+	return nil
+}
+
+// hasNoValue reports whether err says a part is undefined (1/0, ln(0),
+// tan(pi/2)), not that floats cannot hold a number that exists.
+func hasNoValue(err error) bool {
+	var ee *EvalError
+	return errors.As(err, &ee) && ee.Reason != "" && ee.Reason != overflowReason
 }

@@ -159,6 +159,9 @@ func TestUndefined(t *testing.T) {
 		{"x + 1", symbolic.Add(x, symbolic.Int(1)), false},
 		{"ln(2) + x", symbolic.Add(fn("ln", symbolic.Int(2)), x), false},
 		{"1/x", symbolic.Div(symbolic.Int(1), x), false},
+		// A number, though 1e700 is too large for a float64 to work it out.
+		{"ln(1e700) x", symbolic.Mul(fn("ln", symbolic.Pow(symbolic.Int(10), symbolic.Int(700))), x), false},
+		{"ln(1e700) + x/0", symbolic.Add(fn("ln", symbolic.Pow(symbolic.Int(10), symbolic.Int(700))), symbolic.Div(x, symbolic.Int(0))), true},
 		{"x + 0·(1/0)", symbolic.Add(x, symbolic.Mul(symbolic.Int(0), symbolic.Div(symbolic.Int(1), symbolic.Int(0)))), true},
 		{"asin(2) + x", symbolic.Add(fn("asin", symbolic.Int(2)), x), true},
 		{"ln(x - x)", fn("ln", symbolic.Sub(x, x)), true},
