@@ -206,6 +206,11 @@ func (c *converter) expression(in *input) (piece, error) {
 	if err != nil {
 		return piece{}, err
 	}
+	// A part without names and without a value, wherever it stands, as
+	// (-1)^(1/2) in x + (-1)^(1/2).
+	if err := c.checkNumber(c.toks[0].Pos, p.e); err != nil {
+		return piece{}, err
+	}
 	if !c.surprising {
 		return piece{e: p.e}, nil
 	}

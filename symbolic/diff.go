@@ -48,8 +48,9 @@ func Diff(ctx context.Context, e Expr, x string, n int) (Expr, error) {
 	}
 	// A derivative has a value only where the function has one: the
 	// derivative of ln(x) is 1/x for x > 0.
-	e, conds := Unguard(e)
-	conds = append(restrictions(e), conds...)
+	f, conds := Unguard(e)
+	conds = append(restrictions(f), conds...)
+	e = f
 	d := &differ{ctx: ctx, x: x, memo: map[Expr]Expr{}}
 	for d.order = 1; d.order <= n; d.order++ {
 		var err error
@@ -61,6 +62,10 @@ func Diff(ctx context.Context, e Expr, x string, n int) (Expr, error) {
 		conds = append(conds, more...)
 	}
 	r, more := Unguard(Simplify(e))
+	// d/dx (-1)^x is (-1)^x ln(-1): a part of it has no value anywhere.
+	if err := Undefined(r); err != nil {
+		return nil, fmt.Errorf("%v has no derivative: %w", f, err)
+	}
 	return guard(r, implied(r, append(conds, more...))), nil
 }
 
