@@ -119,7 +119,7 @@ says so and how many it found:
           x = -1.110510503581112   h = -3.24639427269154    local minimum
     end   x = 5                    h = 20.205378626684308   local maximum
     least value: h(-1.110510503581112) = -3.24639427269154; greatest value: h(-5) = 29.794621373315692`,
-	"plot": `plot draws in the terminal (COLUMNS×LINES, 80×24 when not at one):
+	"plot": `plot draws in the terminal, at its size (elsewhere COLUMNS×LINES or 80×24):
   plot f, f' in [-3, 3]              curves; gaps where undefined, none at poles
   plot sin(x), x^2/4 in [-3, 3]      any expression in one variable
   plot f, tangent f at 2 in [-3, 3]  with the tangent line written under it
