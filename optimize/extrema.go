@@ -643,6 +643,17 @@ func (s *extremaSearch) end(i int) Extremum {
 		} else {
 			e.Kind = Maximum
 		}
+		// f' is 0 from the end to beyond the next grid point: f is
+		// constant there (|x - 3| + |x| on [-1, 2] ends on its plateau).
+		if k := j - step; k != i && s.ok[i] && s.ds[i] == 0 {
+			if v, ok := s.eval(s.f, s.xs[k]); ok && math.Abs(v-e.F) <= 1e-12*math.Max(1, math.Abs(e.F)) {
+				e.Flat = true
+				e.FlatLo, e.FlatHi = e.X, s.flatEdge(s.xs[k], s.xs[j])
+				if e.FlatLo > e.FlatHi {
+					e.FlatLo, e.FlatHi = e.FlatHi, e.FlatLo
+				}
+			}
+		}
 		break
 	}
 	e.D2 = s.second(e.X)
@@ -712,21 +723,24 @@ func (s *extremaSearch) flat(g grid, h, i, j, k int) {
 			return
 		}
 	}
-	edge := func(zero, other float64) float64 {
-		for range 200 {
-			mid := zero + (other-zero)/2
-			if mid == zero || mid == other {
-				break
-			}
-			if d, ok := s.eval(s.df, mid); ok && d == 0 {
-				zero = mid
-			} else {
-				other = mid
-			}
+	c.Flat, c.FlatLo, c.FlatHi = true, s.flatEdge(g.xs[i], g.xs[h]), s.flatEdge(g.xs[j], g.xs[k])
+}
+
+// flatEdge finds, by bisection, where f' stops being 0 (or is undefined,
+// at a corner) between zero, where it is 0, and other, where it is not.
+func (s *extremaSearch) flatEdge(zero, other float64) float64 {
+	for range 200 {
+		mid := zero + (other-zero)/2
+		if mid == zero || mid == other {
+			break
 		}
-		return shortest(min(zero, other), max(zero, other))
+		if d, ok := s.eval(s.df, mid); ok && d == 0 {
+			zero = mid
+		} else {
+			other = mid
+		}
 	}
-	c.Flat, c.FlatLo, c.FlatHi = true, edge(g.xs[i], g.xs[h]), edge(g.xs[j], g.xs[k])
+	return shortest(min(zero, other), max(zero, other))
 }
 
 // bracket narrows a sign change of f' between lo and hi (dlo, dhi the

@@ -436,12 +436,45 @@ func TestExtremaFlat(t *testing.T) {
 		if !p.Flat || p.Kind != tt.kind || p.F != tt.value || p.FlatLo != tt.lo || p.FlatHi != tt.hi || p.X < tt.lo || p.X > tt.hi {
 			t.Errorf("%s: %+v, want a flat %v f = %v on [%v, %v]", tt.name, p, tt.kind, tt.value, tt.lo, tt.hi)
 		}
+		if r.Ends[0].Flat || r.Ends[1].Flat {
+			t.Errorf("%s: ends %+v are not on the flat stretch", tt.name, r.Ends)
+		}
 		best, none := r.Min, r.NoMin
 		if tt.kind == Maximum {
 			best, none = r.Max, r.NoMax
 		}
 		if none || best.F != tt.value {
 			t.Errorf("%s: global %v %+v (none: %v), want %v", tt.name, tt.kind, best, none, tt.value)
+		}
+	}
+}
+
+// TestExtremaFlatEnd checks an end of the interval on a flat stretch: it
+// says where f keeps its value.
+func TestExtremaFlatEnd(t *testing.T) {
+	vee := fn1(func(x float64) float64 { return math.Abs(x-3) + math.Abs(x) })
+	dvee := func(x float64) (float64, error) {
+		if x == 0 || x == 3 {
+			return 0, errUndefined
+		}
+		return x/math.Abs(x) + (x-3)/math.Abs(x-3), nil
+	}
+	for _, tt := range []struct {
+		a, b   float64
+		end    int
+		lo, hi float64
+	}{
+		{-1, 2, 1, 0, 2},
+		{1, 5, 0, 1, 3},
+		{-7, 0.5, 1, 0, 0.5},
+	} {
+		r, err := Extrema1D(context.Background(), vee, dvee, nil, tt.a, tt.b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, other := r.Ends[tt.end], r.Ends[1-tt.end]
+		if !e.Flat || e.FlatLo != tt.lo || e.FlatHi != tt.hi || e.Kind != Minimum || e.F != 3 || other.Flat {
+			t.Errorf("on [%v, %v]: ends %+v, want end %d a minimum 3 flat on [%v, %v]", tt.a, tt.b, r.Ends, tt.end, tt.lo, tt.hi)
 		}
 	}
 }
