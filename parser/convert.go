@@ -1312,9 +1312,58 @@ func (c *converter) derivativeAt(at lexer.Position, name string, order int, f Fu
 	}
 	df := Function{Params: f.Params, Body: d}
 	if err := c.checkAt(at, df, args); err != nil {
+		if v, ok := c.derivativeLimit(f, order, d, args); ok {
+			return part{v, t}, nil
+		}
 		return part{}, err
 	}
 	return part{substitute(df, args), t}, nil
+}
+
+// derivativeLimit is the value at args of d, f's derivative of the given
+// order, where only a condition kept by a rewrite fails there: f = x abs(x)
+// has f'(0) = 0, though f' = 2abs(x) keeps the x/abs(x) of abs'
+// (symbolic.DerivativeLimit says when that is sound). The value is d's
+// body at the point, exactly.
+func (c *converter) derivativeLimit(f Function, order int, d symbolic.Expr, args []symbolic.Expr) (symbolic.Expr, bool) {
+	if len(args) != 1 || order < 1 {
+		return nil, false
+	}
+	a := args[0]
+	if c.env != nil && len(c.env.Values) > 0 {
+		a = symbolic.Substitute(a, c.env.Values)
+	}
+	p, err := symbolic.Compile(a)
+	if err != nil {
+		return nil, false
+	}
+	x, err := p.Eval()
+	if err != nil {
+		return nil, false
+	}
+	// Each derivative up to d has its value at x directly, or by the
+	// theorem from the one before it, which is then continuous at x with
+	// its body's value: |x|^3 has g'(0) = 0 so, and then g''(0) = 0.
+	prev := f.Body
+	for k := 1; k <= order; k++ {
+		dk := d
+		if k < order {
+			if dk, err = symbolic.Diff(c.context(), f.Body, f.Params[0], k); err != nil {
+				return nil, false
+			}
+		}
+		if direct, err := symbolic.Compile(dk, f.Params[0]); err == nil {
+			if _, err := direct.Eval(x); err == nil {
+				prev = dk
+				continue
+			}
+		}
+		if _, ok := symbolic.DerivativeLimit(prev, dk, f.Params[0], x); !ok {
+			return nil, false
+		}
+		prev, _ = symbolic.Unguard(dk)
+	}
+	return substitute(Function{Params: f.Params, Body: prev}, []symbolic.Expr{a}), true
 }
 
 // checkAt reports a call of f at numbers where f has no value, naming the
