@@ -427,21 +427,21 @@ func (s *extremaSearch) gaps() {
 		if i > 0 {
 			var out float64
 			inLo, out = s.border(s.xs[i-1], s.xs[i])
-			gap.Lo = shortest(inLo, out)
+			gap.Lo = Shortest(inLo, out)
 			_, defined := s.eval(s.f, gap.Lo)
 			gap.LoIn = !defined
 		}
 		if j < n {
 			var out float64
 			inHi, out = s.border(s.xs[j+1], s.xs[j])
-			gap.Hi = shortest(out, inHi)
+			gap.Hi = Shortest(out, inHi)
 			_, defined := s.eval(s.f, gap.Hi)
 			gap.HiIn = !defined
 		}
 		// A gap that floats make look wider than a point (1/x^2
 		// overflows for |x| < 1e-154) is that point.
 		if gap.Hi-gap.Lo <= 1e-9*(s.b-s.a) {
-			at := shortest(gap.Lo, gap.Hi)
+			at := Shortest(gap.Lo, gap.Hi)
 			gap.Lo, gap.Hi, gap.LoIn, gap.HiIn = at, at, true, true
 		}
 		if i > 0 {
@@ -693,7 +693,7 @@ func (s *extremaSearch) zeroRun(g grid, h, i, j, k int) {
 		s.bracket(xr, g.xs[k], dr, g.ds[k])
 	}
 	sl, sr := sign(dl), sign(dr)
-	x := shortest(g.xs[i], g.xs[j])
+	x := Shortest(g.xs[i], g.xs[j])
 	switch {
 	case sl*sr < 0:
 		s.candidate(x, g.xs[h], g.xs[k], sl, false)
@@ -740,7 +740,7 @@ func (s *extremaSearch) flatEdge(zero, other float64) float64 {
 			other = mid
 		}
 	}
-	return shortest(min(zero, other), max(zero, other))
+	return Shortest(min(zero, other), max(zero, other))
 }
 
 // bracket narrows a sign change of f' between lo and hi (dlo, dhi the
@@ -788,7 +788,7 @@ func (s *extremaSearch) bracket(lo, hi, dlo, dhi float64) {
 	corner := math.Min(math.Abs(dlo), math.Abs(dhi)) > 1e-6*s.dscale
 	// f is compared with its values at the narrowed bracket, not across
 	// the cell: a cusp (sqrt(abs(x)) at 0) changes f fast but is no jump.
-	s.candidate(shortest(lo, hi), lo, hi, slo, corner)
+	s.candidate(Shortest(lo, hi), lo, hi, slo, corner)
 }
 
 // dip looks between lo and hi, where f' has sign sg at both ends and |f'|
@@ -844,7 +844,7 @@ func (s *extremaSearch) dip(lo, hi float64, sg int) {
 		// Where f' touches zero is known to about the square root of
 		// its rounding error, far less well than a and b say.
 		w := 1e-9 * (hi - lo)
-		s.res.Inflections = append(s.res.Inflections, shortest(m-w, m+w))
+		s.res.Inflections = append(s.res.Inflections, Shortest(m-w, m+w))
 	}
 }
 
@@ -1027,10 +1027,10 @@ func ulp(x float64) float64 {
 	return math.Nextafter(x, math.Inf(1)) - x
 }
 
-// shortest returns the number with the fewest significant digits in
+// Shortest returns the number with the fewest significant digits in
 // [lo, hi], so that a point known to lie between two adjacent floats
 // prints as 0 or 3 rather than 2.9999999999999996.
-func shortest(lo, hi float64) float64 {
+func Shortest(lo, hi float64) float64 {
 	if lo > hi {
 		lo, hi = hi, lo
 	}

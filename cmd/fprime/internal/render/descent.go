@@ -148,6 +148,11 @@ func explain(d session.Descent) []string {
 		}
 	case optimize.NotConverged, optimize.Interrupted:
 		switch {
+		case d.Corner != nil:
+			k := d.Corner
+			lines = append(lines, fmt.Sprintf("%s jumps from %s to %s at x = %s, a corner of %s:", grad, short(k.Left), short(k.Right), num(k.X), d.Name))
+			lines = append(lines, fmt.Sprintf("a local %s there, %s = %s; %s is never 0 at a corner,", k.Kind, d.Name, num(k.F), grad))
+			lines = append(lines, fmt.Sprintf("so a fixed eta circles it and %s never falls below eps", grad))
 		case g.Oscillating:
 			lines = append(lines, fmt.Sprintf("%s kept changing sign without shrinking: the run oscillates; %s", grad, advice()))
 		case g.Slow:

@@ -419,6 +419,15 @@ type traceRowJSON struct {
 	Grad []*jnum `json:"grad"`
 }
 
+// cornerJSON is the corner an oscillating run circles: where f' jumps,
+// f there, its kind, and f' just left and right of it.
+type cornerJSON struct {
+	X     jnum    `json:"x"`
+	F     *jnum   `json:"f"`
+	Kind  string  `json:"kind"`
+	Slope [2]jnum `json:"slopes"`
+}
+
 func descentJSON(d session.Descent) any {
 	r := d.Result
 	out := struct {
@@ -431,7 +440,11 @@ func descentJSON(d session.Descent) any {
 		StableEta  *jnum          `json:"stable_eta,omitempty"`
 		Trace      []traceRowJSON `json:"trace,omitempty"`
 		Omitted    int            `json:"trace_omitted,omitempty"`
+		Corner     *cornerJSON    `json:"corner,omitempty"`
 	}{Status: r.Status.String(), X: finites(r.X), F: finite(r.F), Grad: finites(r.Grad), Iterations: r.Iterations}
+	if k := d.Corner; k != nil {
+		out.Corner = &cornerJSON{jnum(k.X), finite(k.F), k.Kind.String(), [2]jnum{jnum(k.Left), jnum(k.Right)}}
+	}
 	if r.Status == optimize.Converged {
 		out.Point = r.Diagnosis.Point.String()
 	}

@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"errors"
+	"math"
 
 	"github.com/fprime/fprime/optimize"
 	"github.com/fprime/fprime/parser"
@@ -19,6 +20,19 @@ type Descent struct {
 	Result  *optimize.Result
 	Trace   *optimize.Trace // nil without trace
 	Degree2 bool            // the point's kind comes from f'' (one variable)
+	// Corner is set when a run of a function of one variable oscillates
+	// across a point where f' jumps in sign (|x - 1| at 1): the extremum
+	// it circles, which f' = 0 never marks.
+	Corner *Corner
+}
+
+// Corner is where f' changes sign by a jump: X, f there, and f' just left
+// and right of it. Kind is a minimum when f' goes from negative to
+// positive, a maximum the other way.
+type Corner struct {
+	X, F        float64
+	Left, Right float64
+	Kind        optimize.PointKind
 }
 
 func (Descent) result() {}
@@ -189,8 +203,78 @@ func (s *Session) runDescent(ctx context.Context, st *parser.Descent, rec optimi
 	if err != nil {
 		return Descent{}, errAt(st.At, "%v", err)
 	}
-	return Descent{Max: st.Max, Name: f.Name, Params: f.Params, Method: run.method, Eta: set.Eta,
-		Result: r, Trace: trace, Degree2: len(f.Params) == 1}, nil
+	d := Descent{Max: st.Max, Name: f.Name, Params: f.Params, Method: run.method, Eta: set.Eta,
+		Result: r, Trace: trace, Degree2: len(f.Params) == 1}
+	if len(f.Params) == 1 && r.Status != optimize.Converged && r.Diagnosis.Oscillating {
+		if p, err := symbolic.Compile(s.bind(f.Body, f.Params...), f.Params...); err == nil {
+			d.Corner = findCorner(c, func(x float64) (float64, error) { return p.Eval(x) }, r.X[0], set.Eta)
+		}
+	}
+	return d, nil
+}
+
+// findCorner looks for a jump of f' across which the run went back and
+// forth: from x*, one step of eta·|f'| away is f' of the other sign, and
+// bisection to adjacent floats finds where it changes. A corner is a
+// change by a jump (|f'| on both sides no smaller than a thousandth of
+// |f'(x*)|) where f is continuous; anything else is left to the
+// diagnosis of the run.
+func findCorner(c *compiled, f func(x float64) (float64, error), x, eta float64) *Corner {
+	fd := func(x float64) (f, d float64, ok bool) {
+		g := []float64{0}
+		f, err := c.fg.EvalSplit([]float64{x}, g)
+		return f, g[0], err == nil
+	}
+	_, d0, ok := fd(x)
+	if !ok || d0 == 0 {
+		return nil
+	}
+	y := x - eta*d0
+	if _, d1, ok := fd(y); !ok || d1*d0 >= 0 {
+		if y = x + eta*d0; true {
+			if _, d1, ok := fd(y); !ok || d1*d0 >= 0 {
+				return nil
+			}
+		}
+	}
+	lo, hi := min(x, y), max(x, y)
+	_, dlo, _ := fd(lo)
+	for {
+		mid := lo + (hi-lo)/2
+		if mid <= lo || mid >= hi {
+			break
+		}
+		_, dm, ok := fd(mid)
+		if !ok {
+			// f' is undefined at mid ((x - 1)/abs(x - 1) at 1): the
+			// corner itself, if f' has a sign on each side of it.
+			lo, hi = math.Nextafter(mid, lo), math.Nextafter(mid, hi)
+			break
+		}
+		switch {
+		case dm == 0:
+			return nil // f' is 0 inside: not a plain jump
+		case dm*dlo > 0:
+			lo = mid
+		default:
+			hi = mid
+		}
+	}
+	flo, left, ok1 := fd(lo)
+	fhi, right, ok2 := fd(hi)
+	if !ok1 || !ok2 || left*right >= 0 || min(math.Abs(left), math.Abs(right)) < 1e-3*math.Abs(d0) ||
+		math.Abs(flo-fhi) > 1e-9*math.Max(1, math.Abs(flo)) {
+		return nil
+	}
+	k := Corner{X: optimize.Shortest(lo, hi), Left: left, Right: right, Kind: optimize.Minimum}
+	if left > 0 {
+		k.Kind = optimize.Maximum
+	}
+	var err error
+	if k.F, err = f(k.X); err != nil {
+		return nil
+	}
+	return &k
 }
 
 func placeholders(n int) string {

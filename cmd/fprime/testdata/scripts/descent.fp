@@ -51,3 +51,8 @@ min sd x0=(1, 0)
 max q x0=0
 z(x) = sin(x) - x
 min z x0=0
+# Circling a corner, where f' jumps and is never 0: the corner is named.
+v(x) = |x - 1| + x/2
+min v x0=3
+w(x) = -|x - 1|
+max w x0=3
