@@ -184,7 +184,7 @@ func diagnose(p *Problem, x0 []float64, res *Result, t *tracker, s *Settings) Di
 		c := math.Max(math.Abs(eig[0]), math.Abs(eig[n-1]))
 		d.Curvature = c
 		d.StableEta = 2 / c
-		d.SuggestedEta = roundDown1(1 / c)
+		d.SuggestedEta = RoundDown1(1 / c)
 	}
 	if finite(res.Grad) {
 		d.GradMax, d.GradNorm = normInf2(res.Grad)
@@ -244,8 +244,8 @@ func diagnose(p *Problem, x0 []float64, res *Result, t *tracker, s *Settings) Di
 	return d
 }
 
-// roundDown1 rounds v > 0 down to one significant digit: 0.0555 → 0.05.
-func roundDown1(v float64) float64 {
+// RoundDown1 rounds v > 0 down to one significant digit: 0.0555 → 0.05.
+func RoundDown1(v float64) float64 {
 	if !(v > 0) || math.IsInf(v, 1) {
 		return v
 	}

@@ -153,6 +153,8 @@ func explain(d session.Descent) []string {
 			lines = append(lines, fmt.Sprintf("%s jumps from %s to %s at x = %s, a corner of %s:", grad, short(k.Left), short(k.Right), num(k.X), d.Name))
 			lines = append(lines, fmt.Sprintf("a local %s there, %s = %s; %s is never 0 at a corner,", k.Kind, d.Name, num(k.F), grad))
 			lines = append(lines, fmt.Sprintf("so a fixed eta circles it and %s never falls below eps", grad))
+		case g.Oscillating && d.Eta < g.StableEta:
+			lines = append(lines, unstableNearX(d, grad)...)
 		case g.Oscillating:
 			lines = append(lines, fmt.Sprintf("%s kept changing sign without shrinking: the run oscillates; %s", grad, advice()))
 		case g.Slow:
@@ -166,6 +168,45 @@ func explain(d session.Descent) []string {
 		lines = append(lines, pointKind(d))
 	}
 	return lines
+}
+
+// unstableNearX explains a run that oscillates though eta is stable at x0:
+// by the curvature at x*, where it is larger; where it is not (or the
+// Hessian there is undefined) and the gradient does not shrink at all, by
+// f not being smooth near x*.
+func unstableNearX(d session.Descent, grad string) []string {
+	g := d.Result.Diagnosis
+	local, where := math.NaN(), "2/|"+d.Name+"''(x*)|"
+	if len(d.Params) > 1 {
+		where = "2/λmax of the Hessian at x*"
+	}
+	if n := len(g.Eigenvalues); n > 0 {
+		local = 2 / math.Max(math.Abs(g.Eigenvalues[0]), math.Abs(g.Eigenvalues[n-1]))
+	}
+	switch {
+	case d.Eta >= 0.99*local:
+		lines := []string{fmt.Sprintf("%s kept changing sign without shrinking: near x*, eta must stay below %s ≈ %s; try eta=%s",
+			grad, where, short(local), short(optimize.RoundDown1(local/2)))}
+		if local < g.StableEta/10 {
+			lines = append(lines, fmt.Sprintf("the curvature grew more than tenfold from x0 to x*: %s may not be smooth at its %s (a corner, or a cone's tip)", d.Name, kindWord(d)))
+		}
+		return lines
+	case g.OscillationFactor >= 1:
+		bound := fmt.Sprintf("eta is stable at x0 (below ≈ %s) and at x*", short(g.StableEta))
+		if math.IsInf(g.StableEta, 1) {
+			bound = "the curvature sets no bound on eta, at x0 or at x*"
+		}
+		return []string{fmt.Sprintf("%s kept changing sign without shrinking at all, though %s:", grad, bound),
+			fmt.Sprintf("%s is not smooth near x* (a corner, or a cone's tip), and a fixed eta circles it", d.Name)}
+	}
+	return []string{fmt.Sprintf("%s kept changing sign without shrinking: the run oscillates; try a smaller eta", grad)}
+}
+
+func kindWord(d session.Descent) string {
+	if d.Max {
+		return "maximum"
+	}
+	return "minimum"
 }
 
 // pointKind says what kind of point a converged run reached, and on what

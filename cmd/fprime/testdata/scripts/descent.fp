@@ -56,3 +56,8 @@ v(x) = |x - 1| + x/2
 min v x0=3
 w(x) = -|x - 1|
 max w x0=3
+# Oscillating where eta is stable at x0: not smooth near x*.
+c(x, y) = sqrt(x^2 + y^2)
+min c x0=(1, 1)
+a(x, y) = |x| + |y|
+min a x0=(1, 2)
