@@ -350,6 +350,11 @@ func extrema(w io.Writer, e session.ExtremaReport, st Style) {
 			return
 		}
 		kind := "local " + x.Kind.String()
+		if x.Kind == optimize.Undecided {
+			// An end where f' is 0 wherever the search looked: f is
+			// constant beside it, so it is neither above nor below.
+			kind = e.Name + " is constant beside it"
+		}
 		switch {
 		case x.Corner:
 			kind += " (a corner: " + e.Name + "' does not exist)"

@@ -38,3 +38,6 @@ extrema n in [-1, 2]
 g(x) = |x - 3| + |x|
 extrema g in [-1, 5]
 extrema g in [-1, 2]
+# Constant on each side of a gap: the ends are neither above nor below.
+s(x) = |x|/x
+extrema s in [-1, 1]
