@@ -346,12 +346,7 @@ func (s *extremaSearch) search(g grid) {
 // whole grid: a run may span many of the stretches walk follows (the
 // plateau of |x - 3| + |x| on [0, 3]), and is decided by its two sides.
 func (s *extremaSearch) zeroRuns(g grid) {
-	idx := make([]int, 0, len(g.xs))
-	for i := range g.xs {
-		if g.ok[i] {
-			idx = append(idx, i)
-		}
-	}
+	idx := g.valid()
 	for p := 0; p < len(idx); p++ {
 		if g.ds[idx[p]] != 0 {
 			continue
@@ -573,15 +568,21 @@ type grid struct {
 	ok     []bool
 }
 
-// walk looks along the valid points of g for sign changes of f', runs of
-// exact zeros, and dips of |f'| between points of one sign.
-func (s *extremaSearch) walk(g grid) {
+// valid is the indexes of the points of g where f' has a value.
+func (g grid) valid() []int {
 	idx := make([]int, 0, len(g.xs))
 	for i := range g.xs {
 		if g.ok[i] {
 			idx = append(idx, i)
 		}
 	}
+	return idx
+}
+
+// walk looks along the valid points of g for sign changes of f' and dips
+// of |f'| between points of one sign; runs of exact zeros are zeroRuns'.
+func (s *extremaSearch) walk(g grid) {
+	idx := g.valid()
 	for p := 0; p < len(idx); p++ {
 		if s.cancelled() {
 			return
