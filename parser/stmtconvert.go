@@ -946,7 +946,7 @@ func (s *stmtConverter) steps(st *steps, i int) (Statement, error) {
 }
 
 // latex is latex STATEMENT, its word at s.all[i].
-func (s *stmtConverter) latex(l *latex, i int) (Statement, error) {
+func (s *stmtConverter) latex(l *laTeX, i int) (Statement, error) {
 	if w := s.all[i+1]; w.Type == tokIdent && slices.Contains([]string{"latex", "set", "save", "load", "del", "defs", "help", "quit", "exit", "min", "max", "extrema", "plot", "numdiff"}, w.Value) {
 		return nil, errAt(w.Pos, "latex prints an expression, a derivative, a gradient or a Hessian, not %s", w.Value)
 	}

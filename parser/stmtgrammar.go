@@ -47,7 +47,7 @@ type keyword struct {
 	Extrema *extrema  `parser:"| @@"`
 	Tangent *tangent  `parser:"| @@"`
 	Steps   *steps    `parser:"| @@"`
-	LaTeX   *latex    `parser:"| @@"`
+	LaTeX   *laTeX    `parser:"| @@"`
 	NumDiff *numDiff  `parser:"| @@"`
 	Plot    *plot     `parser:"| @@"`
 	File    *file     `parser:"| @@"`
@@ -92,13 +92,13 @@ type value struct {
 }
 
 // boundedExpression is an expression that ends before a word that goes
-// on with the statement: the next option (eta=…, trace) or the in of
-// plot … in [a, b]. Its fields are expression's, so that the conversion
-// reads it as one.
+// on with the statement, and does not begin with one: the next option
+// (eta=…, trace) or the in of plot … in [a, b]. Its fields are
+// expression's, so that the conversion reads it as one.
 type boundedExpression struct {
 	Pos      lexer.Position
 	Tokens   []lexer.Token
-	Operands []*operand `parser:"@@ ( ( '+' | '-' | '*' | '/' | '^' )? (?! ( 'x0':Ident | 'eta':Ident | 'η':Ident | 'eps':Ident | 'ε':Ident | 'maxiter':Ident | 'method':Ident | 'beta':Ident | 'digits':Ident ) '=' | 'trace':Ident | 'in':Ident ) @@ )*"`
+	Operands []*operand `parser:"(?! ( 'x0':Ident | 'eta':Ident | 'η':Ident | 'eps':Ident | 'ε':Ident | 'maxiter':Ident | 'method':Ident | 'beta':Ident | 'digits':Ident ) '=' | 'trace':Ident | 'in':Ident ) @@ ( ( '+' | '-' | '*' | '/' | '^' )? (?! ( 'x0':Ident | 'eta':Ident | 'η':Ident | 'eps':Ident | 'ε':Ident | 'maxiter':Ident | 'method':Ident | 'beta':Ident | 'digits':Ident ) '=' | 'trace':Ident | 'in':Ident ) @@ )*"`
 }
 
 // check is check LEFT = RIGHT, or check grad g = (…, …). The left side is
@@ -154,8 +154,8 @@ type steps struct {
 	Of *expression `parser:"'steps':Ident @@?"`
 }
 
-// latex is latex STATEMENT.
-type latex struct {
+// laTeX is latex STATEMENT.
+type laTeX struct {
 	Of *statement `parser:"'latex':Ident @@?"`
 }
 
@@ -189,8 +189,8 @@ type plot struct {
 // or a formula in one variable).
 type plotItem struct {
 	Tokens  []lexer.Token
-	Tangent *tangent           `parser:"(?! 'in':Ident) ( @@"`
-	Expr    *boundedExpression `parser:"  | @@ )"`
+	Tangent *tangent           `parser:"  @@"`
+	Expr    *boundedExpression `parser:"| @@"`
 }
 
 // file is save FILE or load FILE; the lexer reads the file name as
