@@ -58,7 +58,7 @@ func (s *stmtConverter) plot(p *plot, i int) (Statement, error) {
 	if len(p.Items) == 0 && isPunct(s.all[i+1].Type) && s.all[i+1].Value == "," {
 		return nil, errAt(s.all[i+1].Pos, "expected something to draw before %s", describe(s.all[i+1]))
 	}
-	if w := s.all[i+1]; w.Type == tokIdent && (w.Value == "min" || w.Value == "max") && !p.In {
+	if w := s.all[i+1]; w.Type == tokIdent && (w.Value == "min" || w.Value == "max") && !p.In && len(p.Items) > 0 && p.Items[0].Expr != nil {
 		// plot min(x): min is no function of the user's.
 		if _, _, err := s.expr((*expression)(p.Items[0].Expr), s.env); err != nil {
 			return nil, err

@@ -45,9 +45,10 @@ func shift(err error, c Chunk) error {
 }
 
 // translateStatement explains participle's error in a statement, as
-// translate does in an expression; an expression begins after the = of a
-// definition or an option and after the [ of an interval, so the token
-// before those is not quoted.
+// translate does in an expression, and by the production that failed where
+// that says more: an expression begins after the [ of an interval, so the
+// [ is not quoted, and an item of plot or a parameter of a definition is
+// missing after a comma.
 func translateStatement(all []lexer.Token, err error) error {
 	var ut *participle.UnexpectedTokenError
 	if !errors.As(err, &ut) {
@@ -62,7 +63,7 @@ func translateStatement(all []lexer.Token, err error) error {
 			return errAt(t.Pos, "expected something to draw before %s", describe(t))
 		case isPunct(prev.Type) && (prev.Value == "(" || prev.Value == ",") && inParams(all, i):
 			return errAt(t.Pos, "expected a name for the parameter, found %q", t.Value)
-		case isPunct(prev.Type) && (prev.Value == "=" || prev.Value == "["):
+		case isPunct(prev.Type) && prev.Value == "[":
 			return unexpected(all[i:], t)
 		}
 	}
@@ -75,9 +76,15 @@ func inParams(all []lexer.Token, i int) bool {
 	if all[0].Type != tokIdent || !isPunct(all[1].Type) || all[1].Value != "(" {
 		return false
 	}
-	for k := 2; k < len(all); k++ {
-		if depth(all[:k]) == 0 {
-			return i < k && isPunct(all[k].Type) && all[k].Value == "="
+	d := 0
+	for k := 1; k < len(all); k++ {
+		if t := all[k]; t.Type == tokPunct && (t.Value == "(" || t.Value == "[") {
+			d++
+		} else if t.Type == tokPunct && (t.Value == ")" || t.Value == "]") {
+			d--
+		}
+		if d == 0 {
+			return i <= k && isPunct(all[k+1].Type) && all[k+1].Value == "="
 		}
 	}
 	return false
@@ -254,6 +261,13 @@ func (s *stmtConverter) statement(st *statement) (Statement, error) {
 		return s.keyword(st.Keyword, s.index(st.Tokens))
 	case st.DOver != nil:
 		return s.dOver(st.DOver, first)
+	case st.Define != nil:
+		d := st.Define
+		var params [][]lexer.Token
+		for k := 0; k < len(d.Params); k += 2 { // x , y
+			params = append(params, d.Params[k:k+1])
+		}
+		return s.defineFunc(d.Name, params, d.Body, s.next(s.after(d.Params)), pos(first)) // after the )
 	}
 	return s.assignment(st.Assign, first)
 }
@@ -267,10 +281,21 @@ func (s *stmtConverter) assignment(a *assignment, first lexer.Token) (Statement,
 		if !plainName(o) || len(o.primes()) > 0 {
 			return nil, unexpected(s.all, eq)
 		}
-		if o.call() {
-			return s.defineFunc(a, o, eq, at)
+		if !o.call() {
+			return s.defineConst(a, o, eq, at)
 		}
-		return s.defineConst(a, o, eq, at)
+		if len(o.args()) == 0 {
+			name := o.atom()[0]
+			if err := checkName(name, "function"); err != nil {
+				return nil, err
+			}
+			return nil, checkName(o.atom()[2], "parameter") // the )
+		}
+		var params [][]lexer.Token
+		for _, arg := range o.args() {
+			params = append(params, arg.Tokens)
+		}
+		return s.defineFunc(o.atom()[0], params, a.Right, eq, at)
 	}
 	if s.trailing() {
 		return nil, unexpected(s.all, s.rest())
@@ -298,32 +323,29 @@ func (s *stmtConverter) assignment(a *assignment, first lexer.Token) (Statement,
 	return &Eval{At: at, Expr: e, Reading: reading}, nil
 }
 
-// right is the right side of a definition.
-func (s *stmtConverter) right(a *assignment, eq lexer.Token, env *Env) (symbolic.Expr, string, error) {
-	if a.Right == nil {
+// right is the right side of a definition, after eq.
+func (s *stmtConverter) right(right *expression, eq lexer.Token, env *Env) (symbolic.Expr, string, error) {
+	if right == nil {
 		return nil, "", s.fresh(s.next(eq))
 	}
 	if s.trailing() {
 		return nil, "", unexpected(s.all, s.rest())
 	}
-	return s.expr(a.Right, env)
+	return s.expr(right, env)
 }
 
-func (s *stmtConverter) defineFunc(a *assignment, o *operand, eq lexer.Token, at Pos) (Statement, error) {
-	name := o.atom()[0]
+// defineFunc is NAME(PARAMS) = BODY; each parameter should be one name,
+// and the tokens of each are checked in turn.
+func (s *stmtConverter) defineFunc(name lexer.Token, args [][]lexer.Token, right *expression, eq lexer.Token, at Pos) (Statement, error) {
 	if err := checkName(name, "function"); err != nil {
 		return nil, err
 	}
 	if name.Value == "e" {
 		return nil, errAt(name.Pos, "e is Euler's number: choose another name for a function")
 	}
-	args := o.args()
-	if len(args) == 0 {
-		return nil, checkName(o.atom()[2], "parameter") // the )
-	}
 	var params []string
 	for _, arg := range args {
-		t := arg.Tokens[0]
+		t := arg[0]
 		if err := checkName(t, "parameter"); err != nil {
 			return nil, err
 		}
@@ -333,8 +355,8 @@ func (s *stmtConverter) defineFunc(a *assignment, o *operand, eq lexer.Token, at
 		if t.Value == name.Value {
 			return nil, errAt(t.Pos, "a parameter cannot have the function's name %s", t.Value)
 		}
-		if len(arg.Tokens) > 1 {
-			return nil, errAt(arg.Tokens[1].Pos, "expected \",\" or \")\" in the parameter list, found %s", describe(arg.Tokens[1]))
+		if len(arg) > 1 {
+			return nil, errAt(arg[1].Pos, "expected \",\" or \")\" in the parameter list, found %s", describe(arg[1]))
 		}
 		params = append(params, t.Value)
 	}
@@ -342,7 +364,7 @@ func (s *stmtConverter) defineFunc(a *assignment, o *operand, eq lexer.Token, at
 	// call is, as a = a + 1 does for a constant.
 	env := s.scope(params)
 	env.defining = name.Value
-	body, reading, err := s.right(a, eq, env)
+	body, reading, err := s.right(right, eq, env)
 	if err != nil {
 		return nil, err
 	}
@@ -356,7 +378,7 @@ func (s *stmtConverter) defineConst(a *assignment, o *operand, eq lexer.Token, a
 	}
 	env := s.scope(nil)
 	delete(env.Functions, name.Value)
-	value, reading, err := s.right(a, eq, env)
+	value, reading, err := s.right(a.Right, eq, env)
 	var perr *Error
 	if errors.As(err, &perr) && strings.HasPrefix(perr.Msg, "unknown name ") {
 		// f = x^2 is meant as a function of x.
@@ -412,7 +434,8 @@ func (s *stmtConverter) namedDiff(at Pos, name lexer.Token, f Function, args []e
 func (s *stmtConverter) dOver(d *dOver, first lexer.Token) (Statement, error) {
 	x, ok := strings.CutPrefix(d.Var.Value, "d")
 	if !ok || x == "" {
-		e, reading, err := parseTokens(s.ctx, peek(s.all), func() []lexer.Token { return s.all }, s.env)
+		toks := s.all[s.index(d.Tokens):]
+		e, reading, err := parseTokens(s.ctx, peek(toks), func() []lexer.Token { return toks }, s.env)
 		if err != nil {
 			return nil, err
 		}

@@ -12,8 +12,8 @@ import (
 // grammar is in grammar.go: these structs are the syntax tree of a
 // statement, and stmtconvert.go turns them into Statement values.
 //
-// A statement is a keyword statement, d/dx EXPR, or an assignment:
-// an expression, then = and an expression. The assignment's left side is
+// A statement is a definition, a keyword statement, d/dx EXPR, or an
+// assignment: an expression, then = and an expression. The assignment's left side is
 // read as an expression and checked afterwards, as Go's parser reads an
 // assignment: f(x) = … defines a function when the call's arguments are
 // names, a = … a constant, and without = the expression is f', f''(2), f
@@ -33,7 +33,8 @@ import (
 // statement is one statement.
 type statement struct {
 	Tokens  []lexer.Token
-	Keyword *keyword    `parser:"  (?! Ident ('(' | '=')) @@"`
+	Define  *definition `parser:"  @@"`
+	Keyword *keyword    `parser:"| (?! Ident ('(' | '=')) @@"`
 	DOver   *dOver      `parser:"| @@"`
 	Assign  *assignment `parser:"| @@"`
 }
@@ -208,6 +209,16 @@ type help struct {
 // loneWord is defs, quit or exit, and diff without its brackets.
 type loneWord struct {
 	Word string `parser:"@( 'defs':Ident | 'quit':Ident | 'exit':Ident | 'diff':Ident )"`
+}
+
+// definition is f(x, y) = EXPR, with names for parameters. It is an
+// assignment too, but one of its own is read at a fraction of the cost of
+// reading f(x, y) as an expression: any other left side of = is read by
+// assignment, and the conversion explains what is wrong with it.
+type definition struct {
+	Name   lexer.Token   `parser:"(?= Ident '(' Ident ( ',' Ident )* ')' '=') @Ident"`
+	Params []lexer.Token `parser:"'(' @( Ident ( ',' Ident )* ) ')' '='"`
+	Body   *expression   `parser:"@@?"`
 }
 
 // assignment is an expression, or LEFT = RIGHT.

@@ -47,9 +47,14 @@ func TestStatementTree(t *testing.T) {
 			return want(len(o[0].Value.List) == 2 && o[1].Value.Expr != nil && typed(o[1].Value.Tokens) == "(1+1)/2", true)
 		}},
 		{"g(x, y) = x y", func(s *statement) string {
-			a := s.Assign
+			d := s.Define
+			return want(d.Name.Value+" "+typed(d.Params)+" "+typed(d.Body.Tokens), "g x,y xy")
+		}},
+		{"g(x + 1, y) = x y", func(s *statement) string {
+			a := s.Assign // the conversion says what is wrong with it
 			return want(a.Eq && len(a.Left.Operands) == 1 && len(a.Left.Operands[0].Atom.Args.List) == 2 && typed(a.Right.Tokens) == "xy", true)
 		}},
+		{"g(x, y) + 1", func(s *statement) string { return want(s.Assign != nil && !s.Assign.Eq, true) }},
 		{"diff(x^2, x)", func(s *statement) string { return want(s.Assign != nil && !s.Assign.Eq, true) }},
 		{"min = 3", func(s *statement) string { return want(s.Assign != nil && s.Assign.Eq, true) }},
 		{"d/dx x^2", func(s *statement) string { return want(s.DOver.Var.Value+" "+typed(s.DOver.Expr.Tokens), "dx x^2") }},
