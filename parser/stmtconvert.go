@@ -56,6 +56,9 @@ func translateStatement(all []lexer.Token, err error) error {
 	}
 	i := indexAt(all, ut.Unexpected)
 	t := all[i]
+	if i == 0 && t.Type == lexer.EOF {
+		return errAt(t.Pos, "expected an expression") // a blank statement
+	}
 	if i > 0 {
 		prev := all[i-1]
 		switch {
