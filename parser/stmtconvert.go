@@ -62,6 +62,10 @@ func translateStatement(all []lexer.Token, err error) error {
 	if i > 0 {
 		prev := all[i-1]
 		switch {
+		case all[0].Type == tokIdent && all[0].Value == "steps" && !isPunct(all[1].Type) && depth(all[:i]) == 0:
+			// steps takes f' or diff(…) only: what does not read is
+			// neither, unless it is inside diff's brackets.
+			return errAt(all[1].Pos, stepsForms)
 		case all[0].Type == tokIdent && all[0].Value == "plot" && isPunct(prev.Type) && prev.Value == "," && depth(all[:i]) == 0:
 			return errAt(t.Pos, "expected something to draw before %s", describe(t))
 		case isPunct(prev.Type) && (prev.Value == "(" || prev.Value == ",") && inParams(all, i):
@@ -665,6 +669,12 @@ const checkForms = "check takes a derivative on the left, as in check f' = 2x, c
 // check is check LEFT = RIGHT or check grad g = (…, …), its word at s.all[i].
 func (s *stmtConverter) check(c *check, i int) (Statement, error) {
 	at := pos(s.all[i])
+	if c.DOver != nil && c.DOver.Expr == nil {
+		// check d/dx + 1 = …: what follows d/dx is no expression.
+		if next := s.after(c.DOver.Tokens); next.Type != lexer.EOF && (!isPunct(next.Type) || next.Value != "=") {
+			return nil, s.fresh(next)
+		}
+	}
 	if !c.Eq && (c.Grad == nil || !c.Grad.Eq) {
 		// No = where the grammar looks for one: one further on means
 		// the left side is not what check takes.
