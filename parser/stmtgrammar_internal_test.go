@@ -116,3 +116,40 @@ func TestGrammarHoldsKeywords(t *testing.T) {
 		}
 	}
 }
+
+// TestBoundedIsExpression: a bounded expression is an expression with
+// lookaheads, and nothing else: a change to the grammar of expressions
+// must be made to it too, as the conversion reads it as one.
+func TestBoundedIsExpression(t *testing.T) {
+	rule := func(name string) string {
+		for _, line := range strings.Split(Grammar(), "\n") {
+			if r, ok := strings.CutPrefix(line, name+" = "); ok {
+				return r
+			}
+		}
+		t.Fatalf("no rule %s in the grammar", name)
+		return ""
+	}
+	bounded := rule("BoundedExpression")
+	// Drop each (?! …) and the space after it.
+	for {
+		i := strings.Index(bounded, "(?! ")
+		if i < 0 {
+			break
+		}
+		depth, j := 0, i
+		for ; j < len(bounded); j++ {
+			if bounded[j] == '(' {
+				depth++
+			} else if bounded[j] == ')' {
+				if depth--; depth == 0 {
+					break
+				}
+			}
+		}
+		bounded = bounded[:i] + strings.TrimPrefix(bounded[j+1:], " ")
+	}
+	if expr := rule("Expression"); bounded != expr {
+		t.Errorf("BoundedExpression without its lookaheads is\n%s\nand Expression is\n%s", bounded, expr)
+	}
+}
