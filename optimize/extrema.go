@@ -46,6 +46,11 @@ type Extremum struct {
 	Edge bool
 	// D2 is f''(X) when d2f was given and is defined there, else NaN.
 	D2 float64
+	// Flat is set when f' is 0 on a whole stretch around X, from FlatLo
+	// to FlatHi, with f constant there (|x - 3| + |x| on [0, 3]): each
+	// point of it is the same extremum, and X is one of them.
+	Flat           bool
+	FlatLo, FlatHi float64
 }
 
 // Gap is a stretch of [a, b] where f is undefined: between Lo and Hi, and
@@ -334,6 +339,32 @@ func (s *extremaSearch) search(g grid) {
 		a, b := max(p.lo-2, 0), min(p.hi+2, len(g.xs)-1)
 		s.walk(grid{g.xs[a : b+1], g.ds[a : b+1], g.ok[a : b+1]})
 	}
+	s.zeroRuns(g)
+}
+
+// zeroRuns finds the runs of grid points where f' is exactly 0 over the
+// whole grid: a run may span many of the stretches walk follows (the
+// plateau of |x - 3| + |x| on [0, 3]), and is decided by its two sides.
+func (s *extremaSearch) zeroRuns(g grid) {
+	idx := make([]int, 0, len(g.xs))
+	for i := range g.xs {
+		if g.ok[i] {
+			idx = append(idx, i)
+		}
+	}
+	for p := 0; p < len(idx); p++ {
+		if g.ds[idx[p]] != 0 {
+			continue
+		}
+		q := p
+		for q+1 < len(idx) && g.ds[idx[q+1]] == 0 {
+			q++
+		}
+		if p > 0 && q+1 < len(idx) {
+			s.zeroRun(g, idx[p-1], idx[p], idx[q], idx[q+1])
+		}
+		p = q
+	}
 }
 
 // cubicSignChanges counts the sign changes on [0, 1] of the cubic p with
@@ -562,15 +593,7 @@ func (s *extremaSearch) walk(g grid) {
 		}
 		si := sign(g.ds[i])
 		if si == 0 {
-			q := p
-			for q+1 < len(idx) && g.ds[idx[q+1]] == 0 {
-				q++
-			}
-			if p > 0 && q+1 < len(idx) {
-				s.zeroRun(g, idx[p-1], i, idx[q], idx[q+1])
-			}
-			p = q
-			continue
+			continue // zeroRuns' to follow
 		}
 		if p+1 < len(idx) {
 			j := idx[p+1]
@@ -620,6 +643,17 @@ func (s *extremaSearch) end(i int) Extremum {
 		} else {
 			e.Kind = Maximum
 		}
+		// f' is 0 from the end to beyond the next grid point: f is
+		// constant there (|x - 3| + |x| on [-1, 2] ends on its plateau).
+		if k := j - step; k != i && s.ok[i] && s.ds[i] == 0 {
+			if v, ok := s.eval(s.f, s.xs[k]); ok && math.Abs(v-e.F) <= 1e-12*math.Max(1, math.Abs(e.F)) {
+				e.Flat = true
+				e.FlatLo, e.FlatHi = e.X, s.flatEdge(s.xs[k], s.xs[j])
+				if e.FlatLo > e.FlatHi {
+					e.FlatLo, e.FlatHi = e.FlatHi, e.FlatLo
+				}
+			}
+		}
 		break
 	}
 	e.D2 = s.second(e.X)
@@ -663,9 +697,50 @@ func (s *extremaSearch) zeroRun(g grid, h, i, j, k int) {
 	switch {
 	case sl*sr < 0:
 		s.candidate(x, g.xs[h], g.xs[k], sl, false)
+		if i != j {
+			s.flat(g, h, i, j, k)
+		}
 	case sl == sr:
 		s.res.Inflections = append(s.res.Inflections, x)
 	}
+}
+
+// flat marks the candidate zeroRun just recorded as a stretch where f is
+// constant, when it is: f' is 0 at grid points i to j, and f the same at
+// both ends and at the candidate. Its ends are found by bisection to where
+// f' stops being 0 (or undefined, at a corner), towards h and k.
+func (s *extremaSearch) flat(g grid, h, i, j, k int) {
+	if len(s.cands) == 0 {
+		return
+	}
+	c := &s.cands[len(s.cands)-1]
+	if c.X < g.xs[i] || c.X > g.xs[j] {
+		return
+	}
+	for _, x := range [...]float64{g.xs[i], g.xs[j]} {
+		v, ok := s.eval(s.f, x)
+		if !ok || math.Abs(v-c.F) > 1e-12*math.Max(1, math.Abs(c.F)) {
+			return
+		}
+	}
+	c.Flat, c.FlatLo, c.FlatHi = true, s.flatEdge(g.xs[i], g.xs[h]), s.flatEdge(g.xs[j], g.xs[k])
+}
+
+// flatEdge finds, by bisection, where f' stops being 0 (or is undefined,
+// at a corner) between zero, where it is 0, and other, where it is not.
+func (s *extremaSearch) flatEdge(zero, other float64) float64 {
+	for range 200 {
+		mid := zero + (other-zero)/2
+		if mid == zero || mid == other {
+			break
+		}
+		if d, ok := s.eval(s.df, mid); ok && d == 0 {
+			zero = mid
+		} else {
+			other = mid
+		}
+	}
+	return shortest(min(zero, other), max(zero, other))
 }
 
 // bracket narrows a sign change of f' between lo and hi (dlo, dhi the

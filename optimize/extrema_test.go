@@ -361,3 +361,128 @@ func TestExtremaCancelled(t *testing.T) {
 		t.Fatalf("got %v, want the deadline", err)
 	}
 }
+
+// TestExtremaFlat checks stretches where f' is 0 and f constant, wider than
+// the cells the search follows one at a time: the extremum is found, with
+// its stretch, and the least or greatest value is its value, not "none".
+func TestExtremaFlat(t *testing.T) {
+	// |x - 3| + |x|: 3 on [0, 3], corners at both ends.
+	vee := fn1(func(x float64) float64 { return math.Abs(x-3) + math.Abs(x) })
+	dvee := func(x float64) (float64, error) {
+		if x == 0 || x == 3 {
+			return 0, errUndefined
+		}
+		return x/math.Abs(x) + (x-3)/math.Abs(x-3), nil
+	}
+	d2vee := func(x float64) (float64, error) {
+		if _, err := dvee(x); err != nil {
+			return 0, err
+		}
+		return 0, nil
+	}
+	// A smooth plateau: (x + 1)^3 for x < -1, 0 on [-1, 2], -(x - 2)^3 after.
+	hill := fn1(func(x float64) float64 {
+		switch {
+		case x < -1:
+			return (x + 1) * (x + 1) * (x + 1)
+		case x > 2:
+			return -(x - 2) * (x - 2) * (x - 2)
+		}
+		return 0
+	})
+	dhill := fn1(func(x float64) float64 {
+		switch {
+		case x < -1:
+			return 3 * (x + 1) * (x + 1)
+		case x > 2:
+			return -3 * (x - 2) * (x - 2)
+		}
+		return 0
+	})
+	d2hill := fn1(func(x float64) float64 {
+		switch {
+		case x < -1:
+			return 6 * (x + 1)
+		case x > 2:
+			return -6 * (x - 2)
+		}
+		return 0
+	})
+	tests := []struct {
+		name       string
+		f, df, d2f func(float64) (float64, error)
+		a, b       float64
+		kind       PointKind
+		value      float64
+		lo, hi     float64
+	}{
+		{"|x - 3| + |x| on [-1, 5]", vee, dvee, d2vee, -1, 5, Minimum, 3, 0, 3},
+		{"|x - 3| + |x| on [-100, 50]", vee, dvee, d2vee, -100, 50, Minimum, 3, 0, 3},
+		{"-(|x - 3| + |x|) on [-1, 5]", neg1(vee), neg1(dvee), d2vee, -1, 5, Maximum, -3, 0, 3},
+		{"|x - 3| + |x| without f''", vee, dvee, nil, -1, 5, Minimum, 3, 0, 3},
+		{"a smooth plateau on [-4, 5]", hill, dhill, d2hill, -4, 5, Maximum, 0, -1, 2},
+		{"a smooth plateau without f''", hill, dhill, nil, -4, 5, Maximum, 0, -1, 2},
+	}
+	for _, tt := range tests {
+		r, err := Extrema1D(context.Background(), tt.f, tt.df, tt.d2f, tt.a, tt.b)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if len(r.Points) != 1 {
+			t.Errorf("%s: points %+v, want one flat %v", tt.name, r.Points, tt.kind)
+			continue
+		}
+		p := r.Points[0]
+		if !p.Flat || p.Kind != tt.kind || p.F != tt.value || p.FlatLo != tt.lo || p.FlatHi != tt.hi || p.X < tt.lo || p.X > tt.hi {
+			t.Errorf("%s: %+v, want a flat %v f = %v on [%v, %v]", tt.name, p, tt.kind, tt.value, tt.lo, tt.hi)
+		}
+		if r.Ends[0].Flat || r.Ends[1].Flat {
+			t.Errorf("%s: ends %+v are not on the flat stretch", tt.name, r.Ends)
+		}
+		best, none := r.Min, r.NoMin
+		if tt.kind == Maximum {
+			best, none = r.Max, r.NoMax
+		}
+		if none || best.F != tt.value {
+			t.Errorf("%s: global %v %+v (none: %v), want %v", tt.name, tt.kind, best, none, tt.value)
+		}
+	}
+}
+
+// TestExtremaFlatEnd checks an end of the interval on a flat stretch: it
+// says where f keeps its value.
+func TestExtremaFlatEnd(t *testing.T) {
+	vee := fn1(func(x float64) float64 { return math.Abs(x-3) + math.Abs(x) })
+	dvee := func(x float64) (float64, error) {
+		if x == 0 || x == 3 {
+			return 0, errUndefined
+		}
+		return x/math.Abs(x) + (x-3)/math.Abs(x-3), nil
+	}
+	for _, tt := range []struct {
+		a, b   float64
+		end    int
+		lo, hi float64
+	}{
+		{-1, 2, 1, 0, 2},
+		{1, 5, 0, 1, 3},
+		{-7, 0.5, 1, 0, 0.5},
+	} {
+		r, err := Extrema1D(context.Background(), vee, dvee, nil, tt.a, tt.b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, other := r.Ends[tt.end], r.Ends[1-tt.end]
+		if !e.Flat || e.FlatLo != tt.lo || e.FlatHi != tt.hi || e.Kind != Minimum || e.F != 3 || other.Flat {
+			t.Errorf("on [%v, %v]: ends %+v, want end %d a minimum 3 flat on [%v, %v]", tt.a, tt.b, r.Ends, tt.end, tt.lo, tt.hi)
+		}
+	}
+}
+
+// neg1 is -f.
+func neg1(f func(float64) (float64, error)) func(float64) (float64, error) {
+	return func(x float64) (float64, error) {
+		v, err := f(x)
+		return -v, err
+	}
+}

@@ -556,7 +556,9 @@ func (c *converter) powerChain(chain []item, u *unit) error {
 	u.named = plain && o.Atom.Name != "" && (first.side == nameSide || first.side == whole && !o.call())
 	u.number = plain && first.side == whole && o.Atom.Number != ""
 	u.endsInNumber = last.side == whole && last.o.Atom.Number != "" && last.super < 0
-	u.simple = u.named || u.number
+	// |x| stands where a variable may: sin |x| is sin(abs(x)).
+	bars := plain && first.side == whole && o.Atom.Abs != nil
+	u.simple = u.named || u.number || bars
 	u.powered = len(chain) > 1 || first.super >= 0
 	u.paren = len(chain) == 1 && plain && first.super < 0 && (first.side == bracketSide || first.side == whole && o.Atom.Paren != nil)
 	return nil
@@ -963,6 +965,8 @@ func (c *converter) base(it item, p *part) error {
 		p.e, err = c.numberAt(it.atom) // its text is its token, below
 	case o.Atom.Paren != nil:
 		err = c.bracketed(o.Atom.Paren, p)
+	case o.Atom.Abs != nil:
+		err = c.absolute(o.Atom.Abs, p)
 	default:
 		*p, err = c.name(o)
 	}
@@ -991,6 +995,19 @@ func (c *converter) bracketed(x *expression, p *part) error {
 	return err
 }
 
+// absolute converts what bars hold, read as abs(…): |x - 3| is abs(x - 3).
+func (c *converter) absolute(x *barred, p *part) error {
+	var err error
+	if *p, err = c.expr((*expression)(x)); err != nil {
+		return err
+	}
+	p.e, err = absolute.Apply(p.e)
+	p.t = cat(lit("abs("), p.t, lit(")"))
+	return err
+}
+
+var absolute, _ = symbolic.LookupBuiltin("abs")
+
 // numberAt converts the number token i, counting its size against
 // MaxNumberBits.
 func (c *converter) numberAt(i int32) (symbolic.Expr, error) {
@@ -1007,7 +1024,7 @@ func (c *converter) numberAt(i int32) (symbolic.Expr, error) {
 // plain reports whether it is a number or a name, maybe with a
 // superscript: its reading is its tokens.
 func (it item) plain() bool {
-	return it.side == nameSide || it.side == whole && it.o.Atom.Args == nil && it.o.Atom.Paren == nil && len(it.o.primes()) == 0
+	return it.side == nameSide || it.side == whole && it.o.Atom.Args == nil && it.o.Atom.Paren == nil && it.o.Atom.Abs == nil && len(it.o.primes()) == 0
 }
 
 // symbol is a variable or constant, made once per name.
@@ -1295,9 +1312,58 @@ func (c *converter) derivativeAt(at lexer.Position, name string, order int, f Fu
 	}
 	df := Function{Params: f.Params, Body: d}
 	if err := c.checkAt(at, df, args); err != nil {
+		if v, ok := c.derivativeLimit(f, order, d, args); ok {
+			return part{v, t}, nil
+		}
 		return part{}, err
 	}
 	return part{substitute(df, args), t}, nil
+}
+
+// derivativeLimit is the value at args of d, f's derivative of the given
+// order, where only a condition kept by a rewrite fails there: f = x abs(x)
+// has f'(0) = 0, though f' = 2abs(x) keeps the x/abs(x) of abs'
+// (symbolic.DerivativeLimit says when that is sound). The value is d's
+// body at the point, exactly.
+func (c *converter) derivativeLimit(f Function, order int, d symbolic.Expr, args []symbolic.Expr) (symbolic.Expr, bool) {
+	if len(args) != 1 || order < 1 {
+		return nil, false
+	}
+	a := args[0]
+	if c.env != nil && len(c.env.Values) > 0 {
+		a = symbolic.Substitute(a, c.env.Values)
+	}
+	p, err := symbolic.Compile(a)
+	if err != nil {
+		return nil, false
+	}
+	x, err := p.Eval()
+	if err != nil {
+		return nil, false
+	}
+	// Each derivative up to d has its value at x directly, or by the
+	// theorem from the one before it, which is then continuous at x with
+	// its body's value: |x|^3 has g'(0) = 0 so, and then g''(0) = 0.
+	prev := f.Body
+	for k := 1; k <= order; k++ {
+		dk := d
+		if k < order {
+			if dk, err = symbolic.Diff(c.context(), f.Body, f.Params[0], k); err != nil {
+				return nil, false
+			}
+		}
+		if direct, err := symbolic.Compile(dk, f.Params[0]); err == nil {
+			if _, err := direct.Eval(x); err == nil {
+				prev = dk
+				continue
+			}
+		}
+		if _, ok := symbolic.DerivativeLimit(prev, dk, f.Params[0], x); !ok {
+			return nil, false
+		}
+		prev, _ = symbolic.Unguard(dk)
+	}
+	return substitute(Function{Params: f.Params, Body: prev}, []symbolic.Expr{a}), true
 }
 
 // checkAt reports a call of f at numbers where f has no value, naming the

@@ -10,7 +10,8 @@ import (
 //	expression = operand { [ op ] operand } .
 //	op         = "+" | "-" | "*" | "/" | "^" .
 //	operand    = { "-" } { "√" } atom [ Super ] .
-//	atom       = Number | Ident { "'" } [ "(" arguments ")" ] | "(" expression ")" .
+//	atom       = Number | Ident { "'" } [ "(" arguments ")" ] | "(" expression ")" | "|" barred "|" .
+//	barred     = operand { op operand | operand } .   (an operand after no operator does not begin with "|")
 //	arguments  = [ expression { "," expression } ] .
 //
 // The structs below hold it in their tags, and are the syntax tree:
@@ -56,13 +57,27 @@ type operand struct {
 }
 
 // atom is a number, a name (a call when arguments follow, so Args is not
-// nil for f(); f'(x) with primes), or a parenthesised expression.
+// nil for f(); f'(x) with primes), a parenthesised expression, or an
+// absolute value |x - 3|.
 type atom struct {
 	Pos    lexer.Position
 	Number string      `parser:"  @Number"`
 	Name   string      `parser:"| @Ident \"'\"*"`
 	Args   *arguments  `parser:"  ( '(' @@ ')' )?"`
 	Paren  *expression `parser:"| '(' @@ ')'"`
+	Abs    *barred     `parser:"| '|' @@ '|'"`
+}
+
+// barred is an expression between absolute-value bars. In it, a "|"
+// right after an operand closes the bars rather than opening a factor
+// (|x|y| is not |x·|y||): it may open bars only after an operator, as in
+// |x - |y||. Outside bars, 2|x| and |x| |y| are products. The scanner
+// pairs the bars by the same rule, so an unclosed one is reported there.
+// It has expression's fields, and is converted as one.
+type barred struct {
+	Pos      lexer.Position
+	Tokens   []lexer.Token
+	Operands []*operand `parser:"@@ ( ( '+' | '-' | '*' | '/' | '^' ) @@ | (?! '|' ) @@ )*"`
 }
 
 // arguments is a call's list: f() has none.

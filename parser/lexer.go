@@ -127,7 +127,7 @@ func superDigit(d int) string {
 const maxSuperDigits = 18
 
 // asciiPunct holds the ASCII operators and punctuation.
-const asciiPunct = "+-*/^(),=;[]'<>"
+const asciiPunct = "+-*/^(),=;[]'<>|"
 
 // tokenize splits s into tokens. s has passed checkInput, so it is valid
 // UTF-8 without control characters.
@@ -215,6 +215,13 @@ type scanner struct {
 	line, col int // of s[i]; col counts characters
 	count     int // tokens read
 	open      []lexer.Token
+	// ends is whether the last token ends an operand (a number, a name,
+	// a prime, a superscript, a closing bracket or bar): a "|" after one
+	// closes the innermost bars, if those are what is open.
+	ends bool
+	// last and before are the last two tokens, for a "|" that ends the
+	// input after an operator: |x -| is missing an operand, not a bar.
+	last, before lexer.Token
 	nesting
 }
 
@@ -236,8 +243,10 @@ const (
 	afterName
 )
 
-// nest counts t into the levels, and refuses a √ beyond MaxDepth.
-func (n *nesting) nest(t lexer.Token) error {
+// nest counts t into the levels, and refuses a √ beyond MaxDepth; a "|"
+// that closes bars is like ")", one that opens them like "(" after an
+// operator.
+func (n *nesting) nest(t lexer.Token, closes bool) error {
 	after := n.after
 	n.after = afterOther
 	switch {
@@ -260,13 +269,13 @@ func (n *nesting) nest(t lexer.Token) error {
 	case isPunct(t.Type) && t.Value == "'" && after == afterName:
 		n.after = afterName
 		return nil
-	case t.Type == tokPunct && t.Value == "(":
-		if after == afterOther {
+	case t.Type == tokPunct && (t.Value == "(" || t.Value == "|" && !closes):
+		if after == afterOther || t.Value == "|" && after == afterName {
 			n.roots = 0
 		}
 		n.levels = append(n.levels, n.level)
 		n.level += n.roots + 1
-	case t.Type == tokPunct && t.Value == ")" && len(n.levels) > 0:
+	case t.Type == tokPunct && (t.Value == ")" || t.Value == "|") && len(n.levels) > 0:
 		n.level = n.levels[len(n.levels)-1]
 		n.levels = n.levels[:len(n.levels)-1]
 	}
@@ -282,10 +291,14 @@ func (sc *scanner) token(typ lexer.TokenType, value string, start, col int) (lex
 		return t, errorAt(sc.line, col, "input too long: more than %d numbers, names and operators, and the limit is %d", MaxTokens, MaxTokens)
 	}
 	sc.count++
-	if err := checkToken(t, &sc.open); err != nil {
+	closes := t.Type == tokPunct && t.Value == "|" && sc.ends && len(sc.open) > 0 && sc.open[len(sc.open)-1].Value == "|"
+	sc.before, sc.last = sc.last, t
+	sc.ends = closes || t.Type == tokNumber || t.Type == tokIdent || t.Type == tokSuper ||
+		isPunct(t.Type) && (t.Value == ")" || t.Value == "]" || t.Value == "'")
+	if err := checkToken(t, &sc.open, closes); err != nil {
 		return t, err
 	}
-	return t, sc.nest(t)
+	return t, sc.nest(t, closes)
 }
 
 // Next returns the next token, or EOF at the end.
@@ -387,7 +400,10 @@ func (sc *scanner) Next() (lexer.Token, error) {
 	}
 	eof := lexer.Token{Type: lexer.EOF, Pos: lexer.Position{Offset: len(s), Line: sc.line, Column: sc.col}}
 	sc.count++ // EOF does not count against the limit, but is a token read
-	return eof, checkToken(eof, &sc.open)
+	if n := len(sc.open); n > 0 && sc.open[n-1] == sc.last && sc.last.Value == "|" && isPunct(sc.before.Type) && isOperator(sc.before.Value) {
+		return eof, errorAt(sc.last.Pos.Line, sc.last.Pos.Column, "expected an expression after %q, found \"|\"", spelling(sc.before))
+	}
+	return eof, checkToken(eof, &sc.open, false)
 }
 
 // checkSuper accepts a superscript that is a whole number: at most one

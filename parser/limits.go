@@ -78,7 +78,7 @@ func checkInput(s string) error {
 // checkToken bounds nesting and numbers and matches brackets, so that
 // errors about them name both ends and nothing later recurses deeply;
 // open holds the brackets open before t.
-func checkToken(t lexer.Token, open *[]lexer.Token) error {
+func checkToken(t lexer.Token, open *[]lexer.Token, closesBar bool) error {
 	at := func(format string, args ...any) error { return errorAt(t.Pos.Line, t.Pos.Column, format, args...) }
 	switch {
 	case t.Type == tokNumber && len(t.Value) > MaxDigits: // no more digits than characters
@@ -89,12 +89,12 @@ func checkToken(t lexer.Token, open *[]lexer.Token) error {
 		top := (*open)[len(*open)-1]
 		return at("missing %q for the %q at column %d", closing(top.Value), top.Value, top.Pos.Column)
 	case t.Type != tokPunct:
-	case t.Value == "(" || t.Value == "[":
+	case t.Value == "(" || t.Value == "[" || t.Value == "|" && !closesBar:
 		if len(*open) == MaxDepth {
 			return at("nested too deeply: more than %d levels of brackets", MaxDepth)
 		}
 		*open = append(*open, t)
-	case t.Value == ")" || t.Value == "]":
+	case t.Value == ")" || t.Value == "]" || t.Value == "|":
 		if len(*open) == 0 {
 			return at("unexpected %q with no %q before it", t.Value, opening(t.Value))
 		}
@@ -108,8 +108,11 @@ func checkToken(t lexer.Token, open *[]lexer.Token) error {
 }
 
 func closing(c string) string {
-	if c == "(" {
+	switch c {
+	case "(":
 		return ")"
+	case "|":
+		return "|"
 	}
 	return "]"
 }

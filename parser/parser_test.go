@@ -282,6 +282,31 @@ var validExprs = []struct{ in, want, reading string }{
 	{"-√x", "-sqrt(x)", ""},
 	{"√π", "sqrt(pi)", ""},
 	{"√x²", "abs(x)", ""},
+	// Absolute-value bars: after an operand, a "|" closes the innermost
+	// bars; elsewhere it opens bars.
+	{"|x - 3|", "abs(x - 3)", ""},
+	{"|x|", "abs(x)", ""},
+	{"2|x|", "2abs(x)", ""},
+	{"|x| |y|", "abs(x) abs(y)", ""},
+	{"|x|y", "y abs(x)", ""},
+	{"||x| - 1|", "abs(abs(x) - 1)", ""},
+	{"|x - |y||", "abs(x - abs(y))", ""},
+	{"|x|·|y - 1|", "abs(x) abs(y - 1)", ""},
+	{"|(x - 1)(x + 1)|", "abs((x - 1)(x + 1))", ""},
+	{"(|x| + 1)^2", "(abs(x) + 1)^2", ""},
+	{"|x|^2", "x^2", ""},
+	{"|x|²", "x^2", ""},
+	{"|x|^3", "abs(x)^3", ""},
+	{"-|x|", "-abs(x)", ""},
+	{"|-x|", "abs(x)", ""},
+	{"|2 - 5|", "3", ""},
+	{"√|x|", "sqrt(abs(x))", ""},
+	{"x^|y|", "x^abs(y)", ""},
+	{"sin |x|", "sin(abs(x))", ""},
+	{"sin(|x|)", "sin(abs(x))", ""},
+	{"ln|x|", "ln(abs(x))", ""},
+	{"|sin x|/x", "abs(sin(x))/x", ""},
+	{"|sin x/2|", "abs(sin(x)/2)", "abs(sin(x)/2)"},
 	{"η + ε", "ε + η", ""},
 	{"ε·η", "ε η", ""},
 	{"αβ + 1", "αβ + 1", ""},
@@ -639,6 +664,16 @@ var invalidExprs = []struct {
 	{"", "π·π + )", 1, 7, "unexpected \")\" with no \"(\" before it"},
 	{"", "√√√ )", 1, 5, "unexpected \")\" with no \"(\" before it"},
 	{"", "ééé + $", 1, 7, "unexpected character '$'"},
+	// Absolute-value bars that do not pair.
+	{"", "|x", 1, 3, `missing "|" for the "|" at column 1`},
+	{"", "x|", 1, 3, `missing "|" for the "|" at column 2`},
+	{"", "|x|y|", 1, 6, `missing "|" for the "|" at column 5`},
+	{"", "(|x)|", 1, 4, `expected "|" for the "|" at column 2, found ")"`},
+	{"", "|(x|)", 1, 5, `expected "|" for the "|" at column 4, found ")"`},
+	{"", "|x -|", 1, 5, `expected an expression after "-", found "|"`},
+	{"", "x + |", 1, 5, `expected an expression after "+", found "|"`},
+	{"", "||", 1, 3, `missing "|" for the "|" at column 2`},
+	{"", "|x|]", 1, 4, `unexpected "]" with no "[" before it`},
 }
 
 func parseWithEnv(t testing.TB, envName, src string) (symbolic.Expr, string, error) {
@@ -865,6 +900,8 @@ func TestLimits(t *testing.T) {
 		{"a 10,000-term sum", limSum10000, ""},
 		{"65,536 tokens", strings.Repeat("x ", 65_536), "x^65536"},
 		{"1000 square roots", strings.Repeat("√", 1000) + "4", ""},
+		{"1000 nested bars", strings.Repeat("|", 1000) + "x" + strings.Repeat("|", 1000), "abs(x)"},
+		{"bars and brackets, 1000 levels in all", strings.Repeat("|(", 500) + "x" + strings.Repeat(")|", 500), "abs(x)"},
 		{"square roots within brackets, 1000 levels in all", strings.Repeat("(", 600) + strings.Repeat("√", 400) + "x" + strings.Repeat(")", 600), ""},
 	}
 	for _, c := range accepted {
@@ -905,6 +942,8 @@ func TestLimits(t *testing.T) {
 		{"65,537 tokens", strings.Repeat("x ", 65_537), 1, 131_073, "input too long: more than 65536 numbers, names and operators, and the limit is 65536"},
 		{"a 1 MB line x + x + ...", limSum1MB, 1, 131_073, "input too long: more than 65536 numbers"},
 		{"1001 square roots", strings.Repeat("√", 1001) + "x", 1, 1001, "nested too deeply: more than 1000 levels of brackets and square roots"},
+		{"1001 nested bars", strings.Repeat("|", 1001) + "x" + strings.Repeat("|", 1001), 1, 1001, "nested too deeply: more than 1000 levels of brackets"},
+		{"square roots within bars, 1001 levels in all", strings.Repeat("|", 600) + strings.Repeat("√", 401) + "x" + strings.Repeat("|", 600), 1, 1001, "nested too deeply"},
 		{"square roots within brackets, 1001 levels in all", strings.Repeat("(", 600) + strings.Repeat("√", 401) + "x" + strings.Repeat(")", 600), 1, 1001, "nested too deeply"},
 		{"a number past its limit after a bracket error", "x) + " + limDigits200k, 1, 2, "unexpected \")\""},
 	}

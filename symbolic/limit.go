@@ -3,6 +3,7 @@ package symbolic
 import (
 	"context"
 	"math"
+	"slices"
 )
 
 // maxLHopital is how many times Limit differentiates a 0/0 quotient.
@@ -86,4 +87,62 @@ func approaches(e Expr, x string, a, v float64) bool {
 		}
 	}
 	return true
+}
+
+// DerivativeLimit is the value at a of d, the derivative of prev with
+// respect to x, where d is undefined at a only by a condition a rewrite
+// kept: (x abs(x))' prints as 2abs(x), but keeps the x/abs(x) it came from,
+// which fails at 0. By the derivative limit theorem, if prev is continuous
+// at a, differentiable on both sides near it, and d has the limit L at a,
+// then prev'(a) = L. Here prev is defined at a and is made of functions
+// continuous on their domains (sgn excluded); d is defined just beside a on
+// both sides; and d's body, of such functions too, is defined at a, so it
+// is continuous there and its value is the limit. Otherwise ok is false.
+func DerivativeLimit(prev, d Expr, x string, a float64) (v float64, ok bool) {
+	body, conds := Unguard(d)
+	if len(conds) == 0 || holdsFunc(prev, fnSgn) || holdsFunc(body, fnSgn) {
+		return 0, false
+	}
+	at := func(e Expr, t float64) (float64, bool) {
+		p, err := Compile(e, x)
+		if err != nil {
+			return 0, false
+		}
+		v, err := p.Eval(t)
+		return v, err == nil
+	}
+	if _, ok := at(prev, a); !ok {
+		return 0, false
+	}
+	if v, ok = at(body, a); !ok || v-v != 0 {
+		return 0, false
+	}
+	// d is defined on both sides: a is an isolated point of what its
+	// conditions exclude, as far as steps down to 1e-9 tell.
+	for _, h := range []float64{1e-3, 1e-6, 1e-9} {
+		h *= math.Max(1, math.Abs(a))
+		for _, t := range []float64{a - h, a + h} {
+			if _, ok := at(d, t); !ok {
+				return 0, false
+			}
+		}
+	}
+	return v, true
+}
+
+// holdsFunc reports whether e calls fn anywhere.
+func holdsFunc(e Expr, fn *Func) bool {
+	switch e := e.(type) {
+	case *Call:
+		return e.fn == fn || holdsFunc(e.arg, fn)
+	case *Sum:
+		return slices.ContainsFunc(e.terms, func(t Expr) bool { return holdsFunc(t, fn) })
+	case *Product:
+		return slices.ContainsFunc(e.factors, func(t Expr) bool { return holdsFunc(t, fn) })
+	case *Power:
+		return holdsFunc(e.base, fn) || holdsFunc(e.exp, fn)
+	case *Guarded:
+		return holdsFunc(e.body, fn) || slices.ContainsFunc(e.conds, func(t Expr) bool { return holdsFunc(t, fn) })
+	}
+	return false
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/creack/pty"
 )
@@ -210,4 +211,37 @@ func TestNoHistoryFromScripts(t *testing.T) {
 	if _, err := os.Stat(state + "/fprime/history"); err == nil {
 		t.Error("a script wrote the history file")
 	}
+}
+
+// TestPlotFollowsTerminalSize: a plot fills the terminal as it is at the
+// plot, after a resize too, whatever COLUMNS says.
+func TestPlotFollowsTerminalSize(t *testing.T) {
+	term := startTerminal(t, t.TempDir(), "NO_COLOR=1", "COLUMNS=200", "LINES=60")
+	widest := func() int {
+		term.t.Helper()
+		term.send("plot sin(x) in [0, 6]\r")
+		term.expect("⣿ sin(x)")
+		term.mu.Lock()
+		defer term.mu.Unlock()
+		shown := term.all.String()
+		term.all.Reset()
+		n := 0
+		for _, line := range strings.Split(shown, "\n") {
+			if strings.Contains(line, "└") {
+				n = max(n, utf8.RuneCountInString(strings.TrimRight(line, "\r ")))
+			}
+		}
+		return n
+	}
+	if w := widest(); w < 110 || w > 120 {
+		t.Errorf("in a terminal of 120 columns, the plot's axis is %d wide", w)
+	}
+	if err := pty.Setsize(term.f, &pty.Winsize{Rows: 30, Cols: 90}); err != nil {
+		t.Fatal(err)
+	}
+	if w := widest(); w < 80 || w > 90 {
+		t.Errorf("resized to 90 columns, the plot's axis is %d wide", w)
+	}
+	term.send("quit\r")
+	term.exitCode()
 }

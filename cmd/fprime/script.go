@@ -26,6 +26,8 @@ type script struct {
 	json   bool
 	depth  int // of nested loads
 	plot   plot.TerminalOptions
+	// termSize measures the terminal out writes to; nil when it is none.
+	termSize func() (width, height int, err error)
 }
 
 // maxLoadDepth bounds load inside load, so a file that loads itself stops.
@@ -34,10 +36,15 @@ const maxLoadDepth = 16
 func newScript(out, errOut io.Writer, json bool) *script {
 	sc := &script{sess: session.New(), out: out, errOut: errOut, json: json}
 	sc.sess.Load = sc.load
-	// A plot fills COLUMNS×LINES, 80×24 when they are not set; colour only
-	// on a terminal.
+	// A plot fills the terminal, measured at each plot so that it follows
+	// a resized window; elsewhere COLUMNS×LINES, 80×24 when they are not
+	// set. Colour only on a terminal.
 	f, isFile := out.(*os.File)
-	sc.plot = plot.OptionsFromEnv(os.Getenv, isFile && readline.IsTerminal(int(f.Fd())))
+	tty := isFile && readline.IsTerminal(int(f.Fd()))
+	sc.plot = plot.OptionsFromEnv(os.Getenv, tty)
+	if tty {
+		sc.termSize = func() (int, int, error) { return readline.GetSize(int(f.Fd())) }
+	}
 	return sc
 }
 
@@ -84,7 +91,13 @@ func (sc *script) print(r session.Result) error {
 }
 
 func (sc *script) style() render.Style {
-	return render.Style{Options: sc.sess.PrintOptions(), Plot: sc.plot, Digits: sc.sess.Settings().Digits}
+	opts := sc.plot
+	if sc.termSize != nil {
+		if w, h, err := sc.termSize(); err == nil && w > 0 && h > 0 {
+			opts.Width, opts.Height = w, h
+		}
+	}
+	return render.Style{Options: sc.sess.PrintOptions(), Plot: opts, Digits: sc.sess.Settings().Digits}
 }
 
 func (sc *script) report(err error) {

@@ -309,6 +309,8 @@ func extrema(w io.Writer, e session.ExtremaReport, st Style) {
 			kind += " (a corner: " + e.Name + "' does not exist)"
 		case x.Edge:
 			kind += " (an end of where " + e.Name + " is defined)"
+		case x.Flat:
+			kind += fmt.Sprintf(" (%s = %s on all of [%s, %s])", e.Name, st.num(x.F), st.num(x.FlatLo), st.num(x.FlatHi))
 		}
 		rows = append(rows, []string{what, e.Var + " = " + st.num(x.X), e.Name + " = " + st.num(x.F), kind})
 	}

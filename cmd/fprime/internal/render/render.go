@@ -453,6 +453,8 @@ type extremumJSON struct {
 	Kind   string `json:"kind"`
 	Corner bool   `json:"corner,omitempty"`
 	Edge   bool   `json:"edge,omitempty"`
+	// Flat is the stretch on which f has this value, where it is constant.
+	Flat *[2]jnum `json:"flat,omitempty"`
 }
 
 // gapJSON is a stretch where f is undefined: from and to, each included
@@ -471,7 +473,11 @@ func extremaJSON(e session.ExtremaReport) any {
 		if math.IsNaN(x.F) {
 			kind = "undefined"
 		}
-		return &extremumJSON{jnum(x.X), finite(x.F), kind, x.Corner, x.Edge}
+		out := &extremumJSON{X: jnum(x.X), F: finite(x.F), Kind: kind, Corner: x.Corner, Edge: x.Edge}
+		if x.Flat {
+			out.Flat = &[2]jnum{jnum(x.FlatLo), jnum(x.FlatHi)}
+		}
+		return out
 	}
 	points := []*extremumJSON{}
 	for _, p := range e.Points {

@@ -201,6 +201,10 @@ func agree(a, b float64) bool { return math.Abs(a-b) <= 1e-9*(math.Abs(a)+math.A
 // resolve it, and a factor or a constant not clearly apart from 1 or 0 is
 // not said.
 func relation(diff, ratio symbolic.Expr, both []sample) string {
+	// Where they are compared, tan's domain is the condition of a
+	// constant difference: tan(x) + 1e-6 against tan's derivative.
+	diff, _ = symbolic.Unguard(diff)
+	ratio, _ = symbolic.Unguard(ratio)
 	if n, ok := ratio.(*symbolic.Num); ok {
 		if n.Rat().Cmp(big.NewRat(-1, 1)) == 0 {
 			return "your answer has the wrong sign"

@@ -119,7 +119,7 @@ says so and how many it found:
           x = -1.110510503581112   h = -3.24639427269154    local minimum
     end   x = 5                    h = 20.205378626684308   local maximum
     least value: h(-1.110510503581112) = -3.24639427269154; greatest value: h(-5) = 29.794621373315692`,
-	"plot": `plot draws in the terminal (COLUMNS×LINES, 80×24 when not at one):
+	"plot": `plot draws in the terminal, at its size (elsewhere COLUMNS×LINES or 80×24):
   plot f, f' in [-3, 3]              curves; gaps where undefined, none at poles
   plot sin(x), x^2/4 in [-3, 3]      any expression in one variable
   plot f, tangent f at 2 in [-3, 3]  with the tangent line written under it
@@ -169,10 +169,12 @@ way to round-off (about 1/h); numdiff grad g (a, b) does each partial:
 	"functions": "Built-in functions: " + strings.Join(symbolic.BuiltinNames(), " ") +
 		".\nlog(b, x) is the logarithm to base b; cbrt is the real cube root, and a power\n" +
 		"with an odd denominator is real for a negative base: (-8)^(2/3) is 4.\n" +
-		"sgn is the sign; its derivative is 0, undefined at 0. Constants: pi (π) and e.",
+		"|x - 3| is abs(x - 3). sgn is the sign; its derivative is 0, undefined at 0.\n" +
+		"Constants: pi (π) and e.",
 	"syntax": `Numbers: 3, 0.25, .5, 1e-6 (exact: 0.1 is 1/10). Operators: + - * / ^ (or **).
 Power is right associative and binds tighter than minus: -x^2 is -(x^2).
 Juxtaposition multiplies: 9x^2, 2sin(x), (x + 1)(x - 1), x y. 1/2x is (1/2)·x.
+Bars are the absolute value: |x - 3|, 2|x|, ||x| - 1|.
 Built-in functions take a simple argument without parentheses: sin 2x is
 sin(2x), and ln ln x is ln(ln(x)).
 Unicode as in books: π − × · ² ³ √ η ε. # starts a comment; ; separates statements.`,

@@ -164,6 +164,9 @@ func (s *Session) numdiff(ctx context.Context, st *parser.NumDiff) (Result, erro
 			return nil, errAt(st.At, "%v", err)
 		}
 		sym, err := pd.Eval(at...)
+		if err != nil && len(at) == 1 {
+			sym, err = derivativeLimit(body, d, x, at[0], err)
+		}
 		if err != nil {
 			return nil, errAt(st.At, "the derivative is undefined at %s: %v", pointText(f.Params, at), err)
 		}
@@ -190,7 +193,7 @@ func (s *Session) numdiff(ctx context.Context, st *parser.NumDiff) (Result, erro
 					best, res.Best = gap, h
 				}
 			}
-			res.Note = numDiffNote(res.Best)
+			res.Note = numDiffNote(res.Best, thirdVanishes(ctx, body, x, at))
 		}
 	}
 	return res, nil
@@ -234,6 +237,11 @@ func (s *Session) tangent(ctx context.Context, st *parser.Tangent) (Result, erro
 		if err == nil {
 			vals[i], err = p.Eval(av)
 		}
+		if err != nil && i == 1 {
+			// x|x| at 0: f' keeps a condition that fails there, but
+			// the derivative exists.
+			vals[i], err = derivativeLimit(body, d, x, av, err)
+		}
 		var ee *symbolic.EvalError
 		if errors.As(err, &ee) {
 			return nil, errAt(st.At, "%s has no tangent at %s = %s: %v is undefined there (%s)", f.Name, x, formatNumber(av), ee.Expr, ee.Reason)
@@ -276,8 +284,39 @@ func decimalLine(m, c float64, x string) string {
 	return s
 }
 
+// derivativeLimit is the value at a of d, the derivative of f, where
+// evaluating d failed with err only by a condition kept by a rewrite (see
+// symbolic.DerivativeLimit); otherwise err again.
+func derivativeLimit(f, d symbolic.Expr, x string, a float64, err error) (float64, error) {
+	if v, ok := symbolic.DerivativeLimit(f, d, x, a); ok {
+		return v, nil
+	}
+	return 0, err
+}
+
+// thirdVanishes reports whether the third derivative is 0 at the point (a quadratic): the
+// central difference then has no truncation error.
+func thirdVanishes(ctx context.Context, f symbolic.Expr, x string, at []float64) bool {
+	d3, err := symbolic.Diff(ctx, f, x, 3)
+	if err != nil || len(at) != 1 {
+		return false
+	}
+	p, err := symbolic.Compile(d3, x)
+	if err != nil {
+		return false
+	}
+	v, err := p.Eval(at[0])
+	return err == nil && v == 0
+}
+
 // numDiffNote says why the best h of a table is where it is.
-func numDiffNote(best float64) string {
+func numDiffNote(best float64, noTruncation bool) string {
+	switch {
+	case noTruncation:
+		return fmt.Sprintf("the gap is least at h = %g: f''' is 0 here, so the central difference has no truncation error (h²|f'''|/6 is 0) and the gap is round-off, about ε|f|/h, least for the largest h", best)
+	case best == 0.1:
+		return "the gap is least at the largest h, 0.1: the truncation error, about h²|f'''|/6, is still below round-off, about ε|f|/h, there"
+	}
 	return fmt.Sprintf("the gap is least at h = %g: for larger h the truncation error, about h²|f'''|/6, dominates; for smaller h round-off, about ε|f|/h, grows", best)
 }
 

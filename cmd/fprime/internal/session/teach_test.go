@@ -158,3 +158,45 @@ func TestLaTeXLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestDerivativeLimitInTeaching: numdiff and tangent give the derivative
+// where only a condition kept by a rewrite fails (x|x| at 0), as f'(0)
+// does, and not where the derivative does not exist (|x| at 0).
+func TestDerivativeLimitInTeaching(t *testing.T) {
+	s := New()
+	run(t, s, "f(x) = x|x|; g(x) = x|x| + 3x - 1; a(x) = |x|")
+	if r := run(t, s, "numdiff f'(0)").(NumDiffResult); r.Rows[0].Symbolic != 0 {
+		t.Errorf("numdiff f'(0): %+v", r.Rows)
+	}
+	for _, c := range []struct{ src, line string }{
+		{"tangent f at 0", "0"},
+		{"tangent g at 0", "3x - 1"},
+	} {
+		if r := run(t, s, c.src).(TangentLine); r.Line.String() != c.line {
+			t.Errorf("%s: y = %v, want %s", c.src, r.Line, c.line)
+		}
+	}
+	for _, bad := range []string{"numdiff a'(0)", "tangent a at 0"} {
+		if err := runErr(t, s, bad); err == nil || !strings.Contains(err.Error(), "undefined") {
+			t.Errorf("%s: %v, want undefined", bad, err)
+		}
+	}
+}
+
+// TestNumDiffNote: the sentence under a table says why its best h is best,
+// and never blames a truncation error that is not there.
+func TestNumDiffNote(t *testing.T) {
+	s := New()
+	run(t, s, "q(x) = x^2; c(x) = sin(x)")
+	if r := run(t, s, "numdiff q'(2) table").(NumDiffResult); !strings.Contains(r.Note, "f''' is 0 here") || strings.Contains(r.Note, "dominates") {
+		t.Errorf("x^2: %s", r.Note)
+	}
+	if r := run(t, s, "numdiff c'(1) table").(NumDiffResult); !strings.Contains(r.Note, "truncation error, about h²|f'''|/6, dominates") {
+		t.Errorf("sin: %s", r.Note)
+	}
+	// A large f with a small f''': round-off rules even at h = 0.1.
+	run(t, s, "b(x) = 1e8 + x^3/1e6")
+	if r := run(t, s, "numdiff b'(1) table").(NumDiffResult); r.Best != 0.1 || !strings.Contains(r.Note, "least at the largest h") {
+		t.Errorf("1e8 + x^3/1e6: best %v, %s", r.Best, r.Note)
+	}
+}

@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -185,5 +186,48 @@ func TestRedefineFromOldBody(t *testing.T) {
 	err := runErr(t, s, "g(x) = g(x) + 1")
 	if err == nil || err.Error() != "1:8: g calls itself, but has no earlier definition to use" {
 		t.Errorf("g(x) = g(x) + 1: %v", err)
+	}
+}
+
+// TestDerivativeWhereOnlyAConditionFails: a derivative whose printed form
+// has a value at a point, where only a condition kept by a rewrite fails,
+// has that value when the derivative limit theorem gives it; otherwise the
+// point stays undefined.
+func TestDerivativeWhereOnlyAConditionFails(t *testing.T) {
+	for _, c := range []struct{ src, want, err string }{
+		{"f(x) = x abs(x); f'(0)", "0", ""},
+		{"f(x) = x|x| + 3x; f'(0)", "3", ""},
+		{"f(x) = (x - 1)|x - 1|; f'(1)", "0", ""},
+		{"f(x) = x|x|; f'(2)", "4", ""},
+		// (x|x|)'' is 2sgn(x): no second derivative at 0.
+		{"f(x) = x|x|; f''(0)", "", "undefined at x = 0"},
+		// abs itself has no derivative at 0.
+		{"f(x) = abs(x); f'(0)", "", "undefined at x = 0"},
+		// Where f is undefined, so is f'.
+		{"f(x) = x^2/x; f'(0)", "", "f is undefined there"},
+		// sgn is not continuous: the theorem is not used with it.
+		{"f(x) = x^2 sgn(x); f'(0)", "", "undefined at x = 0"},
+	} {
+		s := New()
+		chunks := parser.Split(c.src, 1)
+		for i, ch := range chunks {
+			r, err := s.Run(context.Background(), ch)
+			if i < len(chunks)-1 {
+				if err != nil {
+					t.Fatalf("%s: %v", c.src, err)
+				}
+				continue
+			}
+			switch {
+			case c.err == "" && err != nil:
+				t.Errorf("%s: %v, want %s", c.src, err, c.want)
+			case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+				t.Errorf("%s: %v (%v), want an error with %q", c.src, r, err, c.err)
+			case c.err == "":
+				if n, ok := r.(Number); !ok || fmt.Sprint(n.Value) != c.want {
+					t.Errorf("%s = %#v, want %s", c.src, r, c.want)
+				}
+			}
+		}
 	}
 }

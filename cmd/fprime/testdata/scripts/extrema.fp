@@ -34,3 +34,7 @@ extrema s in [-1e300, 1e300]
 extrema v in [0, 1]
 n(x) = x ln(x)
 extrema n in [-1, 2]
+# Flat stretches: f' is 0 on all of [0, 3], and f is least there.
+g(x) = |x - 3| + |x|
+extrema g in [-1, 5]
+extrema g in [-1, 2]
