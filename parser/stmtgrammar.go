@@ -12,14 +12,14 @@ import (
 // grammar is in grammar.go: these structs are the syntax tree of a
 // statement, and stmtconvert.go turns them into Statement values.
 //
-// A statement is a definition, a keyword statement, d/dx EXPR, or an
-// assignment: an expression, then = and an expression. The assignment's left side is
-// read as an expression and checked afterwards, as Go's parser reads an
-// assignment: f(x) = … defines a function when the call's arguments are
-// names, a = … a constant, and without = the expression is f', f''(2), f
-// alone or any expression to evaluate. A keyword counts as one only when
-// "(" or "=" does not follow it: diff(x^2, x) is an expression, and
-// min = 3 a definition the conversion refuses.
+// A statement is a definition f(x, y) = …, a keyword statement, d/dx EXPR,
+// or an assignment: an expression, then = and an expression. The
+// assignment's left side is read as an expression and checked afterwards,
+// as Go's parser reads an assignment: a = … defines a constant, f(x + 1) = …
+// is explained, and without = the expression is f', f''(2), f alone or any
+// expression to evaluate. A keyword counts as one only when "(" or "=" does
+// not follow it: diff(x^2, x) is an expression, and min = 3 a definition
+// the conversion refuses.
 //
 // The parser reads with no lookahead, as the expression parser does, so
 // an error is reported where the input stops making sense; the lookahead
