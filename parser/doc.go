@@ -3,9 +3,10 @@
 // built-in functions with or without parentheses (sin 2x), exact decimals,
 // and the Unicode forms people paste (π, −, ², √).
 //
-// The grammar is a participle grammar of concrete syntax (grammar.go);
-// precedence comes from symbolic's table when the tree is converted
-// (convert.go). Input size and nesting are checked before participle runs,
+// The grammar is a participle grammar of concrete syntax, of statements
+// (stmtgrammar.go) and of the expressions in them (grammar.go); statements
+// are converted to Statement values (stmtconvert.go), and precedence comes
+// from symbolic's table when an expression is converted (convert.go). Input size and nesting are checked before participle runs,
 // and every error is an *Error with a line, a column and a plain message.
 //
 // The smallest use:

@@ -15,8 +15,9 @@ import (
 // stops making sense: at the ")" of sin(x,), not at its ",".
 var exprParser = participle.MustBuild[input](participle.Lexer(mathLexer{}), participle.UseLookahead(0))
 
-// Grammar is the grammar of expressions in EBNF, as participle renders it.
-func Grammar() string { return exprParser.String() }
+// Grammar is the grammar of statements, with the expressions in them, in
+// EBNF as participle renders it.
+func Grammar() string { return stmtParser.String() }
 
 // ParseExpr reads an expression in fprime's notation, with every name other
 // than the built-in functions, pi and e taken as a variable.

@@ -24,6 +24,9 @@ func FuzzStatement(f *testing.F) {
 		"tangent f at 1", "plot f, f', tangent f at 1 in [-1, 1]", "plot min f x0=1", "plot g in [-1, 1]",
 		"check grad g = (x, y)", "check d/dx x^2 = 2x", "set digits=3", "min f x0=5 digits=3",
 		"f(x) = f(x) + 1", "0/0", "x/x", "(x^2-1)/(x-1)", "ln ln x",
+		// Forms of the statement grammar.
+		"plot x + in [0, 1]", "min f x0= eta=1", "f(x,) = 1", "f(,) = 1", "d/y x", "latex d/y x", "check grad g = (y, x) + 1",
+		"min = 3", "diff(g, y)²", "plot , f in [0, 1]", "extrema f in [, 1]", "numdiff grad g' (1, 2)", "steps diff(x^2, x, 2, 3)", "help ×",
 	} {
 		f.Add(s)
 	}

@@ -179,8 +179,8 @@ Built-in functions take a simple argument without parentheses: sin 2x is
 sin(2x), and ln ln x is ln(ln(x)).
 Unicode as in books: π − × · ² ³ √ η ε. # starts a comment; ; separates statements.`,
 	"quit": `quit, exit or Ctrl-D leave fprime.`,
-	// grammar is the parser's own grammar of expressions, in EBNF.
-	"grammar": "The grammar of expressions, as the parser holds it (EBNF):\n" + parser.Grammar() +
+	// grammar is the parser's own grammar of statements and expressions, in EBNF.
+	"grammar": "The grammar of statements and expressions, as the parser holds it (EBNF):\n" + parser.Grammar() +
 		"\nPrecedence is applied to the run of operands after parsing: ^ first (right\nassociative, and before a leading -: -x^2 is -(x^2)), then * / and\njuxtaposition, then + -.",
 }
 
