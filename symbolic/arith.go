@@ -336,11 +336,11 @@ func Mul(factors ...Expr) Expr {
 		return guard(zero, conds)
 	}
 	if quotients {
-		if fs, dropped, ok := cancelQuotients(groups); ok {
+		if fs, ok := cancelQuotients(groups); ok {
 			// tan(x)^2 cos(x) is sin(x) tan(x), which keeps tan's domain
-			// itself.
+			// itself: the condition tan(x) of tan(x)^0 is dropped.
 			p, pc := Unguard(Mul(append(fs, newNum(coef))...))
-			return guard(p, implied(p, append(append(conds, pc...), dropped...)))
+			return guard(p, implied(p, append(conds, pc...)))
 		}
 	}
 	out := make([]Expr, 0, len(groups)+1)
@@ -425,10 +425,11 @@ func absorbEvenPowers(groups []*group) []*group {
 // cancelQuotients applies one rule of quotientRules to the groups of a
 // product, where both functions have the same argument and whole positive
 // powers: tan(x)^2 cos(x) is tan(x) sin(x). It returns the factors after
-// the rule and the quotient dropped, whose domain the product keeps, and
-// false where no rule applies. Each rule lowers the power of a quotient,
-// so applying them again and again ends.
-func cancelQuotients(groups []*group) ([]Expr, []Expr, bool) {
+// the rule, or false where no rule applies. A function whose power falls
+// to 0 is there as f(u)^0, which is 1 where f(u) is defined (Pow): so
+// tan(x)cos(x) is sin(x) only where tan(x) is. Each rule lowers the power
+// of a quotient, so applying them again and again ends.
+func cancelQuotients(groups []*group) ([]Expr, bool) {
 	for i, g := range groups {
 		q, ok := g.base.(*Call)
 		if !ok || q.fn.quotients == nil {
@@ -465,15 +466,11 @@ func cancelQuotients(groups []*group) ([]Expr, []Expr, bool) {
 				if rule.r != nil {
 					fs = append(fs, Pow(Apply(rule.r, q.arg), Int(k)))
 				}
-				dropped := []Expr{q}
-				if p.fn.quotients != nil {
-					dropped = append(dropped, p) // tan(x)cot(x) is 1 where both are defined
-				}
-				return fs, dropped, true
+				return fs, true
 			}
 		}
 	}
-	return nil, nil, false
+	return nil, false
 }
 
 // wholePositive is the sum of exps when each is a whole positive number

@@ -201,13 +201,14 @@ func (s *simplifier) sumForms(sum *Sum) []Expr {
 					out = append(out, mulBare(fs...))
 					if len(n.terms) <= maxPairTerms {
 						for _, m := range trigSum(n) {
-							if ms, ok := m.(*Sum); ok {
-								// Factored first, as a book leaves it
-								// where that is no longer.
-								fs[i] = factorCommon(ms)
-								out = append(out, mulBare(fs...))
-							}
 							fs[i] = m
+							if ms, ok := m.(*Sum); ok {
+								// Factored, as a book leaves it, where
+								// that is no longer.
+								if f := factorCommon(ms); Ops(f) <= Ops(m) {
+									fs[i] = f
+								}
+							}
 							out = append(out, mulBare(fs...))
 						}
 					}
