@@ -15,6 +15,9 @@ type poly []*big.Rat
 // toPoly writes e, multiplied out, as a polynomial in x: false for anything
 // else (a function of x, a negative or fractional power, another name).
 func toPoly(e Expr, x string) (poly, bool) {
+	if !polyShape(e, x) {
+		return nil, false // before the work of expanding it
+	}
 	expanded, ok := (&expander{}).expand(e)
 	if !ok {
 		return nil, false
@@ -38,6 +41,35 @@ func toPoly(e Expr, x string) (poly, bool) {
 		p[n].Add(p[n], c)
 	}
 	return p.trim(), true
+}
+
+// polyShape reports whether e is built of numbers and x by sums,
+// products and whole non-negative powers: what toPoly can write, at most.
+func polyShape(e Expr, x string) bool {
+	switch e := e.(type) {
+	case *Num:
+		return true
+	case *Symbol:
+		return e.name == x
+	case *Sum:
+		for _, t := range e.terms {
+			if !polyShape(t, x) {
+				return false
+			}
+		}
+		return true
+	case *Product:
+		for _, f := range e.factors {
+			if !polyShape(f, x) {
+				return false
+			}
+		}
+		return true
+	case *Power:
+		n, ok := e.exp.(*Num)
+		return ok && n.r.IsInt() && n.r.Sign() >= 0 && polyShape(e.base, x)
+	}
+	return false
 }
 
 func (p poly) trim() poly {

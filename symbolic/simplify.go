@@ -15,8 +15,8 @@ import (
 // A form that cancels a part keeps that part's domain as a condition (see
 // Guarded): (x^2 - 1)/(x - 1) is x + 1 only for x ≠ 1.
 func Simplify(e Expr) Expr {
-	s := &simplifier{memo: map[Expr]Expr{}}
-	return keepDomain(e, finish(s.simplify(e)))
+	s := &simplifier{memo: map[Expr]Expr{}, factored: map[*Sum]Expr{}}
+	return keepDomain(e, s.finish(s.simplify(e)))
 }
 
 // finish tries, on the whole of a simplified expression only, forms that
@@ -30,7 +30,7 @@ func Simplify(e Expr) Expr {
 // sec(x)(2sec(x)^2 - 1), -sin(x)(2cos(x)^2 + sin(x)^2 + 1)/… is
 // sin(x)(sin(x)^2 - 3)/…; a sum first has its common factors taken out;
 // and a product is multiplied through by e^u (throughExponentials).
-func finish(r Expr) Expr {
+func (s *simplifier) finish(r Expr) Expr {
 	best, bestOps := r, Ops(r)
 	try := func(cs []Expr) {
 		for _, c := range cs {
@@ -41,7 +41,7 @@ func finish(r Expr) Expr {
 	}
 	switch e := r.(type) {
 	case *Sum:
-		if p, ok := factorCommon(e).(*Product); ok {
+		if p, ok := s.factorCommon(e).(*Product); ok {
 			try([]Expr{p})
 			try(sumsInside(p))
 		}
@@ -53,21 +53,26 @@ func finish(r Expr) Expr {
 }
 
 // sumsInside are the forms of a product with one of its sums (to the
-// first power) written by trigSum, with the product's sign taken into it
-// or not.
+// first power) written by trigSum, and, where the product is negative,
+// with its sign taken into the sum.
 func sumsInside(p *Product) []Expr {
 	var out []Expr
+	negative := isNegative(p)
 	for i, f := range p.factors {
 		sum, ok := f.(*Sum)
 		if !ok || len(sum.terms) > maxPairTerms {
 			continue
 		}
-		for _, in := range append([]Expr{sum}, trigSum(sum)...) {
+		for j, in := range append([]Expr{sum}, trigSum(sum)...) {
 			fs := append([]Expr(nil), p.factors...)
-			fs[i] = in
-			out = append(out, mulBare(fs...))
-			fs[i] = negBare(in)
-			out = append(out, mulBare(append(fs, minusOne)...))
+			if j > 0 {
+				fs[i] = in
+				out = append(out, mulBare(fs...))
+			}
+			if negative {
+				fs[i] = negBare(in)
+				out = append(out, mulBare(append(fs, minusOne)...))
+			}
 		}
 	}
 	return out
@@ -85,6 +90,18 @@ const (
 
 type simplifier struct {
 	memo map[Expr]Expr
+	// factored is factorCommon's result for each sum it was asked of:
+	// finish asks again of the sum simplify kept.
+	factored map[*Sum]Expr
+}
+
+func (s *simplifier) factorCommon(sum *Sum) Expr {
+	f, ok := s.factored[sum]
+	if !ok {
+		f = factorCommon(sum)
+		s.factored[sum] = f
+	}
+	return f
 }
 
 func (s *simplifier) simplify(e Expr) Expr {
@@ -218,7 +235,7 @@ func (s *simplifier) sumForms(sum *Sum) []Expr {
 			out = append(out, factorCommon(n))
 		}
 	}
-	return append(out, factorCommon(sum))
+	return append(out, s.factorCommon(sum))
 }
 
 // splitDenominator separates a term into its numerator and the powers of
