@@ -291,6 +291,7 @@ func Mul(factors ...Expr) Expr {
 	var conds []Expr // of guarded factors, and of what the product drops
 	var groups []*group
 	byHash := map[uint64][]*group{}
+	quotients := false // a factor is tan, sec, …: see quotientRules
 	var add func(f Expr)
 	add = func(f Expr) {
 		switch f := f.(type) {
@@ -308,6 +309,9 @@ func Mul(factors ...Expr) Expr {
 			return
 		}
 		b, e := baseExp(f)
+		if c, ok := b.(*Call); ok && c.fn.quotients != nil {
+			quotients = true
+		}
 		for _, g := range byHash[b.hash()] {
 			if Equal(g.base, b) {
 				g.exps = append(g.exps, e)
@@ -330,6 +334,14 @@ func Mul(factors ...Expr) Expr {
 			}
 		}
 		return guard(zero, conds)
+	}
+	if quotients {
+		if fs, ok := cancelQuotients(groups); ok {
+			// tan(x)^2 cos(x) is sin(x) tan(x), which keeps tan's domain
+			// itself: the condition tan(x) of tan(x)^0 is dropped.
+			p, pc := Unguard(Mul(append(fs, newNum(coef))...))
+			return guard(p, implied(p, append(conds, pc...)))
+		}
 	}
 	out := make([]Expr, 0, len(groups)+1)
 	again := false
@@ -408,6 +420,71 @@ func absorbEvenPowers(groups []*group) []*group {
 		}
 	}
 	return groups
+}
+
+// cancelQuotients applies one rule of quotientRules to the groups of a
+// product, where both functions have the same argument and whole positive
+// powers: tan(x)^2 cos(x) is tan(x) sin(x). It returns the factors after
+// the rule, or false where no rule applies. A function whose power falls
+// to 0 is there as f(u)^0, which is 1 where f(u) is defined (Pow): so
+// tan(x)cos(x) is sin(x) only where tan(x) is. Each rule lowers the power
+// of a quotient, so applying them again and again ends.
+func cancelQuotients(groups []*group) ([]Expr, bool) {
+	for i, g := range groups {
+		q, ok := g.base.(*Call)
+		if !ok || q.fn.quotients == nil {
+			continue
+		}
+		a, ok := wholePositive(g.exps)
+		if !ok {
+			continue
+		}
+		for _, rule := range q.fn.quotients {
+			for j, h := range groups {
+				p, ok := h.base.(*Call)
+				if !ok || p.fn != rule.p || !Equal(p.arg, q.arg) {
+					continue
+				}
+				b, ok := wholePositive(h.exps)
+				if !ok {
+					continue
+				}
+				k := min(a, b)
+				var fs []Expr
+				for m, o := range groups {
+					switch m {
+					case i:
+						fs = append(fs, Pow(q, Int(a-k)))
+					case j:
+						fs = append(fs, Pow(p, Int(b-k)))
+					default:
+						for _, e := range o.exps {
+							fs = append(fs, Pow(o.base, e))
+						}
+					}
+				}
+				if rule.r != nil {
+					fs = append(fs, Pow(Apply(rule.r, q.arg), Int(k)))
+				}
+				return fs, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// wholePositive is the sum of exps when each is a whole positive number
+// that fits an int64 with room to spare.
+func wholePositive(exps []Expr) (int64, bool) {
+	var sum int64
+	for _, e := range exps {
+		n, ok := e.(*Num)
+		if !ok || !n.r.IsInt() || n.r.Sign() <= 0 || !n.r.Num().IsInt64() || n.r.Num().Int64() > 1<<20 {
+			return 0, false
+		}
+		sum += n.r.Num().Int64()
+	}
+	return sum, true
 }
 
 // lostPowers are the powers base^e, e in exps, whose domain the product of

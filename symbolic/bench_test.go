@@ -76,6 +76,26 @@ func BenchmarkDiff8(b *testing.B) {
 	}
 }
 
+// BenchmarkDiffCorpus is the 1st, 2nd and 3rd derivative of every line of
+// the oracle's corpus (testdata/corpus.txt), simplified as Diff returns
+// them: the rewrites of Mul and Simplify over many shapes at once.
+func BenchmarkDiffCorpus(b *testing.B) {
+	var fs []symbolic.Expr
+	for _, l := range readCorpus(b) {
+		fs = append(fs, mustParse(b, l.src))
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, f := range fs {
+			for n := 1; n <= 3; n++ {
+				if _, err := symbolic.Diff(context.Background(), f, "x", n); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	}
+}
+
 func asError[T error](err error, target *T) bool { return errors.As(err, target) }
 
 // BenchmarkCompileEval is a one-shot statement: compile an expression and

@@ -329,7 +329,7 @@ func implied(body Expr, conds []Expr) []Expr {
 				if covers(enforcedNeed(hp), needOf(rp)) && Equal(hp.base, rp.base) {
 					return true
 				}
-			case !hok && !rok && Equal(h, r):
+			case !hok && !rok && sameDomain(h, r):
 				return true
 			}
 		}
@@ -348,10 +348,41 @@ func implied(body Expr, conds []Expr) []Expr {
 }
 
 func restrictionKey(r Expr) uint64 {
-	if p, ok := r.(*Power); ok {
-		return p.base.hash()
+	switch r := r.(type) {
+	case *Power:
+		return r.base.hash()
+	case *Call:
+		if domainTwin[r.fn] != nil {
+			return mix('t', r.arg.hash()) // tan(x) with sec(x): see sameDomain
+		}
 	}
 	return r.hash()
+}
+
+// domainTwin pairs the functions that are undefined at the same points,
+// each with the first of its pair: tan and sec where cos is 0, cot and csc
+// where sin is 0, coth and csch at 0. sec(x)^2 + tan(x)^2 is 2sec(x)^2 - 1
+// with no condition.
+// (Filled in by the init of funcs.go, which makes the rows.)
+var domainTwin map[*Func]*Func
+
+func domainTwins() map[*Func]*Func {
+	m := map[*Func]*Func{}
+	for _, p := range [][2]*Func{{fnTan, fnSec}, {fnCot, fnCsc}, {fnCoth, fnCsch}} {
+		m[p[0]], m[p[1]] = p[0], p[0]
+	}
+	return m
+}
+
+// sameDomain reports whether the calls a and b are undefined at the same
+// points: they are equal, or twins of one argument.
+func sameDomain(a, b Expr) bool {
+	if Equal(a, b) {
+		return true
+	}
+	ca, ok1 := a.(*Call)
+	cb, ok2 := b.(*Call)
+	return ok1 && ok2 && domainTwin[ca.fn] != nil && domainTwin[ca.fn] == domainTwin[cb.fn] && Equal(ca.arg, cb.arg)
 }
 
 // keepDomain returns after, a rewrite of before, with the restrictions of

@@ -69,6 +69,8 @@ type Call struct {
 	arg Expr
 	h   uint64
 	n   int
+	// closed says the argument names no variable: ln(10) is a number.
+	closed bool
 }
 
 var hashSeed = maphash.MakeSeed()

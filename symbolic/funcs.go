@@ -29,6 +29,9 @@ type Func struct {
 	exact func(r *big.Rat) (Expr, bool)
 	// total says the function has a value at every argument.
 	total bool
+	// quotients are the rules of quotientRules in which the function is
+	// the quotient, as tan is in tan·cos = sin.
+	quotients []quotientRule
 }
 
 type parity int
@@ -102,10 +105,10 @@ func init() {
 		Deriv:  func(u Expr) Expr { return Apply(fnSinh, u) },
 		Domain: anyArgument, LaTeX: latexFn(`\cosh`), parity: even, exact: at(0, 1)}
 	fnTanh = &Func{Name: "tanh", Float: math.Tanh, Rule: "hyperbolic tangent rule",
-		// 1 - tanh(u)^2 rather than 1/cosh(u)^2: it stays bounded, so the
+		// sech(u)^2 rather than 1/cosh(u)^2: it stays bounded, so the
 		// higher derivatives never overflow in cosh(u) where their values
-		// are about 0 (tanh(x^5)'' at x = 4).
-		Deriv:  func(u Expr) Expr { return Sub(one, Pow(Apply(fnTanh, u), Int(2))) },
+		// are about 0 (tanh(x^5)'' at x = 4): sech(800) is 1/Inf, 0.
+		Deriv:  func(u Expr) Expr { return Pow(Apply(fnSech, u), Int(2)) },
 		Domain: anyArgument, LaTeX: latexFn(`\tanh`), parity: odd, exact: at(0, 0)}
 	fnCoth = &Func{Name: "coth", Float: func(x float64) float64 { return 1 / math.Tanh(x) }, Rule: "hyperbolic cotangent rule",
 		Deriv:  func(u Expr) Expr { return Neg(Pow(Apply(fnCsch, u), Int(2))) },
@@ -162,8 +165,30 @@ func init() {
 		// nothing when a simplification removes it.
 		f.total = f.Domain == anyArgument
 	}
+	quotientRules = []quotientRule{
+		{fnTan, fnCos, fnSin}, {fnCot, fnSin, fnCos}, {fnSec, fnCos, nil}, {fnCsc, fnSin, nil},
+		{fnSec, fnSin, fnTan}, {fnCsc, fnCos, fnCot}, {fnTan, fnCot, nil},
+		{fnTanh, fnCosh, fnSinh}, {fnCoth, fnSinh, fnCosh}, {fnSech, fnCosh, nil}, {fnCsch, fnSinh, nil},
+		{fnSech, fnSinh, fnTanh}, {fnCsch, fnCosh, fnCoth}, {fnTanh, fnCoth, nil},
+	}
+	for _, r := range quotientRules {
+		r.q.quotients = append(r.q.quotients, r)
+	}
+	domainTwin = domainTwins()
 	builtins = makeBuiltins()
 }
+
+// quotientRule is q(u)·p(u) = r(u), or 1 where r is nil, for every u where
+// q(u) is defined: each of q = tan, cot, sec, csc is a quotient of sin and
+// cos (tan = sin/cos, sec = 1/cos, so sec·sin = tan), and so for the
+// hyperbolic functions.
+type quotientRule struct{ q, p, r *Func }
+
+// quotientRules are the products of a quotient by its divisor, or by its
+// reciprocal, that Mul writes shorter: tan(x)cos(x) is sin(x) (for
+// cos(x) ≠ 0, which tan(x) keeps), sec(x)cos(x) is 1, sec(x)sin(x) is
+// tan(x), tan(x)cot(x) is 1.
+var quotientRules []quotientRule
 
 const anyArgument = "any argument"
 
@@ -323,7 +348,24 @@ func Apply(fn *Func, arg Expr) Expr {
 			return arg
 		}
 	}
-	return &Call{fn: fn, arg: arg, h: mix('f', hashString('f', fn.Name), arg.hash()), n: 1 + arg.size()}
+	return &Call{fn: fn, arg: arg, h: mix('f', hashString('f', fn.Name), arg.hash()), n: 1 + arg.size(), closed: !hasSymbol(arg)}
+}
+
+// hasSymbol reports whether e names a variable; it stops at the first.
+func hasSymbol(e Expr) bool {
+	switch e := e.(type) {
+	case *Symbol:
+		return true
+	case *Sum:
+		return slices.ContainsFunc(e.terms, hasSymbol)
+	case *Product:
+		return slices.ContainsFunc(e.factors, hasSymbol)
+	case *Power:
+		return hasSymbol(e.base) || hasSymbol(e.exp)
+	case *Call:
+		return !e.closed
+	}
+	return false
 }
 
 // isNegative reports whether e prints with a leading minus: -3, -2x.

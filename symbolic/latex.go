@@ -32,7 +32,7 @@ var latex = &notation{
 		}
 		return m + ` \cdot 10^{` + k + "}"
 	},
-	juxt: func(left, right string, _, _ bool) string {
+	juxt: func(left, right string, _, _, _ bool) string {
 		r, _ := utf8.DecodeRuneInString(right)
 		switch {
 		case r >= '0' && r <= '9' || r == '.':

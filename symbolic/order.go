@@ -9,7 +9,10 @@ import (
 // The canonical order of expressions. Sums list their terms by falling
 // polynomial degree with the constant last (x^2 + y - 7); products list the
 // coefficient, then constants, symbols, exponentials, functions and finally
-// parenthesised sums (4x(x^2 + y - 7)), as books do.
+// parenthesised sums (4x(x^2 + y - 7)), as books do. A function of a
+// number, such as ln(10), is a number a book writes before the
+// exponentials and functions of x: 2x ln(10) 10^(x^2), ln(2) cos(x);
+// its powers stand with the functions (2^x ln(2)^2).
 
 // rank orders the kinds of bases within a product.
 func rank(e Expr) int {
@@ -23,17 +26,26 @@ func rank(e Expr) int {
 	case *Power:
 		// e^x and 10^(x^2) are exponentials, after the symbols: 2x 10^(x^2).
 		if _, isNum := e.base.(*Num); e.base == E || isNum && !isNumber(e.exp) {
-			return 3
+			return 4
+		}
+		// A power of a function of a number goes after the exponentials,
+		// with the functions: 2^x ln(2)^2, where ln(2)^2 2^x would not
+		// read back.
+		if c, ok := e.base.(*Call); ok && c.closed {
+			return 6
 		}
 		return rank(e.base)
 	case *Product:
-		return 4
-	case *Call:
 		return 5
-	case *Sum:
+	case *Call:
+		if e.closed {
+			return 3
+		}
 		return 6
+	case *Sum:
+		return 7
 	}
-	return 7
+	return 8
 }
 
 func baseExp(e Expr) (Expr, Expr) {

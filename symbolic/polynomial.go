@@ -15,6 +15,9 @@ type poly []*big.Rat
 // toPoly writes e, multiplied out, as a polynomial in x: false for anything
 // else (a function of x, a negative or fractional power, another name).
 func toPoly(e Expr, x string) (poly, bool) {
+	if !polyShape(e, x) {
+		return nil, false // before the work of expanding it
+	}
 	expanded, ok := (&expander{}).expand(e)
 	if !ok {
 		return nil, false
@@ -38,6 +41,35 @@ func toPoly(e Expr, x string) (poly, bool) {
 		p[n].Add(p[n], c)
 	}
 	return p.trim(), true
+}
+
+// polyShape reports whether e is built of numbers and x by sums,
+// products and whole non-negative powers: what toPoly can write, at most.
+func polyShape(e Expr, x string) bool {
+	switch e := e.(type) {
+	case *Num:
+		return true
+	case *Symbol:
+		return e.name == x
+	case *Sum:
+		for _, t := range e.terms {
+			if !polyShape(t, x) {
+				return false
+			}
+		}
+		return true
+	case *Product:
+		for _, f := range e.factors {
+			if !polyShape(f, x) {
+				return false
+			}
+		}
+		return true
+	case *Power:
+		n, ok := e.exp.(*Num)
+		return ok && n.r.IsInt() && n.r.Sign() >= 0 && polyShape(e.base, x)
+	}
+	return false
 }
 
 func (p poly) trim() poly {
@@ -88,7 +120,10 @@ func (p poly) expr(x string) Expr {
 
 // cancelFactors divides the numerator of a quotient in one variable by each
 // factor of its denominator that divides it exactly, as often as it does:
-// (x^2 + 2x + 1)/(x + 1)^2 is 1. It reports false where nothing cancels.
+// (x^2 + 2x + 1)/(x + 1)^2 is 1. A root in the denominator takes what it
+// divides into the power: u/sqrt(u) is sqrt(u), so (2 - 2x^2)/sqrt(1 - x^2)
+// is 2sqrt(1 - x^2) (where 1 - x^2 > 0, which Simplify keeps). It reports
+// false where nothing cancels.
 func cancelFactors(p *Product) (Expr, bool) {
 	vars := Symbols(p)
 	if len(vars) != 1 {
@@ -96,11 +131,11 @@ func cancelFactors(p *Product) (Expr, bool) {
 	}
 	x := vars[0]
 	var num, den []Expr
-	var denExp []int64
+	var denExp []*big.Rat
 	for _, f := range p.factors {
 		b, k := baseExp(f)
-		if n, ok := k.(*Num); ok && n.r.IsInt() && n.r.Sign() < 0 && n.r.Num().IsInt64() {
-			den, denExp = append(den, b), append(denExp, -n.r.Num().Int64())
+		if n, ok := k.(*Num); ok && n.r.Sign() < 0 {
+			den, denExp = append(den, b), append(denExp, new(big.Rat).Neg(&n.r))
 			continue
 		}
 		num = append(num, f)
@@ -116,15 +151,16 @@ func cancelFactors(p *Product) (Expr, bool) {
 	rest := make([]Expr, 0, len(den)+1)
 	for i, b := range den {
 		d, ok := toPoly(b, x)
-		for ok && d.degree() >= 1 && denExp[i] > 0 {
+		for ok && d.degree() >= 1 && denExp[i].Sign() > 0 {
 			q, divides := n.divide(d)
 			if !divides {
 				break
 			}
-			n, denExp[i], cancelled = q, denExp[i]-1, true
+			n, cancelled = q, true
+			denExp[i].Sub(denExp[i], &one.r)
 		}
-		if denExp[i] > 0 {
-			rest = append(rest, powBare(b, Int(-denExp[i])))
+		if denExp[i].Sign() != 0 {
+			rest = append(rest, powBare(b, newNum(new(big.Rat).Neg(denExp[i]))))
 		}
 	}
 	if !cancelled {

@@ -52,8 +52,10 @@ type notation struct {
 	call     func(fn *Func, arg string) string
 	symbol   func(name string) string
 	constant func(c *Constant) string
-	juxt     func(left, right string, leftIsCoef, rightConstant bool) string
-	number   func(digits string) string // digits as integerText writes them
+	// leftCall says the last factor of left is a call, ln(10), after
+	// which a number may follow with a space.
+	juxt   func(left, right string, leftIsCoef, leftCall, rightConstant bool) string
+	number func(digits string) string // digits as integerText writes them
 	// fracPart wraps a sum that stands alone above or below a fraction bar.
 	fracPart func(sum string) string
 	// expForE writes Euler's number as exp(1) and e^u as exp(u), for a
@@ -122,9 +124,9 @@ var plain = &notation{
 }
 
 // plainJuxt writes a product of two factors side by side when that reads
-// back unchanged (2x, 4x(x + 1), x sin(x)) and with * where it would not
-// (2*3^x, or 2*e2 where e2 is a name).
-func plainJuxt(left, right string, leftIsCoef, rightConstant bool) string {
+// back unchanged (2x, 4x(x + 1), x sin(x), ln(10) 10^x) and with * where
+// it would not (2*3^x, 2^(x + 1)*3^x, or 2*e2 where e2 is a name).
+func plainJuxt(left, right string, leftIsCoef, leftCall, rightConstant bool) string {
 	l, _ := utf8.DecodeLastRuneInString(left)
 	r, _ := utf8.DecodeRuneInString(right)
 	digit := func(c rune) bool { return c >= '0' && c <= '9' || c == '.' }
@@ -132,7 +134,7 @@ func plainJuxt(left, right string, leftIsCoef, rightConstant bool) string {
 	switch {
 	case digit(l) && digit(r),
 		digit(l) && (r == 'e' || r == 'E') && len(right) > 1 && strings.ContainsRune("0123456789+-", rune(right[1])),
-		l == ')' && digit(r):
+		l == ')' && digit(r) && !leftCall:
 		return left + "*" + right
 	case r == '(' && (longNameAtEnd(left) || rightConstant && (unicode.IsLetter(l) || l == '_')):
 		return left + "*" + right // ab(x + 1) would read as a call of ab
@@ -275,6 +277,8 @@ func layoutProduct(nt *notation, e Expr) (string, Prec) {
 	// whose base has no variable is one that may print so.)
 	numConst := make([]bool, len(num))
 	denConst := make([]bool, len(den))
+	numCall := make([]bool, len(num))
+	denCall := make([]bool, len(den))
 	if rest != nil {
 		for _, f := range factorsOf(rest) {
 			b, x := baseExp(f)
@@ -285,11 +289,13 @@ func layoutProduct(nt *notation, e Expr) (string, Prec) {
 				s, _ := layoutPower(nt, b, Neg(x))
 				den = append(den, s)
 				denConst = append(denConst, constant)
+				denCall = append(denCall, isCallFactor(b, x))
 				continue
 			}
 			s, p := layoutPower(nt, b, x)
 			num = append(num, s)
 			numConst = append(numConst, constant)
+			numCall = append(numCall, isCallFactor(b, x))
 			numPrec = p
 		}
 	}
@@ -305,7 +311,7 @@ func layoutProduct(nt *notation, e Expr) (string, Prec) {
 	default:
 		s = num[0]
 		for i, f := range num[1:] {
-			s = nt.juxt(s, f, i == 0 && numIsCoef, numConst[i+1])
+			s = nt.juxt(s, f, i == 0 && numIsCoef, numCall[i], numConst[i+1])
 		}
 		numPrec = PrecProduct
 	}
@@ -313,7 +319,7 @@ func layoutProduct(nt *notation, e Expr) (string, Prec) {
 	if len(den) > 0 {
 		d := den[0]
 		for i, f := range den[1:] {
-			d = nt.juxt(d, f, i == 0 && !c.IsInt(), denConst[i+1])
+			d = nt.juxt(d, f, i == 0 && !c.IsInt(), denCall[i], denConst[i+1])
 		}
 		if len(den) == 1 && rest != nil {
 			if sum, ok := soleDenominatorSum(rest); ok {
@@ -327,6 +333,18 @@ func layoutProduct(nt *notation, e Expr) (string, Prec) {
 		return "-" + s, PrecUnary
 	}
 	return s, prec
+}
+
+// isCallFactor reports whether the factor base^exp prints as a call: a
+// call to the first power, or a square root.
+func isCallFactor(base, exp Expr) bool {
+	_, ok := base.(*Call)
+	return ok && isOne(exp) || isHalf(exp)
+}
+
+func isHalf(e Expr) bool {
+	n, ok := e.(*Num)
+	return ok && n.r.Cmp(&half.r) == 0
 }
 
 // bareSum finds the one numerator factor of a product when it is a sum.

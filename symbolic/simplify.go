@@ -15,8 +15,67 @@ import (
 // A form that cancels a part keeps that part's domain as a condition (see
 // Guarded): (x^2 - 1)/(x - 1) is x + 1 only for x ≠ 1.
 func Simplify(e Expr) Expr {
-	s := &simplifier{memo: map[Expr]Expr{}}
-	return keepDomain(e, s.simplify(e))
+	s := &simplifier{memo: map[Expr]Expr{}, factored: map[*Sum]Expr{}}
+	return keepDomain(e, s.finish(s.simplify(e)))
+}
+
+// finish tries, on the whole of a simplified expression only, forms that
+// inside it would cost more than they save: in a part they hide what the
+// parts of a sum share, so that a common denominator no longer comes out
+// (an identity applied in one term and not in the next). It returns the
+// shortest, r itself on a tie.
+//
+// A sum inside a product is written by the identities of trigSum, and the
+// sign of the product may go into it: sec(x)(tan(x)^2 + sec(x)^2) is
+// sec(x)(2sec(x)^2 - 1), -sin(x)(2cos(x)^2 + sin(x)^2 + 1)/… is
+// sin(x)(sin(x)^2 - 3)/…; a sum first has its common factors taken out;
+// and a product is multiplied through by e^u (throughExponentials).
+func (s *simplifier) finish(r Expr) Expr {
+	best, bestOps := r, Ops(r)
+	try := func(cs []Expr) {
+		for _, c := range cs {
+			if n := Ops(c); n < bestOps {
+				best, bestOps = c, n
+			}
+		}
+	}
+	switch e := r.(type) {
+	case *Sum:
+		if p, ok := s.factorCommon(e).(*Product); ok {
+			try([]Expr{p})
+			try(sumsInside(p))
+		}
+	case *Product:
+		try(sumsInside(e))
+		try(throughExponentials(e))
+	}
+	return best
+}
+
+// sumsInside are the forms of a product with one of its sums (to the
+// first power) written by trigSum, and, where the product is negative,
+// with its sign taken into the sum.
+func sumsInside(p *Product) []Expr {
+	var out []Expr
+	negative := isNegative(p)
+	for i, f := range p.factors {
+		sum, ok := f.(*Sum)
+		if !ok || len(sum.terms) > maxPairTerms {
+			continue
+		}
+		for j, in := range append([]Expr{sum}, trigSum(sum)...) {
+			fs := append([]Expr(nil), p.factors...)
+			if j > 0 {
+				fs[i] = in
+				out = append(out, mulBare(fs...))
+			}
+			if negative {
+				fs[i] = negBare(in)
+				out = append(out, mulBare(append(fs, minusOne)...))
+			}
+		}
+	}
+	return out
 }
 
 // Bounds on the forms Simplify tries, so that its cost stays small beside
@@ -31,6 +90,18 @@ const (
 
 type simplifier struct {
 	memo map[Expr]Expr
+	// factored is factorCommon's result for each sum it was asked of:
+	// finish asks again of the sum simplify kept.
+	factored map[*Sum]Expr
+}
+
+func (s *simplifier) factorCommon(sum *Sum) Expr {
+	f, ok := s.factored[sum]
+	if !ok {
+		f = factorCommon(sum)
+		s.factored[sum] = f
+	}
+	return f
 }
 
 func (s *simplifier) simplify(e Expr) Expr {
@@ -136,19 +207,35 @@ func (s *simplifier) sumForms(sum *Sum) []Expr {
 			}
 		}
 		if p, ok := t.(*Product); ok {
-			// Take common factors out of the new numerator too.
+			// Take common factors out of the new numerator too, and
+			// apply the identities of trigSum to it, after which it may
+			// cancel with the denominator: (cos(x)^2 + cos(x) +
+			// sin(x)^2)/(cos(x) + 1)^2 is 1/(cos(x) + 1).
 			for i, f := range p.factors {
 				if n, ok := f.(*Sum); ok {
 					fs := append([]Expr(nil), p.factors...)
 					fs[i] = factorCommon(n)
 					out = append(out, mulBare(fs...))
+					if len(n.terms) <= maxPairTerms {
+						for _, m := range trigSum(n) {
+							fs[i] = m
+							if ms, ok := m.(*Sum); ok {
+								// Factored, as a book leaves it, where
+								// that is no longer.
+								if f := factorCommon(ms); Ops(f) <= Ops(m) {
+									fs[i] = f
+								}
+							}
+							out = append(out, mulBare(fs...))
+						}
+					}
 				}
 			}
 		} else if n, ok := t.(*Sum); ok {
 			out = append(out, factorCommon(n))
 		}
 	}
-	return append(out, factorCommon(sum))
+	return append(out, s.factorCommon(sum))
 }
 
 // splitDenominator separates a term into its numerator and the powers of
@@ -497,6 +584,43 @@ func cubeRoots(p *Product) []Expr {
 				out = append(out, mulBare(fs...))
 			}
 		}
+	}
+	return out
+}
+
+// throughExponentials multiplies a sum that holds e^(-u) through by e^u,
+// in a product that holds the sum to a whole power k: the sum is e^(-u)
+// times a sum without that exponential, and e^(-ku) joins the product's
+// other powers of e. e^(-x)/(e^(-x) + 1)^2 is e^x/(e^x + 1)^2, and
+// -e^(-x)/(e^(-x) + 1) is -1/(e^x + 1). (e^u is positive and defined
+// wherever u is, so the sum and the product keep their zeros and domain.)
+// finish tries it on Simplify's result as a whole.
+func throughExponentials(p *Product) []Expr {
+	var out []Expr
+	for i, f := range p.factors {
+		b, k := baseExp(f)
+		sum, ok := b.(*Sum)
+		if !ok || !isInteger(k) {
+			continue
+		}
+		var u Expr // the first e^(-u) of the sum
+		for _, t := range sum.terms {
+			for _, g := range factorsOf(t) {
+				if gb, gx := baseExp(g); gb == E && isNegative(gx) && u == nil {
+					u = negBare(gx)
+				}
+			}
+		}
+		if u == nil {
+			continue
+		}
+		through, ok := (&expander{}).expand(mulBare(sum, powBare(E, u)))
+		if !ok {
+			continue
+		}
+		fs := append([]Expr(nil), p.factors...)
+		fs[i] = powBare(through, k)
+		out = append(out, mulBare(append(fs, powBare(E, mulBare(negBare(u), k)))...))
 	}
 	return out
 }

@@ -57,7 +57,7 @@ var textbook = []struct{ f, df string }{
 	// Hyperbolic functions and their inverses.
 	{"sinh(x)", "cosh(x)"},
 	{"cosh(x)", "sinh(x)"},
-	{"tanh(x)", "1 - tanh(x)^2"},
+	{"tanh(x)", "sech(x)^2"},
 	{"asinh(x)", "1/sqrt(x^2 + 1)"},
 	{"acosh(x)", "1/sqrt(x^2 - 1)"},
 	{"atanh(x)", "1/(1 - x^2)"},
@@ -66,7 +66,7 @@ var textbook = []struct{ f, df string }{
 	{"exp(2x)", "2e^(2x)"},
 	{"e^(a x)", "a e^(a x)"},
 	{"e^(-x^2)", "-2x e^(-x^2)"},
-	{"2^x", "2^x ln(2)"},
+	{"2^x", "ln(2) 2^x"},
 	{"a^x", "a^x ln(a)"},
 	{"x^x", "x^x(ln(x) + 1)"},
 	{"ln(x)", "1/x"},
@@ -181,8 +181,9 @@ func TestDerivativeLimits(t *testing.T) {
 
 // TestDerivativesDoNotOverflow: where a derivative's value is a modest
 // number, it evaluates to it, although cosh and sinh of the argument
-// overflow: tanh' is 1 - tanh² and cosh/sinh is 1/tanh, so no cosh(u) is
-// left to overflow. (The values are limits: tanh(u) is ±1 in floats.)
+// overflow: tanh' is sech², sech(u) is 1/cosh(u), 0 where cosh(u)
+// overflows, and cosh/sinh is 1/tanh, so no cosh(u) is left to overflow.
+// (The values are limits: tanh(u) is ±1 and sech(u) is 0 in floats.)
 func TestDerivativesDoNotOverflow(t *testing.T) {
 	for _, c := range []struct {
 		in   string
@@ -194,6 +195,10 @@ func TestDerivativesDoNotOverflow(t *testing.T) {
 		{"tanh(x^5)", 4.07, [3]float64{0, 0, 0}},
 		{"tanh(x^5)", -3.71, [3]float64{0, 0, 0}},
 		{"x tanh(x)", 800, [3]float64{1, 0, 0}},
+		{"x tanh(x)", -800, [3]float64{-1, 0, 0}},
+		{"tanh(x^2)", 800, [3]float64{0, 0, 0}},
+		{"tanh(x)^2", 800, [3]float64{0, 0, 0}},
+		{"sech(x)", 800, [3]float64{0, 0, 0}},
 		{"ln(sinh(x))", 400, [3]float64{1, 0, 0}},
 		{"ln(cosh(x))", -400, [3]float64{-1, 0, 0}},
 		// 4x^3, 12x^2 and 24x, as coth(x^4) is 1 in floats.

@@ -74,17 +74,28 @@ func trigProduct(p *Product) []Expr {
 }
 
 // trigSum applies the Pythagorean and double-angle identities to pairs of
-// terms that differ only in one squared function of the same argument:
-// sin² + cos² = 1, cos² - sin² = cos(2u), 1 - sin² = cos², 1 - cos² = sin²,
-// tan² + 1 = sec², sec² - 1 = tan², cosh² - sinh² = 1, cosh² - 1 = sinh².
+// terms that differ only in one squared function of the same argument. A
+// pair of squares a f² + b g² whose functions obey f² + g² = 1 (sin and
+// cos, tanh and sech) or f² - g² = 1 (sec and tan, csc and cot, cosh and
+// sinh, coth and csch) writes one of them through the other, so that
+// the pair leaves one square and a number:
+// 2cos² + sin² is cos² + 1 or 2 - sin², sec² + tan² is 2sec² - 1 or
+// 2tan² + 1, c sin² + c cos² is c; besides, c cos² - c sin² is c cos(2u)
+// and c cosh² + c sinh² is c cosh(2u).
+// A square beside a term that is the same without it is written through
+// the other function of its pair: 1 - sin² = cos², tan² + 1 = sec²,
+// sec² - 1 = tan², cosh² - 1 = sinh², 1 - tanh² = sech², cos² + 2 = 3 - sin².
+// The forms are in the order of the terms, so that the choice between two
+// forms of one length does not change from run to run.
 func trigSum(sum *Sum) []Expr {
 	type square struct {
+		i    int
 		fn   *Func
 		arg  Expr
 		coef *big.Rat
 		rest Expr // the other factors, or nil
 	}
-	squares := map[int]square{}
+	var squares []square
 	for i, t := range sum.terms {
 		c, rest := splitTerm(t)
 		if rest == nil {
@@ -94,7 +105,7 @@ func trigSum(sum *Sum) []Expr {
 		for j, f := range fs {
 			b, x := baseExp(f)
 			call, ok := b.(*Call)
-			if !ok || !Equal(x, Int(2)) {
+			if !ok || !Equal(x, Int(2)) || pythagorean[call.fn] == nil {
 				continue
 			}
 			others := append(append([]Expr(nil), fs[:j]...), fs[j+1:]...)
@@ -102,12 +113,13 @@ func trigSum(sum *Sum) []Expr {
 			if len(others) > 0 {
 				r = mulBare(others...)
 			}
-			squares[i] = square{call.fn, call.arg, c, r}
+			squares = append(squares, square{i, call.fn, call.arg, c, r})
+			break
 		}
 	}
 	sameRest := func(a, b Expr) bool { return a == nil && b == nil || a != nil && b != nil && Equal(a, b) }
-	replace := func(i, j int, with Expr) Expr {
-		terms := []Expr{with}
+	replace := func(i, j int, with ...Expr) Expr {
+		terms := append([]Expr(nil), with...)
 		for k, t := range sum.terms {
 			if k != i && k != j {
 				terms = append(terms, t)
@@ -121,41 +133,84 @@ func trigSum(sum *Sum) []Expr {
 		}
 		return mulBare(newNum(c), rest, e)
 	}
+	sq := func(fn *Func, arg Expr) Expr { return powBare(Apply(fn, arg), Int(2)) }
 	var out []Expr
-	for i, a := range squares {
-		for j, b := range squares {
-			if i == j || !Equal(a.arg, b.arg) || !sameRest(a.rest, b.rest) {
+	for _, a := range squares {
+		for _, b := range squares {
+			if a.i >= b.i || !Equal(a.arg, b.arg) || !sameRest(a.rest, b.rest) {
 				continue
 			}
-			neg := new(big.Rat).Neg(b.coef)
-			switch {
-			case a.fn == fnSin && b.fn == fnCos && a.coef.Cmp(b.coef) == 0: // c sin² + c cos² = c
-				out = append(out, replace(i, j, times(a.coef, a.rest, one)))
-			case a.fn == fnCos && b.fn == fnSin && a.coef.Cmp(neg) == 0: // c cos² - c sin² = c cos(2u)
-				out = append(out, replace(i, j, times(a.coef, a.rest, Apply(fnCos, mulBare(Int(2), a.arg)))))
-			case a.fn == fnCosh && b.fn == fnSinh && a.coef.Cmp(neg) == 0: // c cosh² - c sinh² = c
-				out = append(out, replace(i, j, times(a.coef, a.rest, one)))
+			rel, ok := pythagorean[a.fn][b.fn]
+			if !ok {
+				continue
 			}
+			af, bg := a.coef, b.coef
+			// The double angles first: of two forms of one length, the
+			// first is kept.
+			neg := new(big.Rat).Neg(bg)
+			switch {
+			case a.fn == fnCos && b.fn == fnSin && af.Cmp(neg) == 0: // c cos² - c sin² = c cos(2u)
+				out = append(out, replace(a.i, b.i, times(af, a.rest, Apply(fnCos, mulBare(Int(2), a.arg)))))
+			case a.fn == fnSin && b.fn == fnCos && af.Cmp(neg) == 0: // c sin² - c cos² = -c cos(2u)
+				out = append(out, replace(a.i, b.i, times(bg, a.rest, Apply(fnCos, mulBare(Int(2), a.arg)))))
+			case a.fn == fnCosh && b.fn == fnSinh && af.Cmp(bg) == 0, a.fn == fnSinh && b.fn == fnCosh && af.Cmp(bg) == 0: // c cosh² + c sinh² = c cosh(2u)
+				out = append(out, replace(a.i, b.i, times(af, a.rest, Apply(fnCosh, mulBare(Int(2), a.arg)))))
+			}
+			// f² = k + m g², so a f² + b g² is (am + b) g² + ak, and, as
+			// g² = m f² - km, (a + bm) f² - bkm, tried first.
+			k, m := big.NewRat(int64(rel.k), 1), big.NewRat(int64(rel.m), 1)
+			mul := func(x, y *big.Rat) *big.Rat { return new(big.Rat).Mul(x, y) }
+			add := func(x, y *big.Rat) *big.Rat { return new(big.Rat).Add(x, y) }
+			out = append(out,
+				replace(a.i, b.i, times(add(af, mul(bg, m)), a.rest, sq(a.fn, a.arg)), times(new(big.Rat).Neg(mul(bg, mul(k, m))), a.rest, one)),
+				replace(a.i, b.i, times(add(mul(af, m), bg), a.rest, sq(b.fn, a.arg)), times(mul(af, k), a.rest, one)))
 		}
-		// Pairs with a term that is the same without the square.
-		for k, t := range sum.terms {
-			c, rest := splitTerm(t)
-			if k == i || !sameRest(rest, a.rest) {
+		// A square beside a term that is the same without it, n: with
+		// f² = k + m g², a f² + n is am g² + (n + ak), so 1 - sin² is cos²,
+		// tan² + 1 is sec², cos² + 2 is 3 - sin².
+		for j, t := range sum.terms {
+			n, rest := splitTerm(t)
+			if j == a.i || !sameRest(rest, a.rest) {
 				continue
 			}
-			switch {
-			case a.fn == fnSin && c.Cmp(new(big.Rat).Neg(a.coef)) == 0: // c - c sin² = c cos²
-				out = append(out, replace(i, k, times(c, rest, powBare(Apply(fnCos, a.arg), Int(2)))))
-			case a.fn == fnCos && c.Cmp(new(big.Rat).Neg(a.coef)) == 0: // c - c cos² = c sin²
-				out = append(out, replace(i, k, times(c, rest, powBare(Apply(fnSin, a.arg), Int(2)))))
-			case a.fn == fnTan && c.Cmp(a.coef) == 0: // c tan² + c = c sec²
-				out = append(out, replace(i, k, times(c, rest, powBare(Apply(fnSec, a.arg), Int(2)))))
-			case a.fn == fnSec && c.Cmp(new(big.Rat).Neg(a.coef)) == 0: // c sec² - c = c tan²
-				out = append(out, replace(i, k, times(a.coef, rest, powBare(Apply(fnTan, a.arg), Int(2)))))
-			case a.fn == fnCosh && c.Cmp(new(big.Rat).Neg(a.coef)) == 0: // c cosh² - c = c sinh²
-				out = append(out, replace(i, k, times(a.coef, rest, powBare(Apply(fnSinh, a.arg), Int(2)))))
+			for _, g := range pythagoreanOrder {
+				rel, ok := pythagorean[a.fn][g]
+				if !ok {
+					continue
+				}
+				am := new(big.Rat).Mul(a.coef, big.NewRat(int64(rel.m), 1))
+				nak := new(big.Rat).Add(n, new(big.Rat).Mul(a.coef, big.NewRat(int64(rel.k), 1)))
+				out = append(out, replace(a.i, j, times(am, a.rest, sq(g, a.arg)), times(nak, a.rest, one)))
 			}
 		}
 	}
 	return out
+}
+
+// pythagorean[f][g] is {k, m} in f(u)² = k + m g(u)², for the pairs of
+// functions of one argument whose squares are so related: sin² + cos² = 1,
+// tanh² + sech² = 1, sec² = 1 + tan², csc² = 1 + cot², cosh² = 1 + sinh²,
+// coth² = 1 + csch². Each pair has one domain: tan and sec are undefined
+// at the same points, as are cot and csc, and coth and csch.
+var pythagorean = map[*Func]map[*Func]struct{ k, m int }{}
+
+// pythagoreanOrder is the functions of pythagorean in the order of the
+// table, so that the forms come in one order.
+var pythagoreanOrder []*Func
+
+func init() {
+	for _, p := range []struct {
+		f, g *Func
+		k, m int
+	}{
+		{fnSin, fnCos, 1, -1}, {fnCos, fnSin, 1, -1}, {fnTanh, fnSech, 1, -1}, {fnSech, fnTanh, 1, -1},
+		{fnSec, fnTan, 1, 1}, {fnTan, fnSec, -1, 1}, {fnCsc, fnCot, 1, 1}, {fnCot, fnCsc, -1, 1},
+		{fnCosh, fnSinh, 1, 1}, {fnSinh, fnCosh, -1, 1}, {fnCoth, fnCsch, 1, 1}, {fnCsch, fnCoth, -1, 1},
+	} {
+		if pythagorean[p.f] == nil {
+			pythagorean[p.f] = map[*Func]struct{ k, m int }{}
+		}
+		pythagorean[p.f][p.g] = struct{ k, m int }{p.k, p.m}
+		pythagoreanOrder = append(pythagoreanOrder, p.g)
+	}
 }
