@@ -405,7 +405,9 @@ type group struct {
 
 // absorbEvenPowers moves the even whole powers of u into the powers of
 // |u| in the same product, where they are equal for every real u: x^2/abs(x)
-// is abs(x), so the derivative of x abs(x) is 2abs(x).
+// is abs(x), so the derivative of x abs(x) is 2abs(x). An odd power above
+// a |u| below the line gives it its even part: x^3/abs(x) is x abs(x), as
+// the derivative of |x|^3 is written in books, 3x|x|.
 func absorbEvenPowers(groups []*group) []*group {
 	for _, g := range groups {
 		c, ok := g.base.(*Call)
@@ -413,13 +415,47 @@ func absorbEvenPowers(groups []*group) []*group {
 			continue
 		}
 		for i, h := range groups {
-			if Equal(h.base, c.arg) && !slices.ContainsFunc(h.exps, func(e Expr) bool { return !isEvenInteger(e) }) {
+			if !Equal(h.base, c.arg) {
+				continue
+			}
+			if !slices.ContainsFunc(h.exps, func(e Expr) bool { return !isEvenInteger(e) }) {
 				g.exps = append(g.exps, h.exps...)
 				return absorbEvenPowers(slices.Delete(slices.Clone(groups), i, i+1))
+			}
+			if n, ok := oddAbove(h.exps); ok && negativeInteger(g.exps) {
+				g.exps = append(g.exps, newNum(new(big.Rat).Sub(n, big.NewRat(1, 1))))
+				h.exps = []Expr{one}
 			}
 		}
 	}
 	return groups
+}
+
+// oddAbove is the power of a group that is one odd whole number of at
+// least 3.
+func oddAbove(exps []Expr) (*big.Rat, bool) {
+	if len(exps) != 1 {
+		return nil, false
+	}
+	n, ok := exps[0].(*Num)
+	if !ok || !n.r.IsInt() || n.r.Num().Bit(0) == 0 || n.r.Cmp(big.NewRat(3, 1)) < 0 {
+		return nil, false
+	}
+	return &n.r, true
+}
+
+// negativeInteger reports whether the powers of a group add up to a
+// negative whole number.
+func negativeInteger(exps []Expr) bool {
+	sum := new(big.Rat)
+	for _, e := range exps {
+		n, ok := e.(*Num)
+		if !ok {
+			return false
+		}
+		sum.Add(sum, &n.r)
+	}
+	return sum.IsInt() && sum.Sign() < 0
 }
 
 // cancelQuotients applies one rule of quotientRules to the groups of a

@@ -59,6 +59,27 @@ var quotientCases = []ruleCase{
 	{"tanh(x)sinh(x)", "sinh(x) tanh(x)", nil},
 }
 
+// absCases are products of powers of u and of |u|: an odd power over |u|
+// gives it its even part, keeping the condition of the |u| it divided by.
+var absCases = []ruleCase{
+	{"x^3/abs(x)", "x abs(x)", []string{"1/abs(x)"}},
+	{"x^5/abs(x)", "x abs(x)^3", []string{"1/abs(x)"}},
+	{"x^5/abs(x)^3", "x abs(x)", []string{"1/abs(x)^3"}},
+	{"(x - 2)^3/abs(x - 2)", "abs(x - 2)(x - 2)", []string{"1/abs(x - 2)"}},
+	{"x^3/abs(x)^5", "x/abs(x)^3", nil},
+	// Not: |u| above the line, the first power, another argument.
+	{"x^3 abs(x)", "x^3 abs(x)", nil},
+	{"x/abs(x)", "x/abs(x)", nil},
+	{"x^3/abs(y)", "x^3/abs(y)", nil},
+	{"x^3/abs(x + 1)", "x^3/abs(x + 1)", nil},
+}
+
+func TestAbsPowerRules(t *testing.T) {
+	for _, c := range absCases {
+		checkRule(t, c, false)
+	}
+}
+
 func TestQuotientRules(t *testing.T) {
 	for _, c := range quotientCases {
 		checkRule(t, c, false)
@@ -233,6 +254,9 @@ func TestBookRuleDerivatives(t *testing.T) {
 		{"sin(x) cos(x)", 3, "-4cos(2x)"},
 		{"2^x", 1, "ln(2) 2^x"},
 		{"2^x", 2, "2^x ln(2)^2"},
+		{"abs(x)^3", 1, "3x abs(x)"},
+		{"abs(x)^3", 2, "6abs(x)"},
+		{"abs(x)^5", 1, "5x abs(x)^3"},
 	} {
 		d, err := symbolic.Diff(context.Background(), mustParse(t, c.f), "x", c.order)
 		if err != nil || d.String() != c.want {
