@@ -17,7 +17,7 @@ func TestOptionValues(t *testing.T) {
 		"g": {Params: []string{"x", "y"}, Body: symbolic.Sym("x")},
 	}}
 	cases := []struct{ in, want string }{
-		{"min f x0=2pi eta=1/4 eps=10^-10", "x0=[2pi] eta=[1/4] eps=[1/10000000000]"},
+		{"min f x0=2pi eta=1/4 eps=10^-10", "x0=[2pi] eta=[1/4] eps=[1e-10]"},
 		{"min f x0=-pi/2", "x0=[-pi/2]"},
 		{"min f x0=sqrt(2)", "x0=[sqrt(2)]"},
 		{"min f x0=sqrt 2 trace", "x0=[sqrt(2)] trace"},

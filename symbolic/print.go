@@ -1,6 +1,7 @@
 package symbolic
 
 import (
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -138,6 +139,8 @@ func plainJuxt(left, right string, leftIsCoef, leftCall, rightConstant bool) str
 		return left + "*" + right
 	case r == '(' && (longNameAtEnd(left) || rightConstant && (unicode.IsLetter(l) || l == '_')):
 		return left + "*" + right // ab(x + 1) would read as a call of ab
+	case leftIsCoef && strings.Contains(left, "e") && unicode.IsLetter(r):
+		return left + " " + right // 1e-6 x, not 1e-6x
 	case leftIsCoef:
 		return left + right
 	case (word(l) || l == ')') && word(r):
@@ -197,6 +200,12 @@ func layout(nt *notation, e Expr) (string, Prec) {
 }
 
 func layoutNum(nt *notation, n *Num) (string, Prec) {
+	if d, ok := decimalText(&n.r); ok {
+		if n.r.Sign() < 0 {
+			return "-" + nt.number(d), PrecUnary
+		}
+		return nt.number(d), PrecAtom
+	}
 	if n.r.IsInt() {
 		if n.r.Sign() < 0 {
 			return "-" + nt.number(integerText(new(big.Int).Neg(n.r.Num()))), PrecUnary
@@ -204,6 +213,66 @@ func layoutNum(nt *notation, n *Num) (string, Prec) {
 		return nt.number(integerText(n.r.Num())), PrecAtom
 	}
 	return layoutProduct(nt, n)
+}
+
+// minDecimalDenominator is the least denominator of a fraction printed as
+// a decimal: x/10 and 3/1000 stay fractions, as books write them, while
+// 1/1000000 is 1e-6.
+var minDecimalDenominator = big.NewInt(1_000_000)
+
+// decimalText writes |r|, a fraction whose denominator is a power of ten
+// (or divides one) of at least a million, as a decimal where that is
+// shorter than the fraction or the fraction's denominator needs an
+// exponent: 1e-20 for 1/1e20, 2.5e-30 for 1/4e29, 1.000000000001.
+// It reads back exactly. ok is false for any other number.
+func decimalText(r *big.Rat) (string, bool) {
+	q := r.Denom()
+	if r.IsInt() || q.Cmp(minDecimalDenominator) < 0 {
+		return "", false
+	}
+	// q = 2^a 5^b: |r| = m/10^k with k = max(a, b). The power of 5 is
+	// found from the size of what the 2s leave, then checked, so that a
+	// denominator of 1e99998 costs a few multiplications, not 10^5 divisions.
+	twos := int(q.TrailingZeroBits())
+	rest := new(big.Int).Rsh(q, uint(twos))
+	fives := int(math.Round(float64(rest.BitLen()-1) / math.Log2(5)))
+	for _, b := range []int{fives - 1, fives, fives + 1} {
+		if b >= 0 && new(big.Int).Exp(big.NewInt(5), big.NewInt(int64(b)), nil).Cmp(rest) == 0 {
+			fives = b
+			rest = nil
+			break
+		}
+	}
+	if rest != nil {
+		return "", false
+	}
+	k := max(twos, fives)
+	m := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(k)), nil)
+	m.Mul(m, new(big.Int).Abs(r.Num()))
+	m.Div(m, q)
+	digits := m.String()
+	exp := len(digits) - 1 - k
+	mant := strings.TrimRight(digits, "0")
+	var s string
+	switch {
+	case exp >= -4 && exp < 0:
+		s = "0." + strings.Repeat("0", -exp-1) + mant
+	case exp >= 0 && exp < len(mant)-1:
+		s = mant[:exp+1] + "." + mant[exp+1:]
+	default:
+		s = mant[:1]
+		if len(mant) > 1 {
+			s += "." + mant[1:]
+		}
+		if exp != 0 {
+			s += "e" + strconv.Itoa(exp)
+		}
+	}
+	// A denominator that prints with an exponent (x/4e29) reads worse
+	// than any decimal.
+	den := integerText(q)
+	fraction := len(integerText(new(big.Int).Abs(r.Num()))) + 1 + len(den)
+	return s, len(s) < fraction || strings.Contains(den, "e")
 }
 
 // integerText prints a non-negative integer, writing a long run of trailing
@@ -265,11 +334,15 @@ func layoutProduct(nt *notation, e Expr) (string, Prec) {
 	c, rest := splitTerm(e)
 	var num, den []string
 	numPrec := PrecAtom
-	if c.Num().CmpAbs(one.r.Num()) != 0 {
-		num = append(num, nt.number(integerText(new(big.Int).Abs(c.Num()))))
-	}
-	if !c.IsInt() {
-		den = append(den, nt.number(integerText(c.Denom())))
+	if d, ok := decimalText(c); ok {
+		num = append(num, nt.number(d))
+	} else {
+		if c.Num().CmpAbs(one.r.Num()) != 0 {
+			num = append(num, nt.number(integerText(new(big.Int).Abs(c.Num()))))
+		}
+		if !c.IsInt() {
+			den = append(den, nt.number(integerText(c.Denom())))
+		}
 	}
 	numIsCoef := len(num) == 1
 	// A bracket that holds no variable, after a name: x(ln(2) + 1) would
