@@ -17,9 +17,9 @@ import (
 // assignment's left side is read as an expression and checked afterwards,
 // as Go's parser reads an assignment: a = … defines a constant, f(x + 1) = …
 // is explained, and without = the expression is f', f''(2), f alone or any
-// expression to evaluate. A keyword counts as one only when "(" or "=" does
-// not follow it: diff(x^2, x) is an expression, and min = 3 a definition
-// the conversion refuses.
+// expression to evaluate. A keyword counts as one unless "=" follows it
+// (min = 3 is a definition the conversion refuses), or it is diff before
+// "(" (diff(x^2, x) is an expression): latex (x + 1)^2 is latex's.
 //
 // The parser reads with no lookahead, as the expression parser does, so
 // an error is reported where the input stops making sense; the lookahead
@@ -34,7 +34,7 @@ import (
 type statement struct {
 	Tokens  []lexer.Token
 	Define  *definition `parser:"  @@"`
-	Keyword *keyword    `parser:"| (?! Ident ('(' | '=')) @@"`
+	Keyword *keyword    `parser:"| (?! Ident '=') (?! 'diff':Ident '(') @@"`
 	DOver   *dOver      `parser:"| @@"`
 	Assign  *assignment `parser:"| @@"`
 }
