@@ -285,7 +285,14 @@ func (s *stmtConverter) assignment(a *assignment, first lexer.Token) (Statement,
 	o := single(a.Left)
 	if a.Eq {
 		eq := s.after(a.Left.Tokens)
-		if !plainName(o) || len(o.primes()) > 0 {
+		if plainName(o) && len(o.primes()) > 0 {
+			// f' = 2x: a derivative is worked out, not defined; the
+			// person most likely means to check one.
+			name := o.atom()[0].Value
+			return nil, errAt(eq.Pos, "%s%s is worked out from %s, not defined: to check your answer, write check %s%s = …",
+				name, strings.Repeat("'", len(o.primes())), name, name, strings.Repeat("'", len(o.primes())))
+		}
+		if !plainName(o) {
 			return nil, unexpected(s.all, eq)
 		}
 		if !o.call() {
