@@ -45,6 +45,13 @@ func (s *simplifier) finish(r Expr) Expr {
 			try([]Expr{p})
 			try(sumsInside(p))
 		}
+		if exponentialTimesSum(e) {
+			// 1 - e^(-x)(e^x - 5) is 5e^(-x): the powers of e cancel
+			// once multiplied out.
+			if x, ok := (&expander{}).expand(e); ok {
+				try([]Expr{x})
+			}
+		}
 	case *Product:
 		try(sumsInside(e))
 		try(throughExponentials(e))
@@ -623,6 +630,26 @@ func throughExponentials(p *Product) []Expr {
 		out = append(out, mulBare(append(fs, powBare(E, mulBare(negBare(u), k)))...))
 	}
 	return out
+}
+
+// exponentialTimesSum reports whether a term of sum is a power of e times
+// a sum that holds a power of e: multiplied out, the powers may cancel.
+func exponentialTimesSum(sum *Sum) bool {
+	isExp := func(f Expr) bool { b, _ := baseExp(f); return b == E }
+	for _, t := range sum.terms {
+		fs := factorsOf(t)
+		if !slices.ContainsFunc(fs, isExp) {
+			continue
+		}
+		for _, f := range fs {
+			if inner, ok := f.(*Sum); ok && slices.ContainsFunc(inner.terms, func(u Expr) bool {
+				return slices.ContainsFunc(factorsOf(u), isExp)
+			}) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // multipliesSums reports whether a term of sum multiplies sums together.
