@@ -326,6 +326,7 @@ func Mul(factors ...Expr) Expr {
 		add(f)
 	}
 	groups = absorbEvenPowers(groups)
+	groups = absorbIntoCubeRoots(groups)
 	if coef.Sign() == 0 {
 		// 0·u is 0 where u is defined.
 		for _, g := range groups {
@@ -425,6 +426,37 @@ func absorbEvenPowers(groups []*group) []*group {
 			if n, ok := oddAbove(h.exps); ok && negativeInteger(g.exps) {
 				g.exps = append(g.exps, newNum(new(big.Rat).Sub(n, big.NewRat(1, 1))))
 				h.exps = []Expr{one}
+			}
+		}
+	}
+	return groups
+}
+
+// absorbIntoCubeRoots writes a whole power of u over a cube root of u as
+// a power of the root, where that leaves a smaller one: x/cbrt(x)^2 is
+// cbrt(x) (u^a is cbrt(u)^(3a) for every real u), so (x cbrt(x))' is
+// 4cbrt(x)/3. x^2/cbrt(x) stays: cbrt(x)^5 reads worse.
+func absorbIntoCubeRoots(groups []*group) []*group {
+	for _, g := range groups {
+		c, ok := g.base.(*Call)
+		if !ok || c.fn != fnCbrt || len(g.exps) != 1 {
+			continue
+		}
+		b, ok := g.exps[0].(*Num)
+		if !ok || !b.r.IsInt() || b.r.Sign() >= 0 || !b.r.Num().IsInt64() {
+			continue
+		}
+		for i, h := range groups {
+			if !Equal(h.base, c.arg) || len(h.exps) != 1 {
+				continue
+			}
+			a, ok := h.exps[0].(*Num)
+			if !ok || !a.r.IsInt() || a.r.Sign() <= 0 || !a.r.Num().IsInt64() {
+				continue
+			}
+			if m := 3*a.r.Num().Int64() + b.r.Num().Int64(); m >= 0 && m < -b.r.Num().Int64() {
+				g.exps = append(g.exps, intNum(3*a.r.Num().Int64()))
+				return absorbIntoCubeRoots(slices.Delete(slices.Clone(groups), i, i+1))
 			}
 		}
 	}
@@ -606,6 +638,13 @@ func Pow(base, exp Expr) Expr {
 		// |u|^(2k) is u^(2k): abs(x)^2 is x^2, and x/abs(x)^2 is 1/x.
 		if b.fn == fnAbs && isEvenInteger(exp) {
 			return Pow(b.arg, exp)
+		}
+		// cbrt(u)^(3k) is u^k: the real cube root is defined for every u,
+		// so no domain is lost (cbrt(x + 1)^3 is x + 1).
+		if b.fn == fnCbrt && expIsNum && en.r.IsInt() {
+			if k := new(big.Int).Div(en.r.Num(), big.NewInt(3)); new(big.Int).Mul(k, big.NewInt(3)).Cmp(en.r.Num()) == 0 {
+				return Pow(b.arg, newNum(new(big.Rat).SetInt(k)))
+			}
 		}
 	case *Product:
 		if isInteger(exp) {

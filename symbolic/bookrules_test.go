@@ -80,6 +80,31 @@ func TestAbsPowerRules(t *testing.T) {
 	}
 }
 
+// cbrtCases: a whole power of a cube root that 3 divides is a power of
+// its argument, everywhere; other powers stay.
+var cbrtCases = []ruleCase{
+	{"cbrt(x + 1)^3", "x + 1", nil},
+	{"cbrt(x)^6", "x^2", nil},
+	{"cbrt(x)^-3", "1/x", nil},
+	{"cbrt(x)^2", "cbrt(x)^2", nil},
+	{"cbrt(x)^4", "cbrt(x)^4", nil},
+	{"cbrt(x)^(3/2)", "cbrt(x)^(3/2)", nil},
+	// A power of u over its cube root, where a smaller root is left.
+	{"x/cbrt(x)^2", "cbrt(x)", []string{"1/cbrt(x)^2"}},
+	{"4x/(3cbrt(x)^2)", "4cbrt(x)/3", []string{"1/cbrt(x)^2"}},
+	{"x^2/cbrt(x)^5", "cbrt(x)", []string{"1/cbrt(x)^5"}},
+	{"x/cbrt(x)", "x/cbrt(x)", nil},
+	{"x^2/cbrt(x)", "x^2/cbrt(x)", nil},
+	{"x cbrt(x)", "x cbrt(x)", nil},
+	{"y/cbrt(x)^2", "y/cbrt(x)^2", nil},
+}
+
+func TestCbrtPowerRules(t *testing.T) {
+	for _, c := range cbrtCases {
+		checkRule(t, c, false)
+	}
+}
+
 func TestQuotientRules(t *testing.T) {
 	for _, c := range quotientCases {
 		checkRule(t, c, false)
@@ -257,6 +282,8 @@ func TestBookRuleDerivatives(t *testing.T) {
 		{"(exp(x) - 5)/exp(x)", 1, "5e^(-x)"},
 		{"e^x(x - e^(-x))", 1, "e^x(x + 1)"},
 		{"e^x(x + 2)", 1, "e^x(x + 3)"},
+		{"x cbrt(x)", 1, "4cbrt(x)/3"},
+		{"log(10, cbrt(x + 1))", 1, "1/(3ln(10)(x + 1))"},
 		{"abs(x)^3", 1, "3x abs(x)"},
 		{"abs(x)^3", 2, "6abs(x)"},
 		{"abs(x)^5", 1, "5x abs(x)^3"},
