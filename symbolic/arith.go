@@ -639,6 +639,20 @@ func Pow(base, exp Expr) Expr {
 		if b.fn == fnAbs && isEvenInteger(exp) {
 			return Pow(b.arg, exp)
 		}
+		// A quotient to a negative whole power is its reciprocal's power
+		// where it is defined: 1/sec(x) is cos(x), 1/tan(x) is cot(x)
+		// (where tan(x) is defined: cot(π/2) is 0, 1/tan(π/2) nothing).
+		if expIsNum && en.r.IsInt() && en.r.Sign() < 0 {
+			for _, rule := range quotientRules {
+				switch {
+				case rule.r != nil:
+				case rule.q == b.fn:
+					return guard(Pow(Apply(rule.p, b.arg), Neg(exp)), []Expr{base})
+				case rule.p == b.fn && rule.p.quotients != nil: // 1/cot(x) is tan(x)
+					return guard(Pow(Apply(rule.q, b.arg), Neg(exp)), []Expr{base})
+				}
+			}
+		}
 		// cbrt(u)^(3k) is u^k: the real cube root is defined for every u,
 		// so no domain is lost (cbrt(x + 1)^3 is x + 1).
 		if b.fn == fnCbrt && expIsNum && en.r.IsInt() {

@@ -99,6 +99,31 @@ var cbrtCases = []ruleCase{
 	{"y/cbrt(x)^2", "y/cbrt(x)^2", nil},
 }
 
+// reciprocalCases: a quotient (tan, cot, sec, csc and the hyperbolic ones)
+// to a negative whole power is its reciprocal's power, keeping the
+// quotient's domain; cos and sin keep theirs as written.
+var reciprocalCases = []ruleCase{
+	{"1/sec(x)", "cos(x)", []string{"sec(x)"}},
+	{"3/sec(x)^2", "3cos(x)^2", []string{"sec(x)"}},
+	{"1/csc(2x)", "sin(2x)", []string{"csc(2x)"}},
+	{"1/tan(x)", "cot(x)", []string{"tan(x)"}},
+	{"x/cot(x)", "x tan(x)", []string{"cot(x)"}},
+	{"1/sech(x)", "cosh(x)", nil},
+	{"1/csch(x)", "sinh(x)", []string{"csch(x)"}},
+	{"1/tanh(x)", "coth(x)", nil},
+	{"1/coth(x)", "tanh(x)", []string{"coth(x)"}},
+	// Not: sin and cos, a fractional power.
+	{"1/cos(x)", "1/cos(x)", nil},
+	{"1/sin(x)^2", "1/sin(x)^2", nil},
+	{"sec(x)^(-1/2)", "1/sqrt(sec(x))", nil},
+}
+
+func TestReciprocalRules(t *testing.T) {
+	for _, c := range reciprocalCases {
+		checkRule(t, c, false)
+	}
+}
+
 func TestCbrtPowerRules(t *testing.T) {
 	for _, c := range cbrtCases {
 		checkRule(t, c, false)
@@ -283,6 +308,7 @@ func TestBookRuleDerivatives(t *testing.T) {
 		{"e^x(x - e^(-x))", 1, "e^x(x + 1)"},
 		{"e^x(x + 2)", 1, "e^x(x + 3)"},
 		{"x cbrt(x)", 1, "4cbrt(x)/3"},
+		{"1.5/sec(x)", 1, "-3sin(x)/2"},
 		{"log(10, cbrt(x + 1))", 1, "1/(3ln(10)(x + 1))"},
 		{"abs(x)^3", 1, "3x abs(x)"},
 		{"abs(x)^3", 2, "6abs(x)"},
