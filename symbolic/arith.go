@@ -620,6 +620,17 @@ func Pow(base, exp Expr) Expr {
 		}
 	}
 	switch b := base.(type) {
+	case *Sum:
+		// A sum of negative terms to a whole power is written with
+		// its sign outside: (-x - 1)^2 is (x + 1)^2, 1/(-2x - 2) is
+		// -1/(2x + 2).
+		if expIsNum && en.r.IsInt() && !slices.ContainsFunc(b.terms, func(t Expr) bool { return !isNegative(t) }) {
+			p := Pow(Neg(b), exp)
+			if en.r.Num().Bit(0) == 1 {
+				return Neg(p)
+			}
+			return p
+		}
 	case *Power:
 		// (u^a)^b is u^(ab) for whole b, for a positive u, and for a
 		// fraction a of even denominator, which already needs u >= 0:

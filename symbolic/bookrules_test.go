@@ -118,6 +118,24 @@ var reciprocalCases = []ruleCase{
 	{"sec(x)^(-1/2)", "1/sqrt(sec(x))", nil},
 }
 
+// signCases: a sum of negative terms to a whole power has its sign taken
+// out; a sum with a positive term keeps its order.
+var signCases = []ruleCase{
+	{"(-x - 1)^2", "(x + 1)^2", nil},
+	{"1/(-2x - 2)", "-1/(2x + 2)", nil},
+	{"1/(-x - 1)^3", "-1/(x + 1)^3", nil},
+	{"-x^3/(-2x - 2)", "x^3/(2x + 2)", nil},
+	{"(1 - x)^2", "(1 - x)^2", nil},
+	{"x/(2 - x)", "x/(2 - x)", nil},
+	{"sqrt(-x - 1)", "sqrt(-x - 1)", nil},
+}
+
+func TestSignRules(t *testing.T) {
+	for _, c := range signCases {
+		checkRule(t, c, false)
+	}
+}
+
 func TestReciprocalRules(t *testing.T) {
 	for _, c := range reciprocalCases {
 		checkRule(t, c, false)
