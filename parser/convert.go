@@ -193,9 +193,9 @@ func errAt(pos lexer.Position, format string, args ...any) *Error {
 	return errorAt(pos.Line, pos.Column, format, args...)
 }
 
-// expression converts a parsed input.
-func (c *converter) expression(in *input) (piece, error) {
-	c.toks = in.Tokens
+// expression converts a parsed input, or an expression of a statement.
+func (c *converter) expression(x *expression) (piece, error) {
+	c.toks = x.Tokens
 	for _, t := range c.toks {
 		// The grammar matches operators by their value: a quoted "-" is no
 		// minus, and a quoted name belongs only to save, load and plot's file.
@@ -203,7 +203,7 @@ func (c *converter) expression(in *input) (piece, error) {
 			return piece{}, errAt(t.Pos, "unexpected %s", describe(c.src, t))
 		}
 	}
-	p, err := c.expr(&in.Expr)
+	p, err := c.expr(x)
 	if err != nil {
 		return piece{}, err
 	}
@@ -303,11 +303,21 @@ func isBinary(c byte) bool {
 // them, read from its tokens: participle spends allocations on each
 // capture, and most operands have none of these.
 
-// minus is o's leading minus signs.
-func (o *operand) minus() []lexer.Token { return leading(o.Tokens, "-") }
+// minus is o's leading minus signs: only a prefixed operand has signs.
+func (o *operand) minus() []lexer.Token {
+	if o.Prefixed == nil {
+		return nil
+	}
+	return leading(o.Tokens, "-")
+}
 
 // roots is o's √ signs, after its minus signs.
-func (o *operand) roots() []lexer.Token { return leading(o.Tokens[len(o.minus()):], "√") }
+func (o *operand) roots() []lexer.Token {
+	if o.Prefixed == nil {
+		return nil
+	}
+	return leading(o.Tokens[len(o.minus()):], "√")
+}
 
 // super is o's superscript, or nothing: no atom ends in one.
 func (o *operand) super() []lexer.Token {
@@ -321,6 +331,9 @@ func (o *operand) super() []lexer.Token {
 // begins with the number or name, or the "(" or "|" that opens brackets
 // or bars.
 func (o *operand) atom() []lexer.Token {
+	if o.Prefixed == nil {
+		return o.Tokens
+	}
 	return o.Tokens[len(o.minus())+len(o.roots()):]
 }
 

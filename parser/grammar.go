@@ -6,7 +6,7 @@ import (
 
 // The grammar describes concrete syntax only:
 //
-//	input      = expression EOF .
+//	input      = expression EOF .   (exprParser reads an expression, then the end)
 //	expression = operand { [ op ] operand } .
 //	op         = "+" | "-" | "*" | "/" | "^" .
 //	operand    = { "-" } { "√" } atom [ Super ] .
@@ -31,13 +31,6 @@ import (
 // field, a part of the one token list of the input): the conversion reads
 // the parts that are not captured from them, and quotes them in messages
 // and in the reading it echoes ("read as (1/2)·x").
-
-// input is the root of the grammar: one expression, then the end of the
-// input, which participle checks.
-type input struct {
-	Tokens []lexer.Token
-	Expr   expression `parser:"@@"`
-}
 
 // expression is a run of operands, with an operator or none between two
 // (juxtaposition: 2x, x y, 2(x + 1)). The lexer gives the operators, in

@@ -10,10 +10,11 @@ import (
 	"github.com/fprime/fprime/symbolic"
 )
 
-// exprParser reads the grammar of grammar.go. With no lookahead, a group
-// that has read a token is taken, so an error is reported where the input
+// exprParser reads the grammar of grammar.go: an expression, then the end
+// of the input, which participle checks. With no lookahead, a group that
+// has read a token is taken, so an error is reported where the input
 // stops making sense: at the ")" of sin(x,), not at its ",".
-var exprParser = participle.MustBuild[input](participle.Lexer(mathLexer{}), participle.UseLookahead(0))
+var exprParser = participle.MustBuild[expression](participle.Lexer(mathLexer{}), participle.UseLookahead(0))
 
 // Grammar is the grammar of statements, with the expressions in them, in
 // EBNF as participle renders it.

@@ -173,7 +173,7 @@ func (s *stmtConverter) fresh(t lexer.Token) error {
 // expr converts an expression of the statement, read with env.
 func (s *stmtConverter) expr(x *expression, env *Env) (symbolic.Expr, string, error) {
 	c := &converter{ctx: s.ctx, env: env, src: s.text}
-	p, err := c.expression(&input{Tokens: x.Tokens, Expr: *x})
+	p, err := c.expression(x)
 	if err != nil {
 		return nil, "", err
 	}
