@@ -256,7 +256,7 @@ func typed(src string, toks []lexer.Token) string {
 // item is an operand, or one side of an operand x(x + 1) that multiplies:
 // the name x or the bracket (x + 1), with the indices of its tokens.
 type item struct {
-	o          *operand
+	o          *operandParts
 	side       uint8
 	op         byte  // the operator before it: + - * / ^ or 0 for juxtaposition
 	atom       int32 // the number or name, or the "(" of a parenthesised expression
@@ -265,7 +265,7 @@ type item struct {
 }
 
 // item is the item of o, or of one of its sides.
-func (c *converter) item(o *operand, op byte, side uint8) item {
+func (c *converter) item(o *operandParts, op byte, side uint8) item {
 	it := item{o: o, side: side, op: op, atom: c.index(o.atom()), start: c.index(o.Tokens), super: -1}
 	it.end = it.start + int32(len(o.Tokens))
 	if len(o.super()) > 0 && side != nameSide {
@@ -282,8 +282,8 @@ func (c *converter) item(o *operand, op byte, side uint8) item {
 
 // operand is x's k-th operand, with the operator before it: the token
 // before it, when that is one of + - * / ^ (no operand ends in one).
-func (c *converter) operand(x *expression, k int) (*operand, byte) {
-	o := x.Operands[k]
+func (c *converter) operand(x *expression, k int) (*operandParts, byte) {
+	o := partsOf(x.Operands[k])
 	if k == 0 {
 		return o, 0
 	}
@@ -298,13 +298,23 @@ func isBinary(c byte) bool {
 	return c == '+' || c == '-' || c == '*' || c == '/' || c == '^'
 }
 
+// operandParts is an operand, with methods that read its parts. The
+// methods are not operand's because participle asks of each struct it
+// appends to a slice whether it implements its Capture interface, which
+// reflect answers by going through the struct's methods by name: a
+// long sum has tens of thousands of operands, and an operand without
+// methods is answered at once.
+type operandParts operand
+
+func partsOf(o *operand) *operandParts { return (*operandParts)(o) }
+
 // minus, roots, super, atom, the number or name, primes and call are
 // the parts of an operand that the grammar matches without capturing
 // them, read from its tokens: participle spends allocations on each
 // capture, and most operands have none of these.
 
 // minus is o's leading minus signs: only a prefixed operand has signs.
-func (o *operand) minus() []lexer.Token {
+func (o *operandParts) minus() []lexer.Token {
 	if o.Prefixed == nil {
 		return nil
 	}
@@ -312,7 +322,7 @@ func (o *operand) minus() []lexer.Token {
 }
 
 // roots is o's √ signs, after its minus signs.
-func (o *operand) roots() []lexer.Token {
+func (o *operandParts) roots() []lexer.Token {
 	if o.Prefixed == nil {
 		return nil
 	}
@@ -320,7 +330,7 @@ func (o *operand) roots() []lexer.Token {
 }
 
 // super is o's superscript, or nothing: no atom ends in one.
-func (o *operand) super() []lexer.Token {
+func (o *operandParts) super() []lexer.Token {
 	if last := len(o.Tokens) - 1; o.Tokens[last].Type == tokSuper {
 		return o.Tokens[last:]
 	}
@@ -330,7 +340,7 @@ func (o *operand) super() []lexer.Token {
 // atom is the tokens of o's atom and superscript, after its prefix: it
 // begins with the number or name, or the "(" or "|" that opens brackets
 // or bars.
-func (o *operand) atom() []lexer.Token {
+func (o *operandParts) atom() []lexer.Token {
 	if o.Prefixed == nil {
 		return o.Tokens
 	}
@@ -338,10 +348,10 @@ func (o *operand) atom() []lexer.Token {
 }
 
 // pos is where o's atom begins.
-func (o *operand) pos() lexer.Position { return o.atom()[0].Pos }
+func (o *operandParts) pos() lexer.Position { return o.atom()[0].Pos }
 
 // name is o's name, or "" when o is no name.
-func (o *operand) name() string {
+func (o *operandParts) name() string {
 	if t := o.atom()[0]; t.Type == tokIdent {
 		return t.Value
 	}
@@ -349,7 +359,7 @@ func (o *operand) name() string {
 }
 
 // number is o's number, or "" when o is no number.
-func (o *operand) number() string {
+func (o *operandParts) number() string {
 	if t := o.atom()[0]; t.Type == tokNumber {
 		return t.Value
 	}
@@ -357,7 +367,7 @@ func (o *operand) number() string {
 }
 
 // primes is the primes after o's name: f'(x).
-func (o *operand) primes() []lexer.Token {
+func (o *operandParts) primes() []lexer.Token {
 	if o.name() == "" {
 		return nil
 	}
@@ -375,7 +385,7 @@ func leading(toks []lexer.Token, p string) []lexer.Token {
 
 // call reports whether o is a name with an argument list, maybe empty:
 // its name and primes are followed by "(".
-func (o *operand) call() bool {
+func (o *operandParts) call() bool {
 	if o.name() == "" {
 		return false
 	}
@@ -385,7 +395,7 @@ func (o *operand) call() bool {
 }
 
 // args is o's argument list.
-func (o *operand) args() []expression {
+func (o *operandParts) args() []expression {
 	if o.Prefixed != nil {
 		return o.Prefixed.Args
 	}
@@ -393,7 +403,7 @@ func (o *operand) args() []expression {
 }
 
 // paren is the expression in o's brackets, if o is one in brackets.
-func (o *operand) paren() *expression {
+func (o *operandParts) paren() *expression {
 	if o.Prefixed != nil {
 		return o.Prefixed.Paren
 	}
@@ -401,7 +411,7 @@ func (o *operand) paren() *expression {
 }
 
 // abs is the expression in o's bars, if o is an absolute value.
-func (o *operand) abs() *barred {
+func (o *operandParts) abs() *barred {
 	if o.Prefixed != nil {
 		return o.Prefixed.Abs
 	}
@@ -532,7 +542,7 @@ func (c *converter) missingOperator(units []unit) error {
 // So x(x + 1) multiplies, but f(2) and foo(x) call unknown functions (and
 // fprime prints x*(ln(2) + 1)). Side by side, powers bind as they look:
 // x^x(ln(x) + 1) is x^x·(ln(x) + 1) and x(x + 1)^2 is x·(x + 1)^2.
-func (c *converter) splits(o *operand) (bool, error) {
+func (c *converter) splits(o *operandParts) (bool, error) {
 	if !o.call() || len(o.primes()) > 0 {
 		return false, nil
 	}
@@ -1230,7 +1240,7 @@ func pow10(n int, pows map[int]*big.Int) *big.Int {
 	return p
 }
 
-func (c *converter) name(o *operand) (part, error) {
+func (c *converter) name(o *operandParts) (part, error) {
 	id := o.name()
 	at := o.pos()
 	primes := typed(c.src, o.primes())
@@ -1509,7 +1519,7 @@ func (c *converter) context() context.Context {
 
 // diff is diff(EXPR, x) or diff(EXPR, x, n); EXPR may be the name of a
 // function, whose body is used: diff(g, y) is g's partial derivative.
-func (c *converter) diff(o *operand) (part, error) {
+func (c *converter) diff(o *operandParts) (part, error) {
 	list := o.args()
 	at := o.pos()
 	if len(list) < 2 || len(list) > 3 {
@@ -1530,7 +1540,7 @@ func (c *converter) diff(o *operand) (part, error) {
 	}
 	order := 1
 	if len(list) == 3 {
-		n := list[2].Operands[0]
+		n := partsOf(list[2].Operands[0])
 		k, err := strconv.Atoi(n.number())
 		if len(list[2].Operands) > 1 || len(n.super()) > 0 || len(n.minus()) > 0 || len(n.roots()) > 0 || err != nil || k > 1000 {
 			return part{}, errAt(n.Tokens[0].Pos, "the order of diff must be a whole number from 0 to 1000")
@@ -1553,7 +1563,7 @@ func (c *converter) bareName(x *expression) (string, bool) {
 	if len(x.Operands) > 1 {
 		return "", false
 	}
-	o := x.Operands[0]
+	o := partsOf(x.Operands[0])
 	if len(o.minus()) > 0 || len(o.roots()) > 0 || len(o.super()) > 0 || o.name() == "" {
 		return "", false
 	}

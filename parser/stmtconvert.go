@@ -244,16 +244,16 @@ func checkName(t lexer.Token, what string) error {
 }
 
 // single is x's operand when it has one.
-func single(x *expression) *operand {
+func single(x *expression) *operandParts {
 	if x == nil || len(x.Operands) != 1 {
 		return nil
 	}
-	return x.Operands[0]
+	return partsOf(x.Operands[0])
 }
 
 // plainName reports whether o is a name, with its primes and arguments
 // but no sign, root or superscript: f, f', f(x), diff(g, y).
-func plainName(o *operand) bool {
+func plainName(o *operandParts) bool {
 	return o != nil && o.name() != "" && len(o.minus()) == 0 && len(o.roots()) == 0 && len(o.super()) == 0
 }
 
@@ -382,7 +382,7 @@ func (s *stmtConverter) defineFunc(name lexer.Token, args [][]lexer.Token, right
 	return &DefineFunc{At: at, Name: name.Value, Params: params, Body: body, Reading: reading}, nil
 }
 
-func (s *stmtConverter) defineConst(a *assignment, o *operand, eq lexer.Token, at Pos) (Statement, error) {
+func (s *stmtConverter) defineConst(a *assignment, o *operandParts, eq lexer.Token, at Pos) (Statement, error) {
 	name := o.atom()[0]
 	if err := checkName(name, "constant"); err != nil {
 		return nil, err
@@ -769,7 +769,7 @@ func (s *stmtConverter) check(c *check, i int) (Statement, error) {
 
 // writesParams reports whether f'(…) writes f's parameters in its
 // brackets, as in check f'(x) = ….
-func (s *stmtConverter) writesParams(o *operand) bool {
+func (s *stmtConverter) writesParams(o *operandParts) bool {
 	if s.env == nil {
 		return false
 	}
@@ -788,7 +788,7 @@ func (s *stmtConverter) writesParams(o *operand) bool {
 // checkDiff reads the diff(...) of a check: of a named function, whose
 // parameters the answer is read with, or of an expression, whose variables
 // are its free names and x.
-func (s *stmtConverter) checkDiff(left *expression, o *operand, at Pos) (Statement, []string, error) {
+func (s *stmtConverter) checkDiff(left *expression, o *operandParts, at Pos) (Statement, []string, error) {
 	args := o.args()
 	if len(args) >= 2 {
 		if g, ok := oneToken(&args[0]); ok && g.Type == tokIdent && s.isFunction(g.Value) {
