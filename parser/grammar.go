@@ -52,23 +52,25 @@ type expression struct {
 // conversion reads the rest from Tokens, because participle spends
 // allocations on each production, capture and alternative it tries, even
 // where they match nothing, and a long sum has tens of thousands of
-// operands. For the same reason the signs are an alternative of their
-// own, tried last, rather than the groups "-"* "√"* that every operand
-// would try.
+// operands. For the same reason the signs are alternatives of their own,
+// tried last, rather than the groups "-"* "√"* that every operand would
+// try, and each begins with a sign, which participle matches or not
+// without a branch of its own: each expression ends with an operand
+// tried in vain, at its ")" or "," or at the end.
 type operand struct {
 	Tokens   []lexer.Token
 	Args     []expression `parser:"( Number | Ident \"'\"* ( '(' ( @@ ( ',' @@ )* )? ')' )?"`
 	Paren    *expression  `parser:"  | '(' @@ ')'"`
 	Abs      *barred      `parser:"  | '|' @@ '|'"`
-	Prefixed *prefixed    `parser:"  | @@ ) Super?"`
+	Prefixed *prefixed    `parser:"  | '-' '-'* '√'* @@ | '√' '√'* @@ ) Super?"`
 }
 
 // prefixed is an operand's atom after its minus and √ signs: -x, √2,
-// -√(x + 1). Its atom is operand's, and the conversion reads it as one.
+// -√(x + 1). It is operand's atom, and the conversion reads it as one.
 type prefixed struct {
-	Args  []expression `parser:"( '-'+ '√'* | '√'+ ) ( Number | Ident \"'\"* ( '(' ( @@ ( ',' @@ )* )? ')' )?"`
-	Paren *expression  `parser:"  | '(' @@ ')'"`
-	Abs   *barred      `parser:"  | '|' @@ '|' )"`
+	Args  []expression `parser:"  Number | Ident \"'\"* ( '(' ( @@ ( ',' @@ )* )? ')' )?"`
+	Paren *expression  `parser:"| '(' @@ ')'"`
+	Abs   *barred      `parser:"| '|' @@ '|'"`
 }
 
 // barred is an expression between absolute-value bars. In it, a "|"

@@ -164,9 +164,8 @@ func TestPrefixedIsOperand(t *testing.T) {
 			rules[name] = r
 		}
 	}
-	operand, ok := strings.CutSuffix(rules["Operand"], " | Prefixed) <super>? .")
-	prefixed, ok2 := strings.CutPrefix(rules["Prefixed"], `(("-"+ "√"*) | "√"+) `)
-	if !ok || !ok2 || operand+") ." != prefixed {
+	operand, ok := strings.CutSuffix(rules["Operand"], ` | ("-" "-"* "√"* Prefixed) | ("√" "√"* Prefixed)) <super>? .`)
+	if !ok || operand != "("+strings.TrimSuffix(rules["Prefixed"], " .") {
 		t.Errorf("Prefixed is\n%s\nand Operand is\n%s", rules["Prefixed"], rules["Operand"])
 	}
 }
