@@ -169,6 +169,7 @@ func (c concat) writeTo(w *reading) {
 type converter struct {
 	ctx context.Context
 	env *Env
+	src string // the input, which the tokens' offsets index
 	// surprising is set when the reading could differ from what the
 	// person meant, so the REPL should echo it.
 	surprising bool
@@ -192,17 +193,17 @@ func errAt(pos lexer.Position, format string, args ...any) *Error {
 	return errorAt(pos.Line, pos.Column, format, args...)
 }
 
-// expression converts a parsed input.
-func (c *converter) expression(in *input) (piece, error) {
-	c.toks = in.Tokens
+// expression converts a parsed input, or an expression of a statement.
+func (c *converter) expression(x *expression) (piece, error) {
+	c.toks = x.Tokens
 	for _, t := range c.toks {
 		// The grammar matches operators by their value: a quoted "-" is no
 		// minus, and a quoted name belongs only to save, load and plot's file.
 		if t.Type == tokString {
-			return piece{}, errAt(t.Pos, "unexpected %s", describe(t))
+			return piece{}, errAt(t.Pos, "unexpected %s", describe(c.src, t))
 		}
 	}
-	p, err := c.expr(&in.Expr)
+	p, err := c.expr(x)
 	if err != nil {
 		return piece{}, err
 	}
@@ -241,12 +242,13 @@ func (c *converter) span(x *expression) (start, end int32) {
 
 // typed is the tokens from i up to j as the person typed them, without
 // the spaces: 2^2, x².
-func (c *converter) typed(i, j int32) string { return typed(c.toks[i:j]) }
+func (c *converter) typed(i, j int32) string { return typed(c.src, c.toks[i:j]) }
 
-func typed(toks []lexer.Token) string {
+// typed is toks, tokens of src, as typed, without the spaces.
+func typed(src string, toks []lexer.Token) string {
 	var b strings.Builder
 	for _, t := range toks {
-		b.WriteString(spelling(t))
+		b.WriteString(spelling(src, t))
 	}
 	return b.String()
 }
@@ -254,7 +256,7 @@ func typed(toks []lexer.Token) string {
 // item is an operand, or one side of an operand x(x + 1) that multiplies:
 // the name x or the bracket (x + 1), with the indices of its tokens.
 type item struct {
-	o          *operand
+	o          *operandParts
 	side       uint8
 	op         byte  // the operator before it: + - * / ^ or 0 for juxtaposition
 	atom       int32 // the number or name, or the "(" of a parenthesised expression
@@ -263,7 +265,7 @@ type item struct {
 }
 
 // item is the item of o, or of one of its sides.
-func (c *converter) item(o *operand, op byte, side uint8) item {
+func (c *converter) item(o *operandParts, op byte, side uint8) item {
 	it := item{o: o, side: side, op: op, atom: c.index(o.atom()), start: c.index(o.Tokens), super: -1}
 	it.end = it.start + int32(len(o.Tokens))
 	if len(o.super()) > 0 && side != nameSide {
@@ -280,8 +282,8 @@ func (c *converter) item(o *operand, op byte, side uint8) item {
 
 // operand is x's k-th operand, with the operator before it: the token
 // before it, when that is one of + - * / ^ (no operand ends in one).
-func (c *converter) operand(x *expression, k int) (*operand, byte) {
-	o := x.Operands[k]
+func (c *converter) operand(x *expression, k int) (*operandParts, byte) {
+	o := partsOf(x.Operands[k])
 	if k == 0 {
 		return o, 0
 	}
@@ -296,33 +298,77 @@ func isBinary(c byte) bool {
 	return c == '+' || c == '-' || c == '*' || c == '/' || c == '^'
 }
 
-// minus, roots, super, atom and primes are the parts of an operand that the
-// grammar matches without capturing them, read from its tokens: a capture
-// costs participle allocations even where it matches nothing, and most
-// operands have none of these.
+// operandParts is an operand, with methods that read its parts. The
+// methods are not operand's because participle asks of each struct it
+// appends to a slice whether it implements its Capture interface, which
+// reflect answers by going through the struct's methods by name: a
+// long sum has tens of thousands of operands, and an operand without
+// methods is answered at once.
+type operandParts operand
 
-// minus is o's leading minus signs.
-func (o *operand) minus() []lexer.Token { return leading(o.Tokens, "-") }
+func partsOf(o *operand) *operandParts { return (*operandParts)(o) }
+
+// minus, roots, super, atom, the number or name, primes and call are
+// the parts of an operand that the grammar matches without capturing
+// them, read from its tokens: participle spends allocations on each
+// capture, and most operands have none of these.
+
+// minus is o's leading minus signs: only a prefixed operand has signs.
+func (o *operandParts) minus() []lexer.Token {
+	if o.Prefixed == nil {
+		return nil
+	}
+	return leading(o.Tokens, "-")
+}
 
 // roots is o's √ signs, after its minus signs.
-func (o *operand) roots() []lexer.Token { return leading(o.Tokens[len(o.minus()):], "√") }
+func (o *operandParts) roots() []lexer.Token {
+	if o.Prefixed == nil {
+		return nil
+	}
+	return leading(o.Tokens[len(o.minus()):], "√")
+}
 
 // super is o's superscript, or nothing: no atom ends in one.
-func (o *operand) super() []lexer.Token {
+func (o *operandParts) super() []lexer.Token {
 	if last := len(o.Tokens) - 1; o.Tokens[last].Type == tokSuper {
 		return o.Tokens[last:]
 	}
 	return nil
 }
 
-// atom is the tokens of o's atom and superscript, after its prefix.
-func (o *operand) atom() []lexer.Token {
+// atom is the tokens of o's atom and superscript, after its prefix: it
+// begins with the number or name, or the "(" or "|" that opens brackets
+// or bars.
+func (o *operandParts) atom() []lexer.Token {
+	if o.Prefixed == nil {
+		return o.Tokens
+	}
 	return o.Tokens[len(o.minus())+len(o.roots()):]
 }
 
+// pos is where o's atom begins.
+func (o *operandParts) pos() lexer.Position { return o.atom()[0].Pos }
+
+// name is o's name, or "" when o is no name.
+func (o *operandParts) name() string {
+	if t := o.atom()[0]; t.Type == tokIdent {
+		return t.Value
+	}
+	return ""
+}
+
+// number is o's number, or "" when o is no number.
+func (o *operandParts) number() string {
+	if t := o.atom()[0]; t.Type == tokNumber {
+		return t.Value
+	}
+	return ""
+}
+
 // primes is the primes after o's name: f'(x).
-func (o *operand) primes() []lexer.Token {
-	if o.Atom.Name == "" {
+func (o *operandParts) primes() []lexer.Token {
+	if o.name() == "" {
 		return nil
 	}
 	return leading(o.atom()[1:], "'")
@@ -337,15 +383,39 @@ func leading(toks []lexer.Token, p string) []lexer.Token {
 	return toks[:n]
 }
 
-// call reports whether o is a name with an argument list.
-func (o *operand) call() bool { return o.Atom.Args != nil }
+// call reports whether o is a name with an argument list, maybe empty:
+// its name and primes are followed by "(".
+func (o *operandParts) call() bool {
+	if o.name() == "" {
+		return false
+	}
+	a := o.atom()
+	i := 1 + len(o.primes())
+	return i < len(a) && a[i].Type == tokPunct && a[i].Value == "("
+}
 
 // args is o's argument list.
-func (o *operand) args() []expression {
-	if o.Atom.Args == nil {
-		return nil
+func (o *operandParts) args() []expression {
+	if o.Prefixed != nil {
+		return o.Prefixed.Args
 	}
-	return o.Atom.Args.List
+	return o.Args
+}
+
+// paren is the expression in o's brackets, if o is one in brackets.
+func (o *operandParts) paren() *expression {
+	if o.Prefixed != nil {
+		return o.Prefixed.Paren
+	}
+	return o.Paren
+}
+
+// abs is the expression in o's bars, if o is an absolute value.
+func (o *operandParts) abs() *barred {
+	if o.Prefixed != nil {
+		return o.Prefixed.Abs
+	}
+	return o.Abs
 }
 
 const (
@@ -472,11 +542,11 @@ func (c *converter) missingOperator(units []unit) error {
 // So x(x + 1) multiplies, but f(2) and foo(x) call unknown functions (and
 // fprime prints x*(ln(2) + 1)). Side by side, powers bind as they look:
 // x^x(ln(x) + 1) is x^x·(ln(x) + 1) and x(x + 1)^2 is x·(x + 1)^2.
-func (c *converter) splits(o *operand) (bool, error) {
+func (c *converter) splits(o *operandParts) (bool, error) {
 	if !o.call() || len(o.primes()) > 0 {
 		return false, nil
 	}
-	id := o.Atom.Name
+	id := o.name()
 	what := "constant"
 	switch c.kind(id) {
 	case constantName:
@@ -490,7 +560,7 @@ func (c *converter) splits(o *operand) (bool, error) {
 	}
 	args := o.args()
 	if len(args) != 1 {
-		return false, errAt(o.Atom.Pos, "%s is a %s, not a function, so it takes no arguments", id, what)
+		return false, errAt(o.pos(), "%s is a %s, not a function, so it takes no arguments", id, what)
 	}
 	if what == "variable" && !c.env.restricted() && !c.holdsVariable(&args[0]) {
 		return false, nil
@@ -517,7 +587,7 @@ func (c *converter) holdsVariable(x *expression) bool {
 func (c *converter) powerChain(chain []item, u *unit) error {
 	first, last := chain[0], chain[len(chain)-1]
 	o := first.o
-	if first.side == whole && !o.call() && len(o.primes()) == 0 && o.Atom.Name != "" && c.kind(o.Atom.Name) == builtinName {
+	if first.side == whole && !o.call() && len(o.primes()) == 0 && o.name() != "" && c.kind(o.name()) == builtinName {
 		return c.pendingFunction(chain, u)
 	}
 	u.start, u.end = first.start, last.end
@@ -553,14 +623,14 @@ func (c *converter) powerChain(chain []item, u *unit) error {
 	}
 	u.neg = first.minus()%2 == 1
 	plain := first.minus() == 0 && first.roots() == 0
-	u.named = plain && o.Atom.Name != "" && (first.side == nameSide || first.side == whole && !o.call())
-	u.number = plain && first.side == whole && o.Atom.Number != ""
-	u.endsInNumber = last.side == whole && last.o.Atom.Number != "" && last.super < 0
+	u.named = plain && o.name() != "" && (first.side == nameSide || first.side == whole && !o.call())
+	u.number = plain && first.side == whole && o.number() != ""
+	u.endsInNumber = last.side == whole && last.o.number() != "" && last.super < 0
 	// |x| stands where a variable may: sin |x| is sin(abs(x)).
-	bars := plain && first.side == whole && o.Atom.Abs != nil
+	bars := plain && first.side == whole && o.abs() != nil
 	u.simple = u.named || u.number || bars
 	u.powered = len(chain) > 1 || first.super >= 0
-	u.paren = len(chain) == 1 && plain && first.super < 0 && (first.side == bracketSide || first.side == whole && o.Atom.Paren != nil)
+	u.paren = len(chain) == 1 && plain && first.super < 0 && (first.side == bracketSide || first.side == whole && o.paren() != nil)
 	return nil
 }
 
@@ -619,8 +689,8 @@ var (
 func (c *converter) pendingFunction(chain []item, into *unit) error {
 	first := chain[0]
 	o := first.o
-	name := o.Atom.Name
-	at := o.Atom.Pos
+	name := o.name()
+	at := o.pos()
 	b, _ := symbolic.LookupBuiltin(name)
 	if len(o.roots()) > 0 {
 		return errAt(at, "%s needs an argument in parentheses here: write √%s(x)", name, name)
@@ -632,7 +702,7 @@ func (c *converter) pendingFunction(chain []item, into *unit) error {
 	case first.super >= 0 && len(chain) == 1:
 		sup := c.toks[first.super]
 		exp = part{superNumber(sup.Value), lit(sup.Value)}
-		shown = name + spelling(sup)
+		shown = name + spelling(c.src, sup)
 	case first.super < 0 && len(chain) == 2:
 		var p part
 		if err := c.base(chain[1], &p); err != nil {
@@ -957,16 +1027,16 @@ func (c *converter) base(it item, p *part) error {
 	o := it.o
 	switch {
 	case it.side == nameSide:
-		id := o.Atom.Name
+		id := o.name()
 		*p = part{c.symbol(id), lit(id)}
 	case it.side == bracketSide:
 		err = c.bracketed(&o.args()[0], p)
-	case o.Atom.Number != "":
+	case o.number() != "":
 		p.e, err = c.numberAt(it.atom) // its text is its token, below
-	case o.Atom.Paren != nil:
-		err = c.bracketed(o.Atom.Paren, p)
-	case o.Atom.Abs != nil:
-		err = c.absolute(o.Atom.Abs, p)
+	case o.paren() != nil:
+		err = c.bracketed(o.paren(), p)
+	case o.abs() != nil:
+		err = c.absolute(o.abs(), p)
 	default:
 		*p, err = c.name(o)
 	}
@@ -1024,7 +1094,7 @@ func (c *converter) numberAt(i int32) (symbolic.Expr, error) {
 // plain reports whether it is a number or a name, maybe with a
 // superscript: its reading is its tokens.
 func (it item) plain() bool {
-	return it.side == nameSide || it.side == whole && it.o.Atom.Args == nil && it.o.Atom.Paren == nil && it.o.Atom.Abs == nil && len(it.o.primes()) == 0
+	return it.side == nameSide || it.side == whole && !it.o.call() && it.o.paren() == nil && it.o.abs() == nil && len(it.o.primes()) == 0
 }
 
 // symbol is a variable or constant, made once per name.
@@ -1170,10 +1240,10 @@ func pow10(n int, pows map[int]*big.Int) *big.Int {
 	return p
 }
 
-func (c *converter) name(o *operand) (part, error) {
-	id := o.Atom.Name
-	at := o.Atom.Pos
-	primes := typed(o.primes())
+func (c *converter) name(o *operandParts) (part, error) {
+	id := o.name()
+	at := o.pos()
+	primes := typed(c.src, o.primes())
 	if id == "diff" && o.call() {
 		return c.diff(o)
 	}
@@ -1449,9 +1519,9 @@ func (c *converter) context() context.Context {
 
 // diff is diff(EXPR, x) or diff(EXPR, x, n); EXPR may be the name of a
 // function, whose body is used: diff(g, y) is g's partial derivative.
-func (c *converter) diff(o *operand) (part, error) {
+func (c *converter) diff(o *operandParts) (part, error) {
 	list := o.args()
-	at := o.Atom.Pos
+	at := o.pos()
 	if len(list) < 2 || len(list) > 3 {
 		return part{}, errAt(at, "diff takes 2 or 3 arguments, as in diff(x^2, x) or diff(x^3, x, 2), not %d", len(list))
 	}
@@ -1466,12 +1536,12 @@ func (c *converter) diff(o *operand) (part, error) {
 	}
 	x, ok := c.bareName(&list[1])
 	if !ok || x == "pi" || c.kind(x) == builtinName || c.kind(x) == functionName {
-		return part{}, errAt(list[1].Pos, "diff needs a variable name here, as in diff(x^2, x)")
+		return part{}, errAt(list[1].Tokens[0].Pos, "diff needs a variable name here, as in diff(x^2, x)")
 	}
 	order := 1
 	if len(list) == 3 {
-		n := list[2].Operands[0]
-		k, err := strconv.Atoi(n.Atom.Number)
+		n := partsOf(list[2].Operands[0])
+		k, err := strconv.Atoi(n.number())
 		if len(list[2].Operands) > 1 || len(n.super()) > 0 || len(n.minus()) > 0 || len(n.roots()) > 0 || err != nil || k > 1000 {
 			return part{}, errAt(n.Tokens[0].Pos, "the order of diff must be a whole number from 0 to 1000")
 		}
@@ -1493,11 +1563,11 @@ func (c *converter) bareName(x *expression) (string, bool) {
 	if len(x.Operands) > 1 {
 		return "", false
 	}
-	o := x.Operands[0]
-	if len(o.minus()) > 0 || len(o.roots()) > 0 || len(o.super()) > 0 || o.Atom.Name == "" {
+	o := partsOf(x.Operands[0])
+	if len(o.minus()) > 0 || len(o.roots()) > 0 || len(o.super()) > 0 || o.name() == "" {
 		return "", false
 	}
-	return o.Atom.Name, !o.call() && len(o.primes()) == 0
+	return o.name(), !o.call() && len(o.primes()) == 0
 }
 
 // asProduct reports whether id is a run of known variables, as xy is when

@@ -15,16 +15,21 @@ const (
 	tokNumber lexer.TokenType = -(iota + 2)
 	tokIdent
 	tokSuper  // superscript digits: x² is x^2, and the token's value is "2"
-	tokPunct  // operators and punctuation, spelled as their value
+	tokPunct  // punctuation and the prefix √, spelled as their value
 	tokString // a double-quoted file name
-	// tokAlias is the first of the types of operators typed in another
-	// spelling than their ASCII value (** × · ÷ − ′): aliases[i] has type
-	// tokAlias-i, so that a message can quote what the person typed.
+	// tokOp is the binary operators + - * / ^, in any spelling (** × · ÷
+	// −), with their ASCII value: one token type, so that the grammar
+	// reads an operator as one reference, not as a choice of five. A
+	// message quotes what the person typed, read from the input at the
+	// token's offset (spelling).
+	tokOp
+	// tokAlias is the first of the types of the primes typed in another
+	// spelling than ' (′ ’): aliases[i] has type tokAlias-i.
 	tokAlias
 )
 
-// aliases are the other spellings of operators, as pasted from books and
-// web pages, with the ASCII token they stand for.
+// aliases are the other spellings of operators and primes, as pasted
+// from books and web pages, with the ASCII token they stand for.
 var aliases = [...]struct{ spelling, value string }{
 	{"**", "^"}, {"−", "-"}, {"–", "-"}, {"×", "*"}, {"·", "*"}, {"⋅", "*"}, {"∙", "*"}, {"÷", "/"}, {"′", "'"}, {"’", "'"},
 }
@@ -39,10 +44,26 @@ func aliasOf(c rune) int {
 	return -1
 }
 
-// spelling is a token as the person typed it: × rather than *, ² rather
-// than 2.
-func spelling(t lexer.Token) string {
+// aliasType is the token type of aliases[i]: tokOp for an operator.
+func aliasType(i int) lexer.TokenType {
+	if isBinary(aliases[i].value[0]) {
+		return tokOp
+	}
+	return tokAlias - lexer.TokenType(i)
+}
+
+// spelling is a token of src as the person typed it: × rather than *, ²
+// rather than 2.
+func spelling(src string, t lexer.Token) string {
 	switch {
+	case t.Type == tokOp:
+		// The value is ASCII; the input at the token has the spelling.
+		typed := src[t.Pos.Offset:]
+		if strings.HasPrefix(typed, "**") {
+			return "**"
+		}
+		_, size := utf8.DecodeRuneInString(typed)
+		return typed[:size]
 	case t.Type <= tokAlias && int(tokAlias-t.Type) < len(aliases):
 		return aliases[tokAlias-t.Type].spelling
 	case t.Type == tokSuper:
@@ -55,7 +76,7 @@ func spelling(t lexer.Token) string {
 
 // isPunct reports whether t is of an operator or punctuation, in any
 // spelling.
-func isPunct(t lexer.TokenType) bool { return t == tokPunct || t <= tokAlias }
+func isPunct(t lexer.TokenType) bool { return t == tokPunct || t <= tokOp }
 
 // mathLexer is a hand-written lexer: it maps the Unicode forms people paste
 // from books (− × · π √ ²) to one spelling, keeps positions in characters
@@ -66,7 +87,7 @@ type mathLexer struct{}
 func (mathLexer) Symbols() map[string]lexer.TokenType {
 	return map[string]lexer.TokenType{
 		"EOF": lexer.EOF, "Number": tokNumber, "Ident": tokIdent,
-		"Super": tokSuper, "Punct": tokPunct, "String": tokString,
+		"Super": tokSuper, "Punct": tokPunct, "String": tokString, "Op": tokOp,
 	}
 }
 
@@ -126,8 +147,8 @@ func superDigit(d int) string {
 // more likely than an exponent, and ^ takes any number.
 const maxSuperDigits = 18
 
-// asciiPunct holds the ASCII operators and punctuation.
-const asciiPunct = "+-*/^(),=;[]'<>|"
+// asciiPunct holds the ASCII punctuation; the operators are isBinary.
+const asciiPunct = "(),=;[]'<>|"
 
 // tokenize splits s into tokens. s has passed checkInput, so it is valid
 // UTF-8 without control characters.
@@ -335,7 +356,11 @@ func (sc *scanner) Next() (lexer.Token, error) {
 		case c == '*' && i+1 < len(s) && s[i+1] == '*':
 			sc.i += 2
 			sc.col += 2
-			return sc.token(tokAlias, "^", start, startCol)
+			return sc.token(tokOp, "^", start, startCol)
+		case c < utf8.RuneSelf && isBinary(c):
+			sc.i++
+			sc.col++
+			return sc.token(tokOp, s[i:i+1], start, startCol)
 		case c < utf8.RuneSelf && strings.IndexByte(asciiPunct, c) >= 0:
 			sc.i++
 			sc.col++
@@ -392,7 +417,7 @@ func (sc *scanner) Next() (lexer.Token, error) {
 				k := aliasOf(r) // ×, ·, −: typed spellings of ASCII operators
 				sc.i += size
 				sc.col++
-				return sc.token(tokAlias-lexer.TokenType(k), aliases[k].value, start, startCol)
+				return sc.token(aliasType(k), aliases[k].value, start, startCol)
 			default:
 				return lexer.Token{}, errorAt(sc.line, startCol, "unexpected character %q", r)
 			}
@@ -401,7 +426,7 @@ func (sc *scanner) Next() (lexer.Token, error) {
 	eof := lexer.Token{Type: lexer.EOF, Pos: lexer.Position{Offset: len(s), Line: sc.line, Column: sc.col}}
 	sc.count++ // EOF does not count against the limit, but is a token read
 	if n := len(sc.open); n > 0 && sc.open[n-1] == sc.last && sc.last.Value == "|" && isPunct(sc.before.Type) && isOperator(sc.before.Value) {
-		return eof, errorAt(sc.last.Pos.Line, sc.last.Pos.Column, "expected an expression after %q, found \"|\"", spelling(sc.before))
+		return eof, errorAt(sc.last.Pos.Line, sc.last.Pos.Column, "expected an expression after %q, found \"|\"", spelling(sc.s, sc.before))
 	}
 	return eof, checkToken(eof, &sc.open, false)
 }

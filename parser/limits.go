@@ -18,7 +18,7 @@ const (
 	MaxInputBytes = 1 << 20 // 1 MiB
 	// MaxTokens bounds the numbers, names, operators and brackets of one
 	// input: 65,536 holds a polynomial of 13,000 terms. Participle builds
-	// a struct for each operand and allocates some 40 times doing so, so
+	// a struct for each operand and allocates some 20 times doing so, so
 	// the time of a long input goes mostly to memory.
 	MaxTokens = 1 << 16
 	// MaxDepth bounds nested parentheses and brackets, and square roots

@@ -10,10 +10,11 @@ import (
 	"github.com/fprime/fprime/symbolic"
 )
 
-// exprParser reads the grammar of grammar.go. With no lookahead, a group
-// that has read a token is taken, so an error is reported where the input
+// exprParser reads the grammar of grammar.go: an expression, then the end
+// of the input, which participle checks. With no lookahead, a group that
+// has read a token is taken, so an error is reported where the input
 // stops making sense: at the ")" of sin(x,), not at its ",".
-var exprParser = participle.MustBuild[input](participle.Lexer(mathLexer{}), participle.UseLookahead(0))
+var exprParser = participle.MustBuild[expression](participle.Lexer(mathLexer{}), participle.UseLookahead(0))
 
 // Grammar is the grammar of statements, with the expressions in them, in
 // EBNF as participle renders it.
@@ -50,17 +51,17 @@ func ParseExprIn(ctx context.Context, src string, env *Env) (symbolic.Expr, stri
 	if err != nil {
 		return nil, "", err
 	}
-	return parseTokens(ctx, pl, func() []lexer.Token { return pl.Range(0, lexer.RawCursor(sc.count)) }, env)
+	return parseTokens(ctx, src, pl, func() []lexer.Token { return pl.Range(0, lexer.RawCursor(sc.count)) }, env)
 }
 
-// parseTokens reads one expression from pl and converts it; toks gives the
-// tokens read, for explaining an error.
-func parseTokens(ctx context.Context, pl *lexer.PeekingLexer, toks func() []lexer.Token, env *Env) (symbolic.Expr, string, error) {
+// parseTokens reads one expression of src from pl and converts it; toks
+// gives the tokens read, for explaining an error.
+func parseTokens(ctx context.Context, src string, pl *lexer.PeekingLexer, toks func() []lexer.Token, env *Env) (symbolic.Expr, string, error) {
 	tree, err := exprParser.ParseFromLexer(pl)
 	if err != nil {
-		return nil, "", translate(toks(), err)
+		return nil, "", translate(src, toks(), err)
 	}
-	c := &converter{ctx: ctx, env: env}
+	c := &converter{ctx: ctx, env: env, src: src}
 	p, err := c.expression(tree)
 	if err != nil {
 		return nil, "", err
@@ -85,8 +86,9 @@ func peek(toks []lexer.Token) *lexer.PeekingLexer {
 }
 
 // translate turns participle's error into one a student understands,
-// positioned at the first token that cannot be read.
-func translate(toks []lexer.Token, err error) error {
+// positioned at the first token that cannot be read; toks are the tokens
+// of src.
+func translate(src string, toks []lexer.Token, err error) error {
 	var perr participle.Error
 	if !errors.As(err, &perr) {
 		return err
@@ -96,12 +98,12 @@ func translate(toks []lexer.Token, err error) error {
 	if !errors.As(err, &ut) {
 		return errorAt(pos.Line, pos.Column, "%s", perr.Message())
 	}
-	return unexpected(toks, ut.Unexpected)
+	return unexpected(src, toks, ut.Unexpected)
 }
 
 // unexpected explains a token that cannot stand where it is, quoting
-// tokens as they were typed (× and ², not * and 2).
-func unexpected(toks []lexer.Token, t lexer.Token) error {
+// tokens as they were typed in src (× and ², not * and 2).
+func unexpected(src string, toks []lexer.Token, t lexer.Token) error {
 	var prev, next *lexer.Token
 	for i := range toks {
 		if toks[i].Pos.Offset == t.Pos.Offset && toks[i].Type == t.Type {
@@ -120,15 +122,15 @@ func unexpected(toks []lexer.Token, t lexer.Token) error {
 	case t.Value == "," && prev != nil && next != nil && prev.Type == tokNumber && next.Type == tokNumber:
 		return at("unexpected \",\": the decimal point is \".\", as in %s.%s", prev.Value, next.Value)
 	case t.Type == lexer.EOF && afterOp:
-		return at("expected an expression after %q", spelling(*prev))
+		return at("expected an expression after %q", spelling(src, *prev))
 	case t.Type == lexer.EOF:
 		return at("unexpected end of input")
 	case afterOp:
-		return at("expected an expression after %q, found %q", spelling(*prev), spelling(t))
+		return at("expected an expression after %q, found %q", spelling(src, *prev), spelling(src, t))
 	case prev == nil && isPunct(t.Type) && isOperator(t.Value):
-		return at("expected an expression before %q", spelling(t))
+		return at("expected an expression before %q", spelling(src, t))
 	}
-	return at("unexpected %q", spelling(t))
+	return at("unexpected %q", spelling(src, t))
 }
 
 func isOperator(s string) bool {

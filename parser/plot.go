@@ -56,7 +56,7 @@ func (s *stmtConverter) plot(p *plot, i int) (Statement, error) {
 		return pl, nil
 	}
 	if len(p.Items) == 0 && isPunct(s.all[i+1].Type) && s.all[i+1].Value == "," {
-		return nil, errAt(s.all[i+1].Pos, "expected something to draw before %s", describe(s.all[i+1]))
+		return nil, errAt(s.all[i+1].Pos, "expected something to draw before %s", s.describe(s.all[i+1]))
 	}
 	if w := s.all[i+1]; w.Type == tokIdent && (w.Value == "min" || w.Value == "max") && !p.In && len(p.Items) > 0 && p.Items[0].Expr != nil {
 		// plot min(x): min is no function of the user's.
@@ -105,8 +105,8 @@ func (s *stmtConverter) plotItem(it *plotItem, alone bool) (PlotItem, error) {
 		return item, err
 	}
 	x := (*expression)(it.Expr)
-	if o := single(x); plainName(o) && !o.call() && s.isFunction(o.Atom.Name) {
-		item.Name, item.Order = o.Atom.Name, len(o.primes())
+	if o := single(x); plainName(o) && !o.call() && s.isFunction(o.name()) {
+		item.Name, item.Order = o.name(), len(o.primes())
 		if f := s.env.Functions[item.Name]; len(f.Params) > 1 && (!alone || item.Order > 0) {
 			return item, errAt(first.Pos, "%s has %d variables: plot it alone, as a contour map, or plot min %s", item.Name, len(f.Params), item.Name)
 		}

@@ -30,7 +30,7 @@ func ParseStatement(ctx context.Context, c Chunk, env *Env) (Statement, error) {
 	all := pl.Range(0, lexer.RawCursor(sc.count))
 	tree, err := stmtParser.ParseFromLexer(pl, participle.AllowTrailing(true))
 	if err != nil {
-		return nil, translateStatement(all, err)
+		return nil, translateStatement(c.Text, all, err)
 	}
 	s := &stmtConverter{ctx: ctx, env: env, text: c.Text, all: all, end: len(tree.Tokens)}
 	return s.statement(tree)
@@ -49,10 +49,10 @@ func shift(err error, c Chunk) error {
 // that says more: an expression begins after the [ of an interval, so the
 // [ is not quoted, and an item of plot or a parameter of a definition is
 // missing after a comma.
-func translateStatement(all []lexer.Token, err error) error {
+func translateStatement(src string, all []lexer.Token, err error) error {
 	var ut *participle.UnexpectedTokenError
 	if !errors.As(err, &ut) {
-		return translate(all, err)
+		return translate(src, all, err)
 	}
 	i := indexAt(all, ut.Unexpected)
 	t := all[i]
@@ -67,14 +67,14 @@ func translateStatement(all []lexer.Token, err error) error {
 			// neither, unless it is inside diff's brackets.
 			return errAt(all[1].Pos, stepsForms)
 		case all[0].Type == tokIdent && all[0].Value == "plot" && isPunct(prev.Type) && prev.Value == "," && depth(all[:i]) == 0:
-			return errAt(t.Pos, "expected something to draw before %s", describe(t))
+			return errAt(t.Pos, "expected something to draw before %s", describe(src, t))
 		case isPunct(prev.Type) && (prev.Value == "(" || prev.Value == ",") && inParams(all, i):
 			return errAt(t.Pos, "expected a name for the parameter, found %q", t.Value)
 		case isPunct(prev.Type) && prev.Value == "[":
-			return unexpected(all[i:], t)
+			return unexpected(src, all[i:], t)
 		}
 	}
-	return unexpected(all, t)
+	return unexpected(src, all, t)
 }
 
 // inParams reports whether token i is in the parameter list of a
@@ -122,12 +122,16 @@ func depth(toks []lexer.Token) int {
 	return d
 }
 
-func describe(t lexer.Token) string {
+// describe quotes the token t of src, or names the end.
+func describe(src string, t lexer.Token) string {
 	if t.Type == lexer.EOF {
 		return "the end of the statement"
 	}
-	return strconv.Quote(spelling(t))
+	return strconv.Quote(spelling(src, t))
 }
+
+// describe quotes the token t of the statement.
+func (s *stmtConverter) describe(t lexer.Token) string { return describe(s.text, t) }
 
 func pos(t lexer.Token) Pos { return Pos{t.Pos.Line, t.Pos.Column} }
 
@@ -163,13 +167,13 @@ func (s *stmtConverter) fresh(t lexer.Token) error {
 	if t.Type == lexer.EOF {
 		return errAt(t.Pos, "expected an expression")
 	}
-	return unexpected(s.all[indexAt(s.all, t):], t)
+	return unexpected(s.text, s.all[indexAt(s.all, t):], t)
 }
 
 // expr converts an expression of the statement, read with env.
 func (s *stmtConverter) expr(x *expression, env *Env) (symbolic.Expr, string, error) {
-	c := &converter{ctx: s.ctx, env: env}
-	p, err := c.expression(&input{Tokens: x.Tokens, Expr: *x})
+	c := &converter{ctx: s.ctx, env: env, src: s.text}
+	p, err := c.expression(x)
 	if err != nil {
 		return nil, "", err
 	}
@@ -209,7 +213,7 @@ func (s *stmtConverter) isFunction(name string) bool {
 // function is the user's function named by t.
 func (s *stmtConverter) function(t lexer.Token) (Function, error) {
 	if t.Type != tokIdent {
-		return Function{}, errAt(t.Pos, "expected the name of a function, found %s", describe(t))
+		return Function{}, errAt(t.Pos, "expected the name of a function, found %s", s.describe(t))
 	}
 	if s.env != nil {
 		if f, ok := s.env.Functions[t.Value]; ok {
@@ -219,7 +223,7 @@ func (s *stmtConverter) function(t lexer.Token) (Function, error) {
 	if _, ok := symbolic.LookupBuiltin(t.Value); ok {
 		return Function{}, errAt(t.Pos, "%s is built in: define a function of your own, as f(x) = %s(x), and use f", t.Value, t.Value)
 	}
-	c := &converter{env: s.env}
+	c := &converter{env: s.env, src: s.text}
 	return Function{}, errAt(t.Pos, "unknown function %q%s", t.Value, c.didYouMean(t.Value, true))
 }
 
@@ -240,17 +244,17 @@ func checkName(t lexer.Token, what string) error {
 }
 
 // single is x's operand when it has one.
-func single(x *expression) *operand {
+func single(x *expression) *operandParts {
 	if x == nil || len(x.Operands) != 1 {
 		return nil
 	}
-	return x.Operands[0]
+	return partsOf(x.Operands[0])
 }
 
 // plainName reports whether o is a name, with its primes and arguments
 // but no sign, root or superscript: f, f', f(x), diff(g, y).
-func plainName(o *operand) bool {
-	return o != nil && o.Atom.Name != "" && len(o.minus()) == 0 && len(o.roots()) == 0 && len(o.super()) == 0
+func plainName(o *operandParts) bool {
+	return o != nil && o.name() != "" && len(o.minus()) == 0 && len(o.roots()) == 0 && len(o.super()) == 0
 }
 
 // oneToken is the one token of x, if x is one token.
@@ -293,7 +297,7 @@ func (s *stmtConverter) assignment(a *assignment, first lexer.Token) (Statement,
 				name, strings.Repeat("'", len(o.primes())), name, name, strings.Repeat("'", len(o.primes())))
 		}
 		if !plainName(o) {
-			return nil, unexpected(s.all, eq)
+			return nil, unexpected(s.text, s.all, eq)
 		}
 		if !o.call() {
 			return s.defineConst(a, o, eq, at)
@@ -312,7 +316,7 @@ func (s *stmtConverter) assignment(a *assignment, first lexer.Token) (Statement,
 		return s.defineFunc(o.atom()[0], params, a.Right, eq, at)
 	}
 	if s.trailing() {
-		return nil, unexpected(s.all, s.rest())
+		return nil, unexpected(s.text, s.all, s.rest())
 	}
 	if plainName(o) {
 		name := o.atom()[0]
@@ -343,7 +347,7 @@ func (s *stmtConverter) right(right *expression, eq lexer.Token, env *Env) (symb
 		return nil, "", s.fresh(s.next(eq))
 	}
 	if s.trailing() {
-		return nil, "", unexpected(s.all, s.rest())
+		return nil, "", unexpected(s.text, s.all, s.rest())
 	}
 	return s.expr(right, env)
 }
@@ -370,7 +374,7 @@ func (s *stmtConverter) defineFunc(name lexer.Token, args [][]lexer.Token, right
 			return nil, errAt(t.Pos, "a parameter cannot have the function's name %s", t.Value)
 		}
 		if len(arg) > 1 {
-			return nil, errAt(arg[1].Pos, "expected \",\" or \")\" in the parameter list, found %s", describe(arg[1]))
+			return nil, errAt(arg[1].Pos, "expected \",\" or \")\" in the parameter list, found %s", s.describe(arg[1]))
 		}
 		params = append(params, t.Value)
 	}
@@ -385,7 +389,7 @@ func (s *stmtConverter) defineFunc(name lexer.Token, args [][]lexer.Token, right
 	return &DefineFunc{At: at, Name: name.Value, Params: params, Body: body, Reading: reading}, nil
 }
 
-func (s *stmtConverter) defineConst(a *assignment, o *operand, eq lexer.Token, at Pos) (Statement, error) {
+func (s *stmtConverter) defineConst(a *assignment, o *operandParts, eq lexer.Token, at Pos) (Statement, error) {
 	name := o.atom()[0]
 	if err := checkName(name, "constant"); err != nil {
 		return nil, err
@@ -426,7 +430,7 @@ func (s *stmtConverter) namedDiff(at Pos, name lexer.Token, f Function, args []e
 		return nil, errAt(v.Pos, "%s is a function of %s: differentiate with respect to one of them", name.Value, strings.Join(f.Params, ", "))
 	}
 	if len(args[0].Tokens) > 1 {
-		return nil, errAt(args[0].Tokens[1].Pos, "unexpected %s in diff", describe(args[0].Tokens[1]))
+		return nil, errAt(args[0].Tokens[1].Pos, "unexpected %s in diff", s.describe(args[0].Tokens[1]))
 	}
 	order := 1
 	if len(args) > 1 {
@@ -449,7 +453,7 @@ func (s *stmtConverter) dOver(d *dOver, first lexer.Token) (Statement, error) {
 	x, ok := strings.CutPrefix(d.Var.Value, "d")
 	if !ok || x == "" {
 		toks := s.all[s.index(d.Tokens):]
-		e, reading, err := parseTokens(s.ctx, peek(toks), func() []lexer.Token { return toks }, s.env)
+		e, reading, err := parseTokens(s.ctx, s.text, peek(toks), func() []lexer.Token { return toks }, s.env)
 		if err != nil {
 			return nil, err
 		}
@@ -459,7 +463,7 @@ func (s *stmtConverter) dOver(d *dOver, first lexer.Token) (Statement, error) {
 		return nil, s.fresh(s.after(d.Tokens))
 	}
 	if s.trailing() {
-		return nil, unexpected(s.all, s.rest())
+		return nil, unexpected(s.text, s.all, s.rest())
 	}
 	e, reading, err := s.expr(d.Expr, s.env)
 	if err != nil {
@@ -478,7 +482,7 @@ func (s *stmtConverter) keyword(k *keyword, i int) (Statement, error) {
 	at := pos(kw)
 	after := func(word string) error {
 		if s.trailing() {
-			return errAt(s.rest().Pos, "unexpected %s after %s", describe(s.rest()), word)
+			return errAt(s.rest().Pos, "unexpected %s after %s", s.describe(s.rest()), word)
 		}
 		return nil
 	}
@@ -603,7 +607,7 @@ func (s *stmtConverter) options(opts []*option) ([]Option, error) {
 		if name == "trace" {
 			if o.Eq {
 				eq := s.next(t)
-				return nil, errAt(eq.Pos, "expected an option such as eta=0.1, found %s", describe(eq))
+				return nil, errAt(eq.Pos, "expected an option such as eta=0.1, found %s", s.describe(eq))
 			}
 			out = append(out, opt)
 			continue
@@ -623,10 +627,10 @@ func (s *stmtConverter) options(opts []*option) ([]Option, error) {
 				w = o.Value.Tokens[0]
 			}
 			if w.Type != tokIdent || !slices.Contains([]string{"gd", "momentum", "newton"}, w.Value) {
-				return nil, errAt(w.Pos, "unknown method %s: the methods are gd (gradient descent), momentum and newton", describe(w))
+				return nil, errAt(w.Pos, "unknown method %s: the methods are gd (gradient descent), momentum and newton", s.describe(w))
 			}
 			if len(o.Value.Tokens) > 1 {
-				return nil, errAt(o.Value.Tokens[1].Pos, "expected an option such as eta=0.1, found %s", describe(o.Value.Tokens[1]))
+				return nil, errAt(o.Value.Tokens[1].Pos, "expected an option such as eta=0.1, found %s", s.describe(o.Value.Tokens[1]))
 			}
 			opt.Word = w.Value
 			out = append(out, opt)
@@ -646,7 +650,7 @@ func (s *stmtConverter) options(opts []*option) ([]Option, error) {
 		out = append(out, opt)
 	}
 	if s.trailing() {
-		return nil, errAt(s.rest().Pos, "expected an option such as eta=0.1, found %s", describe(s.rest()))
+		return nil, errAt(s.rest().Pos, "expected an option such as eta=0.1, found %s", s.describe(s.rest()))
 	}
 	return out, nil
 }
@@ -738,7 +742,7 @@ func (s *stmtConverter) check(c *check, i int) (Statement, error) {
 			return nil, err
 		}
 		left, vars = d, s.env.Functions[d.Name].Params
-	case plainName(o) && len(o.primes()) == 0 && o.call() && o.Atom.Name == "diff":
+	case plainName(o) && len(o.primes()) == 0 && o.call() && o.name() == "diff":
 		st, v, err := s.checkDiff(c.Left, o, at)
 		if err != nil {
 			return nil, err
@@ -759,7 +763,7 @@ func (s *stmtConverter) check(c *check, i int) (Statement, error) {
 		return nil, s.fresh(s.next(eq))
 	}
 	if s.trailing() {
-		return nil, unexpected(s.all, s.rest())
+		return nil, unexpected(s.text, s.all, s.rest())
 	}
 	right, _, err := s.expr(c.Right, s.scope(vars))
 	if err != nil {
@@ -772,11 +776,11 @@ func (s *stmtConverter) check(c *check, i int) (Statement, error) {
 
 // writesParams reports whether f'(…) writes f's parameters in its
 // brackets, as in check f'(x) = ….
-func (s *stmtConverter) writesParams(o *operand) bool {
+func (s *stmtConverter) writesParams(o *operandParts) bool {
 	if s.env == nil {
 		return false
 	}
-	f, ok := s.env.Functions[o.Atom.Name]
+	f, ok := s.env.Functions[o.name()]
 	if !ok || len(o.args()) != len(f.Params) {
 		return false
 	}
@@ -791,7 +795,7 @@ func (s *stmtConverter) writesParams(o *operand) bool {
 // checkDiff reads the diff(...) of a check: of a named function, whose
 // parameters the answer is read with, or of an expression, whose variables
 // are its free names and x.
-func (s *stmtConverter) checkDiff(left *expression, o *operand, at Pos) (Statement, []string, error) {
+func (s *stmtConverter) checkDiff(left *expression, o *operandParts, at Pos) (Statement, []string, error) {
 	args := o.args()
 	if len(args) >= 2 {
 		if g, ok := oneToken(&args[0]); ok && g.Type == tokIdent && s.isFunction(g.Value) {
@@ -838,8 +842,8 @@ func (s *stmtConverter) checkGrad(g *checkGrad, i int) (Statement, error) {
 		parts = g.Answer.List
 	default:
 		// (2x): one answer in brackets, for a function of one variable.
-		if o := single((*expression)(g.Answer.Expr)); o != nil && o.Atom.Paren != nil && len(o.Tokens) == len(o.atom()) && o.super() == nil {
-			parts = []*expression{o.Atom.Paren}
+		if o := single((*expression)(g.Answer.Expr)); o != nil && o.paren() != nil && len(o.Tokens) == len(o.atom()) && o.super() == nil {
+			parts = []*expression{o.paren()}
 		}
 	}
 	if parts == nil {
@@ -919,7 +923,7 @@ func (s *stmtConverter) tangent(t *tangent, last bool) (*Tangent, error) {
 		return nil, s.fresh(s.all[i+3])
 	}
 	if last && s.trailing() {
-		return nil, unexpected(s.all, s.rest())
+		return nil, unexpected(s.text, s.all, s.rest())
 	}
 	a, err := s.bounded(t.Point, s.scope([]string{}))
 	if err != nil {
@@ -1039,10 +1043,10 @@ func (s *stmtConverter) numDiff(n *numDiff, i int) (Statement, error) {
 		return nil, errAt(s.all[k].Pos, "numdiff needs the point in brackets, as in numdiff %s'(2)", n.Name.Value)
 	}
 	open := n.Point.Tokens[0]
-	if len(n.Point.Args.List) == 0 {
+	if len(n.Point.Args) == 0 {
 		return nil, errAt(n.Point.Tokens[1].Pos, "expected an expression")
 	}
-	for _, x := range n.Point.Args.List {
+	for _, x := range n.Point.Args {
 		v, _, err := s.expr(&x, s.scope([]string{}))
 		if err != nil {
 			return nil, err
@@ -1053,7 +1057,7 @@ func (s *stmtConverter) numDiff(n *numDiff, i int) (Statement, error) {
 		return nil, errAt(open.Pos, "%s takes %d values, not %d", n.Name.Value, len(f.Params), len(nd.At0))
 	}
 	if s.trailing() {
-		return nil, errAt(s.rest().Pos, "unexpected %s after numdiff", describe(s.rest()))
+		return nil, errAt(s.rest().Pos, "unexpected %s after numdiff", s.describe(s.rest()))
 	}
 	return nd, nil
 }

@@ -97,9 +97,8 @@ type value struct {
 // (eta=…, trace) or the in of plot … in [a, b]. Its fields are
 // expression's, so that the conversion reads it as one.
 type boundedExpression struct {
-	Pos      lexer.Position
 	Tokens   []lexer.Token
-	Operands []*operand `parser:"(?! ( 'x0':Ident | 'eta':Ident | 'η':Ident | 'eps':Ident | 'ε':Ident | 'maxiter':Ident | 'method':Ident | 'beta':Ident | 'digits':Ident ) '=' | 'trace':Ident | 'in':Ident ) @@ ( ( '+' | '-' | '*' | '/' | '^' )? (?! ( 'x0':Ident | 'eta':Ident | 'η':Ident | 'eps':Ident | 'ε':Ident | 'maxiter':Ident | 'method':Ident | 'beta':Ident | 'digits':Ident ) '=' | 'trace':Ident | 'in':Ident ) @@ )*"`
+	Operands []*operand `parser:"(?! ( 'x0':Ident | 'eta':Ident | 'η':Ident | 'eps':Ident | 'ε':Ident | 'maxiter':Ident | 'method':Ident | 'beta':Ident | 'digits':Ident ) '=' | 'trace':Ident | 'in':Ident ) @@ ( Op? (?! ( 'x0':Ident | 'eta':Ident | 'η':Ident | 'eps':Ident | 'ε':Ident | 'maxiter':Ident | 'method':Ident | 'beta':Ident | 'digits':Ident ) '=' | 'trace':Ident | 'in':Ident ) @@ )*"`
 }
 
 // check is check LEFT = RIGHT, or check grad g = (…, …). The left side is
@@ -172,7 +171,7 @@ type numDiff struct {
 // point is the bracketed point of numdiff.
 type point struct {
 	Tokens []lexer.Token
-	Args   arguments `parser:"'(' @@ ')'"`
+	Args   []expression `parser:"'(' ( @@ ( ',' @@ )* )? ')'"`
 }
 
 // plot is plot ITEMS in [a, b] or plot min f OPTIONS, to FILE or not. The

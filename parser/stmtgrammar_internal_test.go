@@ -36,7 +36,7 @@ func TestStatementTree(t *testing.T) {
 			for _, o := range d.Options {
 				v := ""
 				if o.Value != nil {
-					v = "=" + typed(o.Value.Tokens)
+					v = "=" + values(o.Value.Tokens)
 				}
 				got = append(got, o.Name.Value+v)
 			}
@@ -44,35 +44,35 @@ func TestStatementTree(t *testing.T) {
 		}},
 		{"set x0=(1, 2) eta=(1 + 1)/2", func(s *statement) string {
 			o := s.Keyword.Set.Options
-			return want(len(o[0].Value.List) == 2 && o[1].Value.Expr != nil && typed(o[1].Value.Tokens) == "(1+1)/2", true)
+			return want(len(o[0].Value.List) == 2 && o[1].Value.Expr != nil && values(o[1].Value.Tokens) == "(1+1)/2", true)
 		}},
 		{"g(x, y) = x y", func(s *statement) string {
 			d := s.Define
-			return want(d.Name.Value+" "+typed(d.Params)+" "+typed(d.Body.Tokens), "g x,y xy")
+			return want(d.Name.Value+" "+values(d.Params)+" "+values(d.Body.Tokens), "g x,y xy")
 		}},
 		{"g(x + 1, y) = x y", func(s *statement) string {
 			a := s.Assign // the conversion says what is wrong with it
-			return want(a.Eq && len(a.Left.Operands) == 1 && len(a.Left.Operands[0].Atom.Args.List) == 2 && typed(a.Right.Tokens) == "xy", true)
+			return want(a.Eq && len(a.Left.Operands) == 1 && len(a.Left.Operands[0].Args) == 2 && values(a.Right.Tokens) == "xy", true)
 		}},
 		{"g(x, y) + 1", func(s *statement) string { return want(s.Assign != nil && !s.Assign.Eq, true) }},
 		{"diff(x^2, x)", func(s *statement) string { return want(s.Assign != nil && !s.Assign.Eq, true) }},
 		{"min = 3", func(s *statement) string { return want(s.Assign != nil && s.Assign.Eq, true) }},
-		{"d/dx x^2", func(s *statement) string { return want(s.DOver.Var.Value+" "+typed(s.DOver.Expr.Tokens), "dx x^2") }},
+		{"d/dx x^2", func(s *statement) string { return want(s.DOver.Var.Value+" "+values(s.DOver.Expr.Tokens), "dx x^2") }},
 		{"check grad g = (y, x)", func(s *statement) string {
 			c := s.Keyword.Check
 			return want(c.Grad.Name.Value == "g" && len(c.Grad.Answer.List) == 2 && !c.Eq, true)
 		}},
 		{"check f'(x) = 2x", func(s *statement) string {
 			c := s.Keyword.Check
-			return want(typed(c.Left.Tokens)+" = "+typed(c.Right.Tokens), "f'(x) = 2x")
+			return want(values(c.Left.Tokens)+" = "+values(c.Right.Tokens), "f'(x) = 2x")
 		}},
 		{"plot f, tangent f at 1 in [0, 2pi] to my plot.png", func(s *statement) string {
 			p := s.Keyword.Plot
-			return want(len(p.Items) == 2 && p.Items[1].Tangent != nil && typed(p.Items[1].Tangent.Point.Tokens) == "1" &&
+			return want(len(p.Items) == 2 && p.Items[1].Tangent != nil && values(p.Items[1].Tangent.Point.Tokens) == "1" &&
 				len(p.Interval.Ends) == 2 && p.File.Value == "my plot.png", true)
 		}},
 		{"plot x^2 in [-1, 1]", func(s *statement) string {
-			return want(typed(s.Keyword.Plot.Items[0].Expr.Tokens), "x^2")
+			return want(values(s.Keyword.Plot.Items[0].Expr.Tokens), "x^2")
 		}},
 		{"plot min f x0=1 to descent.gif", func(s *statement) string {
 			p := s.Keyword.Plot
@@ -81,10 +81,10 @@ func TestStatementTree(t *testing.T) {
 		{"extrema f in [a, b]", func(s *statement) string { return want(len(s.Keyword.Extrema.Interval.Ends), 2) }},
 		{"numdiff grad g (1, 2) table", func(s *statement) string {
 			n := s.Keyword.NumDiff
-			return want(n.Grad && n.Name.Value == "g" && len(n.Point.Args.List) == 2 && n.Table, true)
+			return want(n.Grad && n.Name.Value == "g" && len(n.Point.Args) == 2 && n.Table, true)
 		}},
 		{"numdiff f'(2)", func(s *statement) string { return want(len(s.Keyword.NumDiff.Primes), 1) }},
-		{"steps diff(g, y)", func(s *statement) string { return want(typed(s.Keyword.Steps.Of.Tokens), "diff(g,y)") }},
+		{"steps diff(g, y)", func(s *statement) string { return want(values(s.Keyword.Steps.Of.Tokens), "diff(g,y)") }},
 		{"latex grad g", func(s *statement) string { return want(s.Keyword.LaTeX.Of.Keyword.Named.Word, "grad") }},
 		{"save my file.fp", func(s *statement) string { return want(s.Keyword.File.Path.Value, "my file.fp") }},
 		{`load "a;b.fp"`, func(s *statement) string { return want(s.Keyword.File.Path.Value, "a;b.fp") }},
@@ -152,4 +152,30 @@ func TestBoundedIsExpression(t *testing.T) {
 	if expr := rule("Expression"); bounded != expr {
 		t.Errorf("BoundedExpression without its lookaheads is\n%s\nand Expression is\n%s", bounded, expr)
 	}
+}
+
+// TestPrefixedIsOperand: the atom after an operand's signs is an
+// operand's atom, as the conversion reads it: a change to one must be made
+// to the other.
+func TestPrefixedIsOperand(t *testing.T) {
+	rules := map[string]string{}
+	for _, line := range strings.Split(Grammar(), "\n") {
+		if name, r, ok := strings.Cut(line, " = "); ok {
+			rules[name] = r
+		}
+	}
+	operand, ok := strings.CutSuffix(rules["Operand"], ` | ("-" "-"* "√"* Prefixed) | ("√" "√"* Prefixed)) <super>? .`)
+	if !ok || operand != "("+strings.TrimSuffix(rules["Prefixed"], " .") {
+		t.Errorf("Prefixed is\n%s\nand Operand is\n%s", rules["Prefixed"], rules["Operand"])
+	}
+}
+
+// values is the tokens' values without the spaces, as typed for the ASCII
+// inputs here.
+func values(toks []lexer.Token) string {
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteString(t.Value)
+	}
+	return b.String()
 }
