@@ -419,7 +419,8 @@ func absorbEvenPowers(groups []*group) []*group {
 			if !Equal(h.base, c.arg) {
 				continue
 			}
-			if !slices.ContainsFunc(h.exps, func(e Expr) bool { return !isEvenInteger(e) }) {
+			// x·x is x^2 as much as x^2 is: the powers count together.
+			if n, ok := integerSum(h.exps); ok && isEvenInteger(newNum(n)) {
 				g.exps = append(g.exps, h.exps...)
 				return absorbEvenPowers(slices.Delete(slices.Clone(groups), i, i+1))
 			}
@@ -463,31 +464,34 @@ func absorbIntoCubeRoots(groups []*group) []*group {
 	return groups
 }
 
-// oddAbove is the power of a group that is one odd whole number of at
-// least 3.
+// oddAbove is the power of a group, its powers added, when that is an odd
+// whole number of at least 3.
 func oddAbove(exps []Expr) (*big.Rat, bool) {
-	if len(exps) != 1 {
+	n, ok := integerSum(exps)
+	if !ok || n.Num().Bit(0) == 0 || n.Cmp(big.NewRat(3, 1)) < 0 {
 		return nil, false
 	}
-	n, ok := exps[0].(*Num)
-	if !ok || !n.r.IsInt() || n.r.Num().Bit(0) == 0 || n.r.Cmp(big.NewRat(3, 1)) < 0 {
-		return nil, false
-	}
-	return &n.r, true
+	return n, true
 }
 
 // negativeInteger reports whether the powers of a group add up to a
 // negative whole number.
 func negativeInteger(exps []Expr) bool {
+	n, ok := integerSum(exps)
+	return ok && n.Sign() < 0
+}
+
+// integerSum is the sum of exps when each is a whole number.
+func integerSum(exps []Expr) (*big.Rat, bool) {
 	sum := new(big.Rat)
 	for _, e := range exps {
 		n, ok := e.(*Num)
-		if !ok {
-			return false
+		if !ok || !n.r.IsInt() {
+			return nil, false
 		}
 		sum.Add(sum, &n.r)
 	}
-	return sum.IsInt() && sum.Sign() < 0
+	return sum, true
 }
 
 // cancelQuotients applies one rule of quotientRules to the groups of a

@@ -67,6 +67,8 @@ var absCases = []ruleCase{
 	{"x^5/abs(x)^3", "x abs(x)", []string{"1/abs(x)^3"}},
 	{"(x - 2)^3/abs(x - 2)", "abs(x - 2)(x - 2)", []string{"1/abs(x - 2)"}},
 	{"x^3/abs(x)^5", "x/abs(x)^3", nil},
+	{"x abs(x) x", "abs(x)^3", nil}, // x·x counts as x^2 (a FuzzParse find)
+	{"x x x/abs(x)", "x abs(x)", []string{"1/abs(x)"}},
 	// Not: |u| above the line, the first power, another argument.
 	{"x^3 abs(x)", "x^3 abs(x)", nil},
 	{"x/abs(x)", "x/abs(x)", nil},
