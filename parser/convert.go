@@ -1396,44 +1396,67 @@ func (c *converter) derivativeAt(at lexer.Position, name string, order int, f Fu
 // (symbolic.DerivativeLimit says when that is sound). The value is d's
 // body at the point, exactly.
 func (c *converter) derivativeLimit(f Function, order int, d symbolic.Expr, args []symbolic.Expr) (symbolic.Expr, bool) {
-	if len(args) != 1 || order < 1 {
+	point, ok := c.point(args)
+	if !ok || len(point) != 1 || order < 1 {
 		return nil, false
 	}
-	a := args[0]
-	if c.env != nil && len(c.env.Values) > 0 {
-		a = symbolic.Substitute(a, c.env.Values)
-	}
-	p, err := symbolic.Compile(a)
-	if err != nil {
-		return nil, false
-	}
-	x, err := p.Eval()
-	if err != nil {
-		return nil, false
-	}
+	x, body := f.Params[0], c.bound(f.Body, f.Params)
 	// Each derivative up to d has its value at x directly, or by the
 	// theorem from the one before it, which is then continuous at x with
 	// its body's value: |x|^3 has g'(0) = 0 so, and then g''(0) = 0.
-	prev := f.Body
+	prev := body
 	for k := 1; k <= order; k++ {
-		dk := d
+		dk := c.bound(d, f.Params)
 		if k < order {
-			if dk, err = symbolic.Diff(c.context(), f.Body, f.Params[0], k); err != nil {
+			var err error
+			if dk, err = symbolic.Diff(c.context(), body, x, k); err != nil {
 				return nil, false
 			}
 		}
-		if direct, err := symbolic.Compile(dk, f.Params[0]); err == nil {
-			if _, err := direct.Eval(x); err == nil {
+		if direct, err := symbolic.Compile(dk, x); err == nil {
+			if _, err := direct.Eval(point[0]); err == nil {
 				prev = dk
 				continue
 			}
 		}
-		if _, ok := symbolic.DerivativeLimit(prev, dk, f.Params[0], x); !ok {
+		if _, ok := symbolic.DerivativeLimit(prev, dk, x, point[0]); !ok {
 			return nil, false
 		}
 		prev, _ = symbolic.Unguard(dk)
 	}
-	return substitute(Function{Params: f.Params, Body: prev}, []symbolic.Expr{a}), true
+	return substitute(Function{Params: f.Params, Body: prev}, args), true
+}
+
+// point is the value of args, once the session's constants are put in;
+// ok is false when one of them is not a number or has no value.
+func (c *converter) point(args []symbolic.Expr) ([]float64, bool) {
+	point := make([]float64, len(args))
+	for i, a := range args {
+		a = c.bound(a, nil)
+		if len(symbolic.Symbols(a)) > 0 {
+			return nil, false
+		}
+		p, err := symbolic.Compile(a)
+		if err != nil {
+			return nil, false
+		}
+		if point[i], err = p.Eval(); err != nil {
+			return nil, false
+		}
+	}
+	return point, true
+}
+
+// bound puts the session's constants into e, except the names in params.
+func (c *converter) bound(e symbolic.Expr, params []string) symbolic.Expr {
+	if c.env == nil || len(c.env.Values) == 0 {
+		return e
+	}
+	vals := maps.Clone(c.env.Values)
+	for _, p := range params {
+		delete(vals, p)
+	}
+	return symbolic.Substitute(e, vals)
 }
 
 // checkAt reports a call of f at numbers where f has no value, naming the
@@ -1442,30 +1465,11 @@ func (c *converter) derivativeLimit(f Function, order int, d symbolic.Expr, args
 // limit as x → 0 is 1. Arguments that are not numbers are left to
 // evaluation.
 func (c *converter) checkAt(at lexer.Position, f Function, args []symbolic.Expr) error {
-	point := make([]float64, len(args))
-	for i, a := range args {
-		if c.env != nil && len(c.env.Values) > 0 {
-			a = symbolic.Substitute(a, c.env.Values)
-		}
-		if len(symbolic.Symbols(a)) > 0 {
-			return nil
-		}
-		p, err := symbolic.Compile(a)
-		if err != nil {
-			return nil
-		}
-		if point[i], err = p.Eval(); err != nil {
-			return nil // the argument's own error is found where it is evaluated
-		}
+	point, ok := c.point(args)
+	if !ok {
+		return nil // an argument's own error is found where it is evaluated
 	}
-	body := f.Body
-	if c.env != nil && len(c.env.Values) > 0 {
-		vals := maps.Clone(c.env.Values)
-		for _, p := range f.Params {
-			delete(vals, p)
-		}
-		body = symbolic.Substitute(body, vals)
-	}
+	body := c.bound(f.Body, f.Params)
 	p, err := symbolic.Compile(body, f.Params...)
 	if err != nil {
 		return nil

@@ -199,6 +199,8 @@ func TestDerivativeWhereOnlyAConditionFails(t *testing.T) {
 		{"f(x) = x|x| + 3x; f'(0)", "3", ""},
 		{"f(x) = (x - 1)|x - 1|; f'(1)", "0", ""},
 		{"f(x) = x|x|; f'(2)", "4", ""},
+		{"a = 3; f(x) = a x|x|; f'(0)", "0", ""}, // with a constant in the body
+		{"a = 0; f(x) = x|x|; f'(a)", "0", ""},   // and at one
 		// (x|x|)'' is 2sgn(x): no second derivative at 0.
 		{"f(x) = x|x|; f''(0)", "", "undefined at x = 0"},
 		// abs itself has no derivative at 0.
