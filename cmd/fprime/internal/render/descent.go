@@ -173,7 +173,9 @@ func explain(d session.Descent) []string {
 // unstableNearX explains a run that oscillates though eta is stable at x0:
 // by the curvature at x*, where it is larger; where it is not (or the
 // Hessian there is undefined) and the gradient does not shrink at all, by
-// f not being smooth near x*.
+// f perhaps not being smooth near x*: a smooth f can circle too, where it
+// curves more sharply between the iterates than at them (a 2-cycle of
+// gradient descent has f” = 2/eta somewhere between its points).
 func unstableNearX(d session.Descent, grad string) []string {
 	g := d.Result.Diagnosis
 	local, where := math.NaN(), "2/|"+d.Name+"''(x*)|"
@@ -197,7 +199,7 @@ func unstableNearX(d session.Descent, grad string) []string {
 			bound = "the curvature sets no bound on eta, at x0 or at x*"
 		}
 		return []string{fmt.Sprintf("%s kept changing sign without shrinking at all, though %s:", grad, bound),
-			fmt.Sprintf("%s is not smooth near x* (a corner, or a cone's tip), and a fixed eta circles it", d.Name)}
+			fmt.Sprintf("%s may not be smooth near x* (a corner, or a cone's tip), or curves more sharply between the iterates than at either: a fixed eta circles it", d.Name)}
 	}
 	return []string{fmt.Sprintf("%s kept changing sign without shrinking: the run oscillates; try a smaller eta", grad)}
 }

@@ -220,21 +220,22 @@ func (s *Session) runDescent(ctx context.Context, st *parser.Descent, rec optimi
 // |f'(x*)|) where f is continuous; anything else is left to the
 // diagnosis of the run.
 func findCorner(c *compiled, f func(x float64) (float64, error), x, eta float64) *Corner {
-	fd := func(x float64) (f, d float64, ok bool) {
+	fd := func(x float64) (v, d float64, ok bool) {
 		g := []float64{0}
-		f, err := c.fg.EvalSplit([]float64{x}, g)
-		return f, g[0], err == nil
+		v, err := c.fg.EvalSplit([]float64{x}, g)
+		return v, g[0], err == nil
 	}
 	_, d0, ok := fd(x)
 	if !ok || d0 == 0 {
 		return nil
 	}
+	// The next step of the run, down for min and up for max, lands
+	// across the jump.
+	crossed := func(y float64) bool { _, d1, ok := fd(y); return ok && d1*d0 < 0 }
 	y := x - eta*d0
-	if _, d1, ok := fd(y); !ok || d1*d0 >= 0 {
-		if y = x + eta*d0; true {
-			if _, d1, ok := fd(y); !ok || d1*d0 >= 0 {
-				return nil
-			}
+	if !crossed(y) {
+		if y = x + eta*d0; !crossed(y) {
+			return nil
 		}
 	}
 	lo, hi := min(x, y), max(x, y)
