@@ -362,24 +362,28 @@ func TestExtremaCancelled(t *testing.T) {
 	}
 }
 
-// TestExtremaFlat checks stretches where f' is 0 and f constant, wider than
-// the cells the search follows one at a time: the extremum is found, with
-// its stretch, and the least or greatest value is its value, not "none".
-func TestExtremaFlat(t *testing.T) {
-	// |x - 3| + |x|: 3 on [0, 3], corners at both ends.
-	vee := fn1(func(x float64) float64 { return math.Abs(x-3) + math.Abs(x) })
-	dvee := func(x float64) (float64, error) {
+// vee is |x - 3| + |x|: 3 on [0, 3], with corners at both ends, and its
+// derivatives as fprime gives them (undefined at the corners).
+var (
+	vee  = fn1(func(x float64) float64 { return math.Abs(x-3) + math.Abs(x) })
+	dvee = func(x float64) (float64, error) {
 		if x == 0 || x == 3 {
 			return 0, errUndefined
 		}
 		return x/math.Abs(x) + (x-3)/math.Abs(x-3), nil
 	}
-	d2vee := func(x float64) (float64, error) {
+	d2vee = func(x float64) (float64, error) {
 		if _, err := dvee(x); err != nil {
 			return 0, err
 		}
 		return 0, nil
 	}
+)
+
+// TestExtremaFlat checks stretches where f' is 0 and f constant, wider than
+// the cells the search follows one at a time: the extremum is found, with
+// its stretch, and the least or greatest value is its value, not "none".
+func TestExtremaFlat(t *testing.T) {
 	// A smooth plateau: (x + 1)^3 for x < -1, 0 on [-1, 2], -(x - 2)^3 after.
 	hill := fn1(func(x float64) float64 {
 		switch {
@@ -452,13 +456,6 @@ func TestExtremaFlat(t *testing.T) {
 // TestExtremaFlatEnd checks an end of the interval on a flat stretch: it
 // says where f keeps its value.
 func TestExtremaFlatEnd(t *testing.T) {
-	vee := fn1(func(x float64) float64 { return math.Abs(x-3) + math.Abs(x) })
-	dvee := func(x float64) (float64, error) {
-		if x == 0 || x == 3 {
-			return 0, errUndefined
-		}
-		return x/math.Abs(x) + (x-3)/math.Abs(x-3), nil
-	}
 	for _, tt := range []struct {
 		a, b   float64
 		end    int
