@@ -1,20 +1,25 @@
 package symbolic
 
 import (
+	"math"
 	"math/big"
 	"slices"
 )
 
 func newSum(terms []Expr) *Sum {
-	return &Sum{terms: terms, h: mixExprs('+', terms), n: addSizes(terms)}
+	return &Sum{terms: terms, h: mixExprs('+', terms), n: addSizes(terms), f: partsFacts(terms)}
 }
 
 func newProduct(factors []Expr) *Product {
-	return &Product{factors: factors, h: mixExprs('*', factors), n: addSizes(factors)}
+	return &Product{factors: factors, h: mixExprs('*', factors), n: addSizes(factors), f: partsFacts(factors)}
 }
 
 func newPower(base, exp Expr) *Power {
-	return &Power{base: base, exp: exp, h: mix('^', base.hash(), exp.hash()), n: 1 + base.size() + exp.size()}
+	f := factsOf(base) | factsOf(exp)
+	if f&namesVariable == 0 && powNeed(base, exp) != needNothing {
+		f |= closedNeed
+	}
+	return &Power{base: base, exp: exp, h: mix('^', base.hash(), exp.hash()), n: int32(min(1+base.size()+exp.size(), math.MaxInt32)), f: f}
 }
 
 // splitTerm returns a term's rational coefficient and the rest of it; the
@@ -89,7 +94,7 @@ func newProduct2(a, b Expr) *Product {
 		p  Product
 		fs [2]Expr
 	}{fs: [2]Expr{a, b}}
-	q.p = Product{factors: q.fs[:], h: mixExprs('*', q.fs[:]), n: addSizes(q.fs[:])}
+	q.p = Product{factors: q.fs[:], h: mixExprs('*', q.fs[:]), n: addSizes(q.fs[:]), f: partsFacts(q.fs[:])}
 	return &q.p
 }
 

@@ -398,6 +398,9 @@ func keepDomain(before, after Expr) Expr {
 // variable and still has no value, such as 1/0 in x + 1/0 or ln(0) in
 // ln(0) + x, which make e undefined everywhere; otherwise it returns nil.
 func Undefined(e Expr) error {
+	if factsOf(e)&closedNeed == 0 {
+		return nil
+	}
 	body, conds := Unguard(e)
 	closed := map[Expr]bool{}
 	var isClosed func(e Expr) bool

@@ -46,6 +46,7 @@ type Sum struct {
 	terms []Expr
 	h     uint64
 	n     int
+	f     facts
 }
 
 // Product is a product of two or more factors: an optional rational
@@ -54,13 +55,15 @@ type Product struct {
 	factors []Expr
 	h       uint64
 	n       int
+	f       facts
 }
 
 // Power is base^exp.
 type Power struct {
 	base, exp Expr
 	h         uint64
-	n         int
+	n         int32 // with f, the node fits 48 bytes
+	f         facts
 }
 
 // Call applies a built-in function to its argument.
@@ -69,8 +72,49 @@ type Call struct {
 	arg Expr
 	h   uint64
 	n   int
-	// closed says the argument names no variable: ln(10) is a number.
-	closed bool
+	f   facts
+}
+
+// facts are what a node knows of its whole tree, worked out as it is
+// made from its parts' facts, so that asking costs no walk: Undefined is
+// asked at each call a parser reads, of everything inside it.
+type facts uint8
+
+const (
+	// namesVariable: a Symbol is in it; without one, ln(10) is a number.
+	namesVariable facts = 1 << iota
+	// closedNeed: a part without variables restricts its argument, as
+	// 1/0, ln(0) or (-1)^(1/2) do, and may have no value (Undefined).
+	// A Guarded part says so too, for its conditions.
+	closedNeed
+)
+
+// factsOf is e's facts.
+func factsOf(e Expr) facts {
+	switch e := e.(type) {
+	case *Symbol:
+		return namesVariable
+	case *Sum:
+		return e.f
+	case *Product:
+		return e.f
+	case *Power:
+		return e.f
+	case *Call:
+		return e.f
+	case *Guarded:
+		return closedNeed
+	}
+	return 0
+}
+
+// partsFacts is the facts that a sum or product has from its parts.
+func partsFacts(parts []Expr) facts {
+	var f facts
+	for _, p := range parts {
+		f |= factsOf(p)
+	}
+	return f
 }
 
 var hashSeed = maphash.MakeSeed()
@@ -116,7 +160,7 @@ func (s *Symbol) size() int   { return 1 }
 func (c *Constant) size() int { return 1 }
 func (s *Sum) size() int      { return s.n }
 func (p *Product) size() int  { return p.n }
-func (p *Power) size() int    { return p.n }
+func (p *Power) size() int    { return int(p.n) }
 func (c *Call) size() int     { return c.n }
 
 // Size is the number of nodes in e's tree; it is what derivative limits count.

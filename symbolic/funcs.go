@@ -348,25 +348,15 @@ func Apply(fn *Func, arg Expr) Expr {
 			return arg
 		}
 	}
-	return &Call{fn: fn, arg: arg, h: mix('f', hashString('f', fn.Name), arg.hash()), n: 1 + arg.size(), closed: !hasSymbol(arg)}
+	f := factsOf(arg)
+	if f&namesVariable == 0 && !fn.total {
+		f |= closedNeed
+	}
+	return &Call{fn: fn, arg: arg, h: mix('f', hashString('f', fn.Name), arg.hash()), n: 1 + arg.size(), f: f}
 }
 
-// hasSymbol reports whether e names a variable; it stops at the first.
-func hasSymbol(e Expr) bool {
-	switch e := e.(type) {
-	case *Symbol:
-		return true
-	case *Sum:
-		return slices.ContainsFunc(e.terms, hasSymbol)
-	case *Product:
-		return slices.ContainsFunc(e.factors, hasSymbol)
-	case *Power:
-		return hasSymbol(e.base) || hasSymbol(e.exp)
-	case *Call:
-		return !e.closed
-	}
-	return false
-}
+// hasSymbol reports whether e names a variable.
+func hasSymbol(e Expr) bool { return factsOf(e)&namesVariable != 0 }
 
 // isNegative reports whether e prints with a leading minus: -3, -2x.
 func isNegative(e Expr) bool {

@@ -31,14 +31,14 @@ func rank(e Expr) int {
 		// A power of a function of a number goes after the exponentials,
 		// with the functions: 2^x ln(2)^2, where ln(2)^2 2^x would not
 		// read back.
-		if c, ok := e.base.(*Call); ok && c.closed {
+		if c, ok := e.base.(*Call); ok && !hasSymbol(c) {
 			return 6
 		}
 		return rank(e.base)
 	case *Product:
 		return 5
 	case *Call:
-		if e.closed {
+		if !hasSymbol(e) {
 			return 3
 		}
 		return 6
