@@ -466,54 +466,39 @@ type pendingFunc struct {
 }
 
 func (c *converter) expr(x *expression) (part, error) {
-	// The items are the operands, or both sides of those that split:
-	// made into a list only when one splits.
-	var items []item
-	n := len(x.Operands)
-	for i := range n {
+	// The items are the operands, or both sides of those that split.
+	items := make([]item, 0, len(x.Operands))
+	for i := range x.Operands {
 		o, op := c.operand(x, i)
 		split, err := c.splits(o)
 		if err != nil {
 			return part{}, err
 		}
-		if split && items == nil {
-			items = make([]item, 0, n+1)
-			for k := range i {
-				o, op := c.operand(x, k)
-				items = append(items, c.item(o, op, whole))
-			}
-		}
-		switch {
-		case split:
+		if split {
 			items = append(items, c.item(o, op, nameSide), c.item(o, 0, bracketSide))
-		case items != nil:
+		} else {
 			items = append(items, c.item(o, op, whole))
 		}
 	}
-	at := func(k int) item { o, op := c.operand(x, k); return c.item(o, op, whole) }
-	if items != nil {
-		n, at = len(items), func(k int) item { return items[k] }
-	}
 	chains := 0
-	for k := range n {
-		if level(at(k).op) != symbolic.PrecPower {
+	for _, it := range items {
+		if level(it.op) != symbolic.PrecPower {
 			chains++
 		}
 	}
 	units := make([]unit, 0, chains)
-	var buf [4]item
-	for i := 0; i < n; {
-		chain := append(buf[:0], at(i))
-		for i+len(chain) < n && level(at(i+len(chain)).op) == symbolic.PrecPower {
-			chain = append(chain, at(i+len(chain)))
+	for i := 0; i < len(items); {
+		j := i + 1
+		for j < len(items) && level(items[j].op) == symbolic.PrecPower {
+			j++
 		}
 		units = append(units, unit{})
 		u := &units[len(units)-1] // filled in place: a unit is large
-		if err := c.powerChain(chain, u); err != nil {
+		if err := c.powerChain(items[i:j], u); err != nil {
 			return part{}, err
 		}
-		u.op = chain[0].op
-		i += len(chain)
+		u.op = items[i].op
+		i = j
 	}
 	if err := c.missingOperator(units); err != nil {
 		return part{}, err

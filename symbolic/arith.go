@@ -103,6 +103,15 @@ func isOneRat(r *big.Rat) bool {
 	return r.IsInt() && r.Num().IsInt64() && r.Num().Int64() == 1
 }
 
+// cmpRat is a.Cmp(b), without its copies of the numerators when both are
+// whole, as most coefficients are: sorting a sum compares them often.
+func cmpRat(a, b *big.Rat) int {
+	if a.IsInt() && b.IsInt() {
+		return a.Num().Cmp(b.Num())
+	}
+	return a.Cmp(b)
+}
+
 // rebuilds reports whether withCoef(c, rest) is t again, for c and rest
 // from splitTerm(t): then a term without like terms is kept as it is.
 func rebuilds(t Expr, c *big.Rat, rest Expr) bool {
@@ -373,7 +382,7 @@ func Mul(factors ...Expr) Expr {
 	if again {
 		return guard(Mul(append(out, newNum(coef))...), conds)
 	}
-	if len(out) == 1 && coef.Cmp(&minusOne.r) == 0 {
+	if len(out) == 1 && cmpRat(coef, &minusOne.r) == 0 {
 		if sum, ok := out[0].(*Sum); ok {
 			// -(a + b) is -a - b.
 			terms := make([]Expr, len(sum.terms))
@@ -385,7 +394,7 @@ func Mul(factors ...Expr) Expr {
 		}
 	}
 	slices.SortFunc(out, compare)
-	if coef.Cmp(&one.r) != 0 {
+	if !isOneRat(coef) {
 		out = append([]Expr{newNum(coef)}, out...)
 	}
 	var p Expr

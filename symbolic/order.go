@@ -66,7 +66,7 @@ func compare(a, b Expr) int {
 	switch a := a.(type) {
 	case *Num:
 		if b, ok := b.(*Num); ok {
-			return a.r.Cmp(&b.r)
+			return cmpRat(&a.r, &b.r)
 		}
 	case *Constant:
 		if b, ok := b.(*Constant); ok {
@@ -252,7 +252,7 @@ func compareSameDegree(a, b Expr) int {
 	if ca == cb {
 		return 0
 	}
-	return ca.Cmp(cb) // compare of the coefficients as numbers
+	return cmpRat(ca, cb) // compare of the coefficients as numbers
 }
 
 // compareFactorsInTerm is compare, except that a higher power of the same
