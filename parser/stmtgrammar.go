@@ -202,7 +202,7 @@ type file struct {
 
 // help is help or help TOPIC, any one token.
 type help struct {
-	Topic *string `parser:"'help':Ident @!EOF?"`
+	Topic *string `parser:"'help':Ident ( '(' @!')'? ')' | @!EOF )?"`
 }
 
 // loneWord is defs, quit or exit, and diff without its brackets.
