@@ -92,7 +92,8 @@ func TestStdinAndFlags(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"x.fp", "-e", "1+1"}, "fprime: options go before FILE: -e came after x.fp"},
+		{[]string{"x.fp", "-e", "1+1"}, "fprime: give a FILE or -e TEXT, not both"},
+		{[]string{"a.fp", "--json", "b.fp"}, "fprime: one FILE at a time, not 2"},
 		{[]string{"-e", "1", "x.fp"}, "fprime: give a FILE or -e TEXT, not both"},
 		{[]string{"a.fp", "b.fp"}, "fprime: one FILE at a time, not 2"},
 	} {
@@ -101,6 +102,14 @@ func TestStdinAndFlags(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
+	// Options may follow FILE, as most commands allow: fprime x.fp --json.
+	file := filepath.Join(dir, "x.fp")
+	os.WriteFile(file, []byte("f(x) = 9x^2 - 72x\nf'(4)\n"), 0o644)
+	for _, args := range [][]string{{"--json", file}, {file, "--json"}} {
+		if out, errOut, code := fprime(t, "", args...); code != 0 || out != "{\"value\":0}\n" || errOut != "" {
+			t.Errorf("%q: %q, stderr %q, exit %d", args, out, errOut, code)
+		}
+	}
 	if _, errOut, code := fprime(t, "", "-e", "save "+dir+"/missing/x.fp"); code != 1 || !strings.Contains(errOut, dir+"/missing/x.fp: no such file") || strings.Contains(errOut, ".x.fp.tmp") {
 		t.Errorf("save into a missing directory: %q, exit %d", errOut, code)
 	}
