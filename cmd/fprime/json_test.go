@@ -131,3 +131,13 @@ func TestJSONNotFinite(t *testing.T) {
 		t.Errorf("%q, %v", b.String(), err)
 	}
 }
+
+// TestJSONNegativeZero: a zero that came out negative is 0 in --json, as
+// in the text, never -0.
+func TestJSONNegativeZero(t *testing.T) {
+	out, _, code := fprime(t, "", "--json", "-e", "g(x, y) = x^2 - y^2; min g x0=(1, 0) maxiter=0")
+	want := "{\"status\":\"not_converged\",\"x\":[1,0],\"f\":1,\"grad\":[2,0],\"iterations\":0}\n"
+	if code != 0 || out != want {
+		t.Errorf("exit %d, %q, want %q", code, out, want)
+	}
+}

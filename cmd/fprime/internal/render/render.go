@@ -9,7 +9,6 @@ import (
 	"github.com/fprime/fprime/optimize"
 	"io"
 	"math"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -384,7 +383,9 @@ func (n jnum) MarshalJSON() ([]byte, error) {
 	if math.IsNaN(float64(n)) || math.IsInf(float64(n), 0) {
 		return []byte("null"), nil
 	}
-	return []byte(strconv.FormatFloat(float64(n), 'g', -1, 64)), nil
+	// As the text prints it: 0, not -0, for a zero that came out negative
+	// (a partial of x^2 - y^2 at y = 0, say).
+	return []byte(session.FormatNumber(float64(n))), nil
 }
 
 func jnums(v []float64) []jnum {
