@@ -101,6 +101,11 @@ func TestStdinAndFlags(t *testing.T) {
 			t.Errorf("%q: %q, exit %d", c.args, errOut, code)
 		}
 	}
+	// A byte order mark before the first statement, as some editors
+	// write one, is not read as a character of it.
+	if out, errOut, code := fprime(t, "\ufefff(x) = x^2\nf'(3); 1/0\n"); code != 1 || out != "6\n" || errOut != "<stdin>:2:9: 1/0 is undefined (division by zero)\n" {
+		t.Errorf("a byte order mark: %q, stderr %q, exit %d", out, errOut, code)
+	}
 	dir := t.TempDir()
 	// Options may follow FILE, as most commands allow: fprime x.fp --json.
 	file := filepath.Join(dir, "x.fp")

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/chzyer/readline"
 
@@ -121,6 +122,11 @@ func (sc *script) each(ctx context.Context, name string, src io.Reader, emit fun
 		}
 		if len(line) > parser.MaxInputBytes {
 			return &located{name, lineNo, 1, fmt.Sprintf("line too long: over %d bytes", parser.MaxInputBytes)}
+		}
+		if lineNo == 1 {
+			// A byte order mark, as some editors begin a UTF-8 file
+			// with, is no part of the first statement.
+			line = strings.TrimPrefix(line, "\ufeff")
 		}
 		for _, c := range parser.Split(trimEOL(line), lineNo) {
 			r, err := sc.sess.Run(ctx, c)
