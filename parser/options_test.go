@@ -80,6 +80,10 @@ func TestHintsForSlips(t *testing.T) {
 		{"(-1)^(1/2)", "1:1: sqrt(-1) is undefined: sqrt needs an argument >= 0, and here it is -1"},
 		{"x + (-8)^(1/4)", "1:1: (-8)^(1/4) is undefined: a negative number (-8) to a fractional power"},
 		{"diff((-1)^x, x)", "1:1: (-1)^x has no derivative: ln(-1) is undefined: ln needs a positive argument"},
+		// An unknown option after a value is named as one, as it is first.
+		{"min f foo=2", `1:7: unknown option "foo": the options are x0, eta, eps, maxiter, trace, method and beta (and set digits=)`},
+		{"min f x0=1 foo=2", `1:12: unknown option "foo": the options are x0, eta, eps, maxiter, trace, method and beta (and set digits=)`},
+		{"set eta=0.1 step=2", `1:13: unknown option "step": the options are x0, eta, eps, maxiter, trace, method and beta (and set digits=)`},
 		{"sgn(x)", ""},
 		{"f’", ""},
 		{"f’’(2)", ""},

@@ -642,6 +642,13 @@ func (s *stmtConverter) options(opts []*option) ([]Option, error) {
 			}
 			return nil, s.fresh(next)
 		}
+		if toks := o.Value.Tokens; len(toks) > 1 {
+			// x0=1 foo=2: the value stops before a known option only,
+			// so a name followed by "=" ends it as an unknown one.
+			if last := toks[len(toks)-1]; last.Type == tokIdent && s.after(toks).Value == "=" {
+				return nil, errAt(last.Pos, "unknown option %q: the options are x0, eta, eps, maxiter, trace, method and beta (and set digits=)", last.Value)
+			}
+		}
 		values, err := s.values(o.Value)
 		if err != nil {
 			return nil, err
