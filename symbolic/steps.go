@@ -86,13 +86,7 @@ func ruleName(e Expr, x string) string {
 		}
 		return "sum rule"
 	case *Product:
-		varying := 0
-		for _, f := range e.factors {
-			if dependsOn(f, x) {
-				varying++
-			}
-		}
-		if varying == 1 {
+		if constantMultiple(e, x) {
 			return "constant multiple rule"
 		}
 		for _, f := range e.factors {
@@ -113,6 +107,18 @@ func ruleName(e Expr, x string) string {
 		return e.fn.Rule + chain(e.arg)
 	}
 	return ""
+}
+
+// constantMultiple reports whether exactly one factor of p names x: p is
+// a constant multiple of it.
+func constantMultiple(p *Product, x string) bool {
+	varying := 0
+	for _, f := range p.factors {
+		if dependsOn(f, x) {
+			varying++
+		}
+	}
+	return varying == 1
 }
 
 // dependsOn reports whether e names x.
