@@ -140,8 +140,18 @@ func Steps(ctx context.Context, e Expr, x string) ([]Step, Expr, error) {
 	body, _ := Unguard(e)
 	rec := &recorder{}
 	d := &differ{ctx: ctx, x: x, memo: map[Expr]Expr{}, order: 1, rec: rec}
-	if _, err := d.diff(body); err != nil {
+	db, err := d.diff(body)
+	if err != nil {
 		return nil, nil, err
+	}
+	if len(rec.steps) == 0 {
+		// A number, a constant or a variable alone is still one step
+		// of a derivation, with its rule: d/dx 7 = 0, d/dx x = 1.
+		rule := ruleName(body, x)
+		if rule == "" {
+			rule = "power rule"
+		}
+		rec.steps = append(rec.steps, Step{Rule: rule, Of: body, Result: db})
 	}
 	r, err := Diff(ctx, e, x, 1)
 	if err != nil {

@@ -82,6 +82,11 @@ func TestStepRules(t *testing.T) {
 		{"x^2 sin(y)", "constant multiple rule; power rule"},
 		{"sin(y) x", "constant multiple rule"},
 		{"x^2 + sin(y)", "sum rule; power rule; constant rule: no x in it"},
+		// A derivation of a number or of x alone has its one step.
+		{"7", "constant rule: no x in it"},
+		{"pi", "constant rule: no x in it"},
+		{"y", "constant rule: no x in it"},
+		{"x", "power rule"},
 	}
 	for _, c := range cases {
 		e, _ := parser.ParseExpr(c.in)
