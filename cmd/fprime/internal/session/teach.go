@@ -253,6 +253,11 @@ func (s *Session) tangent(ctx context.Context, st *parser.Tangent) (Result, erro
 	value, slope := vals[0], vals[1]
 	at := map[string]symbolic.Expr{x: a}
 	fa, dfa := symbolic.Substitute(body, at), symbolic.Substitute(d, at)
+	// Both have values at a (found above, f'(a) by the derivative limit
+	// theorem where only a kept condition fails: x|x| at 0), so their
+	// conditions are met and their bodies are the numbers.
+	fa, _ = symbolic.Unguard(fa)
+	dfa, _ = symbolic.Unguard(dfa)
 	// y = f(a) + f'(a)(x − a), multiplied out as a book writes a line
 	// where f(a) and f'(a) are numbers; kept in that form where they are
 	// not (sin(2)), with the line in decimals beside it.

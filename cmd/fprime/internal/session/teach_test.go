@@ -21,12 +21,16 @@ func TestTangent(t *testing.T) {
 		{"f(x) = e^x", "tangent f at 0", "x + 1"},
 		{"f(x) = ln(x)", "tangent f at 1", "x - 1"},
 		{"f(x) = x^2; a = 3", "tangent f at a", "6x - 9"},
+		// f'(0) by the derivative limit theorem: a line of numbers too.
+		{"f(x) = x abs(x)", "tangent f at 0", "0"},
+		{"f(x) = x abs(x) + 2", "tangent f at 0", "2"},
+		{"f(x) = x abs(x) + x", "tangent f at 0", "x"},
 	}
 	for _, c := range cases {
 		s := New()
 		run(t, s, c.defs)
 		r, ok := run(t, s, c.st).(TangentLine)
-		if !ok || r.Line.String() != c.line {
+		if !ok || r.Line.String() != c.line || r.Approx != "" {
 			t.Errorf("%s; %s: %+v, want y = %s", c.defs, c.st, r, c.line)
 		}
 	}
