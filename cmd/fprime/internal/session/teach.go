@@ -279,7 +279,20 @@ func (s *Session) tangent(ctx context.Context, st *parser.Tangent) (Result, erro
 // decimalLine writes y = mx + c with six significant digits: 1.91927x + 1.17753.
 func decimalLine(m, c float64, x string) string {
 	d := func(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
-	s := d(m) + x
+	var s string
+	switch m {
+	case 0: // y ≈ 2.41421, not -0x + 2.41421
+		if c == 0 {
+			return "0"
+		}
+		return d(c)
+	case 1:
+		s = x
+	case -1:
+		s = "-" + x
+	default:
+		s = d(m) + x
+	}
 	switch {
 	case c > 0:
 		s += " + " + d(c)
