@@ -222,6 +222,8 @@ var validExprs = []struct{ in, want, reading string }{
 	{"x log10(100)", "2x", ""},
 	{"ln(1000)/ln(10)", "3", ""},
 	{"log(2, 3)", "ln(3)/ln(2)", ""},
+	{"log10(1e-400)", "-400", ""},
+	{"log(10^300, 10^700)", "7/3", ""},
 	{"log 2x", "ln(2x)", "log(2·x)"},
 	{"sqrt(x)", "sqrt(x)", ""},
 	{"sqrt(4)", "2", ""},

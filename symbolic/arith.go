@@ -455,9 +455,7 @@ func rationalLog(a, b *big.Rat) (*big.Rat, bool) {
 	if b.Cmp(one) == 0 {
 		return nil, false
 	}
-	fa, _ := a.Float64()
-	fb, _ := b.Float64()
-	k := math.Log(fa) / math.Log(fb)
+	k := lnRat(a) / lnRat(b)
 	if math.IsNaN(k) || math.IsInf(k, 0) {
 		return nil, false
 	}
@@ -478,6 +476,18 @@ func rationalLog(a, b *big.Rat) (*big.Rat, bool) {
 		}
 	}
 	return nil, false
+}
+
+// lnRat is ln(r) for r > 0 in float64, also where r itself is beyond
+// float64 (1e-400, 10^700): ln(n/d) = ln(n) - ln(d), each from its top 64
+// bits and its length.
+func lnRat(r *big.Rat) float64 {
+	lnInt := func(n *big.Int) float64 {
+		shift := max(n.BitLen()-64, 0)
+		top, _ := new(big.Float).SetInt(new(big.Int).Rsh(n, uint(shift))).Float64()
+		return math.Log(top) + float64(shift)*math.Ln2
+	}
+	return lnInt(r.Num()) - lnInt(r.Denom())
 }
 
 // ratPow is r^n for n ≥ 0.
