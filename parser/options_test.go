@@ -67,6 +67,7 @@ func TestHintsForSlips(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"1,5", `1:2: unexpected ",": the decimal point is ".", as in 1.5`},
 		{"g = x^2", `1:5: unknown name "x": a constant needs a value; to define a function of x, write g(x) = …`},
+		{"e = x^2", `1:5: unknown name "x": a constant needs a value; to define a function of x, write f(x) = …`}, // e(x) = … is refused
 		{"g(x, y) = xy", `1:11: unknown name "xy": a run of letters is one name; for the product, write x y`},
 		{"grad sin", "1:6: sin is built in: define a function of your own, as f(x) = sin(x), and use f"},
 		{"min cos x0=1", "1:5: cos is built in: define a function of your own, as f(x) = cos(x), and use f"},

@@ -402,7 +402,11 @@ func (s *stmtConverter) defineConst(a *assignment, o *operandParts, eq lexer.Tok
 		// f = x^2 is meant as a function of x.
 		x, _, _ := strings.Cut(strings.TrimPrefix(perr.Msg, "unknown name "), " ")
 		x = strings.Trim(x, `"`)
-		return nil, errorAt(perr.Line, perr.Col, "%s: a constant needs a value; to define a function of %s, write %s(%s) = …", perr.Msg, x, name.Value, x)
+		f := name.Value
+		if f == "e" { // e names no function: e(x) = … is refused
+			f = "f"
+		}
+		return nil, errorAt(perr.Line, perr.Col, "%s: a constant needs a value; to define a function of %s, write %s(%s) = …", perr.Msg, x, f, x)
 	}
 	if err != nil {
 		return nil, err
