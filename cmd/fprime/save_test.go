@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,6 +56,20 @@ func TestLoadFailsPartWay(t *testing.T) {
 	}
 	if out.String() != "f'(x) = 2x\n" {
 		t.Errorf("load printed %q, want what its statements print", out.String())
+	}
+	// In --json the error object names the file its line and column
+	// are in; an error of the script itself names none.
+	out.Reset()
+	sc = newScript(&out, &errOut, true)
+	sc.run(context.Background(), "-e", strings.NewReader("load "+file))
+	b, _ := json.Marshal(file)
+	if !strings.HasSuffix(out.String(), `{"error":"expected an expression after \"+\"","line":3,"col":11,"file":`+string(b)+"}\n") {
+		t.Errorf("--json: %q does not name the file", out.String())
+	}
+	out.Reset()
+	sc.run(context.Background(), "-e", strings.NewReader("1/0"))
+	if out.String() != `{"error":"1/0 is undefined (division by zero)","line":1,"col":2}`+"\n" {
+		t.Errorf("--json: %q", out.String())
 	}
 }
 

@@ -354,12 +354,15 @@ func JSON(w io.Writer, r session.Result, st Style) error {
 }
 
 // JSONError writes an error object: {"error": "...", "line": 1, "col": 14}.
-func JSONError(w io.Writer, msg string, line, col int) {
-	_ = writeJSON(w, struct { // a string and two ints always encode
+// file, where not "", names the file that line and col are in (one that
+// the script loads).
+func JSONError(w io.Writer, msg string, line, col int, file string) {
+	_ = writeJSON(w, struct { // strings and ints always encode
 		Error string `json:"error"`
 		Line  int    `json:"line"`
 		Col   int    `json:"col"`
-	}{msg, line, col})
+		File  string `json:"file,omitempty"`
+	}{msg, line, col, file})
 }
 
 // writeJSON writes v whole or not at all.
