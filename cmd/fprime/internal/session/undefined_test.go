@@ -49,6 +49,12 @@ func TestUndefinedReproductions(t *testing.T) {
 		{"f(x) = ln(x) - ln(x); f(-1)", "1:23: ln(x) is undefined at x = -1 (ln needs a positive argument)"},
 		{"f(x) = sqrt(x)^2; f(-4)", "1:19: sqrt(x) is undefined at x = -4 (sqrt needs an argument >= 0)"},
 		{"f(x) = ln(x); g(x) = f'(x); g(-1)", "1:29: ln(x) is undefined at x = -1 (ln needs a positive argument)"},
+		// A divisor that a constant's value makes 0 is said as 1/0, not as
+		// the 0^(-1) the simplifier keeps.
+		{"a = 2; 1/(a - 2)", "1:8: 1/0 is undefined (division by zero)"},
+		{"a = 0; f(x) = x/a", "1:15: 1/0 is undefined (division by zero)"},
+		{"a = 0; x^2 + 1/a", "1:8: 1/0 is undefined (division by zero)"},
+		{"a = 0; a^-2", "1:8: 0^(-2) is undefined (division by zero)"},
 	}
 	for _, c := range cases {
 		s := New()
