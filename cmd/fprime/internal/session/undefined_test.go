@@ -239,3 +239,24 @@ func TestDerivativeWhereOnlyAConditionFails(t *testing.T) {
 		}
 	}
 }
+
+// TestDivergedAtStartKeepsValues: a run that diverges at x0 reports f and
+// each partial that has a value there, null (NaN) only for the others,
+// as PRODUCT.md says of a divergence: "null for a value that is not
+// finite".
+func TestDivergedAtStartKeepsValues(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"f(x) = sqrt(x); min f x0=0", "f 0 grad [NaN]"},
+		{"g(x, y) = sqrt(x) + y^2; min g x0=(0, 1)", "f 1 grad [NaN 2]"},
+		// Where f has no value, neither has a partial, whatever its formula
+		// gives: (ln(x) + x)' = 1/x + 1 is 0 at -1.
+		{"f(x) = ln(x) + x; min f x0=-1", "f NaN grad [NaN]"},
+	}
+	for _, c := range cases {
+		d := run(t, New(), c.src).(Descent)
+		got := fmt.Sprintf("f %v grad %v", d.Result.F, d.Result.Grad)
+		if d.Result.Status.String() != "diverged" || d.Result.Iterations != 0 || got != c.want {
+			t.Errorf("%s: %v after %d, %s; want diverged at x0, %s", c.src, d.Result.Status, d.Result.Iterations, got, c.want)
+		}
+	}
+}
