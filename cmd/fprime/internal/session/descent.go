@@ -146,10 +146,10 @@ func (c *compiled) deriv(k int, x float64) (float64, error) {
 // problem wraps the programs as plain functions; they allocate nothing.
 func (c *compiled) problem() optimize.Problem {
 	p := optimize.Problem{
-		FuncGrad: func(g, x []float64) (float64, error) { return c.fg.EvalSplit(x, g) },
-		Func:     func(x []float64) (float64, error) { return c.fg.EvalSplit(x, c.out) },
+		FuncGrad: c.funcGrad,
+		Func:     func(x []float64) (float64, error) { return c.funcGrad(c.out[1:], x) },
 		Grad: func(g, x []float64) error {
-			_, err := c.fg.EvalSplit(x, g)
+			_, err := c.funcGrad(g, x)
 			return err
 		},
 		Hess: func(h, x []float64) error { return c.hess.EvalAll(x, h) },
@@ -161,6 +161,31 @@ func (c *compiled) problem() optimize.Problem {
 		p.Deriv = c.deriv
 	}
 	return p
+}
+
+// funcGrad is f(x), with ∇f(x) in g. For one variable, where only a
+// condition kept by a rewrite fails, f' has the value the derivative limit
+// theorem gives, as f'(a) has: x|x| has f' = 2abs(x), which keeps abs'
+// x/abs(x), and f'(0) = 0, so a run from 0 starts there.
+func (c *compiled) funcGrad(g, x []float64) (float64, error) {
+	f, err := c.fg.EvalSplit(x, g)
+	if err == nil || c.n != 1 {
+		return f, err
+	}
+	p, perr := symbolic.Compile(c.exprs[0], c.params...)
+	if perr != nil {
+		return f, err
+	}
+	fx, ferr := p.Eval(x[0])
+	if ferr != nil {
+		return f, err
+	}
+	d, ok := symbolic.DerivativeLimit(c.exprs[0], c.exprs[1], c.params[0], x[0])
+	if !ok {
+		return f, err
+	}
+	g[0] = d
+	return fx, nil
 }
 
 // machineDescent is symbolic's loop of machine code as an

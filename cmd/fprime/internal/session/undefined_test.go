@@ -260,3 +260,26 @@ func TestDivergedAtStartKeepsValues(t *testing.T) {
 		}
 	}
 }
+
+// TestDescentFromDerivativeLimit: a run starts where f'(x0) has the value
+// the derivative limit theorem gives, as f'(x0) itself does: x|x| has
+// f'(0) = 0, though f' = 2abs(x) keeps abs' x/abs(x).
+func TestDescentFromDerivativeLimit(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"f(x) = x abs(x); f'(0)", "0"},
+		{"f(x) = x abs(x); min f x0=0", "converged after 0: x [0] f 0 grad [0]"},
+		{"f(x) = x abs(x) + x; min f x0=0 maxiter=1", "not_converged after 1: x [-0.1] f -0.11000000000000001 grad [1.2]"},
+	}
+	for _, c := range cases {
+		got := ""
+		switch r := run(t, New(), c.src).(type) {
+		case Descent:
+			got = fmt.Sprintf("%v after %d: x %v f %v grad %v", r.Result.Status, r.Result.Iterations, r.Result.X, r.Result.F, r.Result.Grad)
+		case Number:
+			got = fmt.Sprint(r.Value)
+		}
+		if got != c.want {
+			t.Errorf("%s: %s, want %s", c.src, got, c.want)
+		}
+	}
+}
