@@ -96,7 +96,9 @@ func checkToken(t lexer.Token, open *[]lexer.Token, closesBar bool) error {
 		*open = append(*open, t)
 	case t.Value == ")" || t.Value == "]" || t.Value == "|":
 		if len(*open) == 0 {
-			return at("unexpected %q with no %q before it", t.Value, opening(t.Value))
+			// As PRODUCT.md's example of an error writes it:
+			// {"error": "unexpected \")\"", "line": 1, "col": 14}.
+			return at("unexpected %q", t.Value)
 		}
 		top := (*open)[len(*open)-1]
 		if closing(top.Value) != t.Value {
@@ -115,13 +117,6 @@ func closing(c string) string {
 		return "|"
 	}
 	return "]"
-}
-
-func opening(c string) string {
-	if c == ")" {
-		return "("
-	}
-	return "["
 }
 
 // significantDigits counts the digits of a number literal's mantissa

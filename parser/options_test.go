@@ -67,6 +67,7 @@ func TestHintsForSlips(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"1,5", `1:2: unexpected ",": the decimal point is ".", as in 1.5`},
 		{"g = x^2", `1:5: unknown name "x": a constant needs a value; to define a function of x, write g(x) = …`},
+		{"e = x^2", `1:5: unknown name "x": a constant needs a value; to define a function of x, write f(x) = …`}, // e(x) = … is refused
 		{"g(x, y) = xy", `1:11: unknown name "xy": a run of letters is one name; for the product, write x y`},
 		{"grad sin", "1:6: sin is built in: define a function of your own, as f(x) = sin(x), and use f"},
 		{"min cos x0=1", "1:5: cos is built in: define a function of your own, as f(x) = cos(x), and use f"},
@@ -80,6 +81,10 @@ func TestHintsForSlips(t *testing.T) {
 		{"(-1)^(1/2)", "1:1: sqrt(-1) is undefined: sqrt needs an argument >= 0, and here it is -1"},
 		{"x + (-8)^(1/4)", "1:1: (-8)^(1/4) is undefined: a negative number (-8) to a fractional power"},
 		{"diff((-1)^x, x)", "1:1: (-1)^x has no derivative: ln(-1) is undefined: ln needs a positive argument"},
+		// An unknown option after a value is named as one, as it is first.
+		{"min f foo=2", `1:7: unknown option "foo": the options are x0, eta, eps, maxiter, trace, method and beta (and set digits=)`},
+		{"min f x0=1 foo=2", `1:12: unknown option "foo": the options are x0, eta, eps, maxiter, trace, method and beta (and set digits=)`},
+		{"set eta=0.1 step=2", `1:13: unknown option "step": the options are x0, eta, eps, maxiter, trace, method and beta (and set digits=)`},
 		{"sgn(x)", ""},
 		{"f’", ""},
 		{"f’’(2)", ""},

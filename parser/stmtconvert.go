@@ -402,7 +402,11 @@ func (s *stmtConverter) defineConst(a *assignment, o *operandParts, eq lexer.Tok
 		// f = x^2 is meant as a function of x.
 		x, _, _ := strings.Cut(strings.TrimPrefix(perr.Msg, "unknown name "), " ")
 		x = strings.Trim(x, `"`)
-		return nil, errorAt(perr.Line, perr.Col, "%s: a constant needs a value; to define a function of %s, write %s(%s) = …", perr.Msg, x, name.Value, x)
+		f := name.Value
+		if f == "e" { // e names no function: e(x) = … is refused
+			f = "f"
+		}
+		return nil, errorAt(perr.Line, perr.Col, "%s: a constant needs a value; to define a function of %s, write %s(%s) = …", perr.Msg, x, f, x)
 	}
 	if err != nil {
 		return nil, err
@@ -641,6 +645,13 @@ func (s *stmtConverter) options(opts []*option) ([]Option, error) {
 				return nil, errAt(next.Pos, "expected a value after %s=", t.Value)
 			}
 			return nil, s.fresh(next)
+		}
+		if toks := o.Value.Tokens; len(toks) > 1 {
+			// x0=1 foo=2: the value stops before a known option only,
+			// so a name followed by "=" ends it as an unknown one.
+			if last := toks[len(toks)-1]; last.Type == tokIdent && s.after(toks).Value == "=" {
+				return nil, errAt(last.Pos, "unknown option %q: the options are x0, eta, eps, maxiter, trace, method and beta (and set digits=)", last.Value)
+			}
 		}
 		values, err := s.values(o.Value)
 		if err != nil {

@@ -341,6 +341,7 @@ func Mul(factors ...Expr) Expr {
 	}
 	groups = absorbEvenPowers(groups)
 	groups = absorbIntoCubeRoots(groups)
+	groups = cancelLogRatios(groups, coef)
 	if coef.Sign() == 0 {
 		// 0·u is 0 where u is defined.
 		for _, g := range groups {
@@ -410,6 +411,103 @@ func Mul(factors ...Expr) Expr {
 		return guard(p, conds)
 	}
 	return p
+}
+
+// cancelLogRatios works out ln(a)/ln(b) for positive numbers a and b where
+// a is a rational power of b, multiplying coef by it: log10(1000) is 3 and
+// log(4, 8) is 3/2 exactly, as SymPy's log(1000, 10) is, not the
+// 2.9999999999999996 that the quotient of two float64 logarithms gives.
+func cancelLogRatios(groups []*group, coef *big.Rat) []*group {
+	lnNum := func(g *group, exp int64) (*big.Rat, bool) {
+		c, ok := g.base.(*Call)
+		if !ok || c.fn != fnLn || len(g.exps) != 1 {
+			return nil, false
+		}
+		e, ok := g.exps[0].(*Num)
+		if !ok || !e.r.IsInt() || !e.r.Num().IsInt64() || e.r.Num().Int64() != exp {
+			return nil, false
+		}
+		a, ok := c.arg.(*Num)
+		if !ok || a.r.Sign() <= 0 {
+			return nil, false
+		}
+		return &a.r, true
+	}
+	for i := 0; i < len(groups); i++ {
+		a, ok := lnNum(groups[i], 1)
+		if !ok {
+			continue
+		}
+		for j := 0; j < len(groups); j++ {
+			b, ok := lnNum(groups[j], -1)
+			if !ok {
+				continue
+			}
+			k, ok := rationalLog(a, b)
+			if !ok {
+				continue
+			}
+			coef.Mul(coef, k)
+			out := groups[:0:0]
+			for n, g := range groups {
+				if n != i && n != j {
+					out = append(out, g)
+				}
+			}
+			return cancelLogRatios(out, coef)
+		}
+	}
+	return groups
+}
+
+// rationalLog returns k = p/q with a = b^k, for positive rationals a and b
+// (b not 1) where there is one with q ≤ 12 and powers of a size that exact
+// arithmetic works out at once.
+func rationalLog(a, b *big.Rat) (*big.Rat, bool) {
+	one := big.NewRat(1, 1)
+	if b.Cmp(one) == 0 {
+		return nil, false
+	}
+	k := lnRat(a) / lnRat(b)
+	if math.IsNaN(k) || math.IsInf(k, 0) {
+		return nil, false
+	}
+	bits := func(r *big.Rat) int { return r.Num().BitLen() + r.Denom().BitLen() }
+	for q := int64(1); q <= 12; q++ {
+		p := math.Round(k * float64(q))
+		if math.Abs(k*float64(q)-p) > 1e-6 || math.Abs(p)*float64(bits(b)) > 1<<16 || float64(q*int64(bits(a))) > 1<<16 {
+			continue
+		}
+		// a^q = b^p, both sides exact.
+		lhs := ratPow(a, q)
+		rhs := ratPow(b, int64(math.Abs(p)))
+		if p < 0 {
+			rhs.Inv(rhs)
+		}
+		if lhs.Cmp(rhs) == 0 {
+			return big.NewRat(int64(p), q), true
+		}
+	}
+	return nil, false
+}
+
+// lnRat is ln(r) for r > 0 in float64, also where r itself is beyond
+// float64 (1e-400, 10^700): ln(n/d) = ln(n) - ln(d), each from its top 64
+// bits and its length.
+func lnRat(r *big.Rat) float64 {
+	lnInt := func(n *big.Int) float64 {
+		shift := max(n.BitLen()-64, 0)
+		top, _ := new(big.Float).SetInt(new(big.Int).Rsh(n, uint(shift))).Float64()
+		return math.Log(top) + float64(shift)*math.Ln2
+	}
+	return lnInt(r.Num()) - lnInt(r.Denom())
+}
+
+// ratPow is r^n for n ≥ 0.
+func ratPow(r *big.Rat, n int64) *big.Rat {
+	num := new(big.Int).Exp(r.Num(), big.NewInt(n), nil)
+	den := new(big.Int).Exp(r.Denom(), big.NewInt(n), nil)
+	return new(big.Rat).SetFrac(num, den)
 }
 
 // group is the factors of a product with one base: base^exps[0]·….

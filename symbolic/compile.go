@@ -379,6 +379,15 @@ func (p *Program) explain(in instr, v float64) error {
 	case opDiv:
 		if p.regs[in.b] == 0 {
 			msg, why = fmt.Sprintf("division by zero in %v", src), "division by zero"
+			if pw, ok := src.(*Power); ok && isZero(pw.base) {
+				// 1/0 where a constant's value made the divisor 0 (a = 2;
+				// 1/(a - 2)), which the simplifier keeps as 0^(-1): no one
+				// wrote that, so it is said as 1/0 is.
+				msg = fmt.Sprintf("%v is undefined (division by zero)", src)
+				if isMinusOne(pw.exp) {
+					msg = "1/0 is undefined (division by zero)"
+				}
+			}
 		}
 	case opPow:
 		if arg == 0 {

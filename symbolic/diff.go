@@ -163,8 +163,18 @@ func (d *differ) rule(e Expr) (Expr, error) {
 		return Add(terms...), nil
 	case *Product: // (uv)' = u'v + uv'
 		var terms []Expr
+		// A constant multiple, c·u, takes c out: Steps shows no
+		// derivative of c, 0, under the constant multiple rule.
+		multiple := d.rec != nil && constantMultiple(e, d.x)
 		for i, f := range e.factors {
+			quiet := multiple && !dependsOn(f, d.x)
+			if quiet {
+				d.rec.quiet++
+			}
 			df, err := d.diff(f)
+			if quiet {
+				d.rec.quiet--
+			}
 			if err != nil {
 				return nil, err
 			}

@@ -86,13 +86,7 @@ func ruleName(e Expr, x string) string {
 		}
 		return "sum rule"
 	case *Product:
-		varying := 0
-		for _, f := range e.factors {
-			if dependsOn(f, x) {
-				varying++
-			}
-		}
-		if varying == 1 {
+		if constantMultiple(e, x) {
 			return "constant multiple rule"
 		}
 		for _, f := range e.factors {
@@ -115,6 +109,18 @@ func ruleName(e Expr, x string) string {
 	return ""
 }
 
+// constantMultiple reports whether exactly one factor of p names x: p is
+// a constant multiple of it.
+func constantMultiple(p *Product, x string) bool {
+	varying := 0
+	for _, f := range p.factors {
+		if dependsOn(f, x) {
+			varying++
+		}
+	}
+	return varying == 1
+}
+
 // dependsOn reports whether e names x.
 func dependsOn(e Expr, x string) bool {
 	found := false
@@ -134,8 +140,18 @@ func Steps(ctx context.Context, e Expr, x string) ([]Step, Expr, error) {
 	body, _ := Unguard(e)
 	rec := &recorder{}
 	d := &differ{ctx: ctx, x: x, memo: map[Expr]Expr{}, order: 1, rec: rec}
-	if _, err := d.diff(body); err != nil {
+	db, err := d.diff(body)
+	if err != nil {
 		return nil, nil, err
+	}
+	if len(rec.steps) == 0 {
+		// A number, a constant or a variable alone is still one step
+		// of a derivation, with its rule: d/dx 7 = 0, d/dx x = 1.
+		rule := ruleName(body, x)
+		if rule == "" {
+			rule = "power rule"
+		}
+		rec.steps = append(rec.steps, Step{Rule: rule, Of: body, Result: db})
 	}
 	r, err := Diff(ctx, e, x, 1)
 	if err != nil {

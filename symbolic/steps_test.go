@@ -76,6 +76,17 @@ func TestStepRules(t *testing.T) {
 		{"x^x", "general power rule, (u^v)' = u^v(v' ln(u) + v u'/u)"},
 		{"ln(x)", "logarithm rule"},
 		{"a x^2", "constant multiple rule; power rule"},
+		// The constant of a constant multiple is taken out, not
+		// differentiated: no step says its derivative is 0.
+		{"ln(x)/ln(10)", "constant multiple rule; logarithm rule"},
+		{"x^2 sin(y)", "constant multiple rule; power rule"},
+		{"sin(y) x", "constant multiple rule"},
+		{"x^2 + sin(y)", "sum rule; power rule; constant rule: no x in it"},
+		// A derivation of a number or of x alone has its one step.
+		{"7", "constant rule: no x in it"},
+		{"pi", "constant rule: no x in it"},
+		{"y", "constant rule: no x in it"},
+		{"x", "power rule"},
 	}
 	for _, c := range cases {
 		e, _ := parser.ParseExpr(c.in)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -129,5 +130,29 @@ func TestJSONNotFinite(t *testing.T) {
 	nan.Value = nan.Value / nan.Value
 	if err := render.JSON(&b, nan, render.Style{}); err != nil || b.String() != "{\"value\":null}\n" {
 		t.Errorf("%q, %v", b.String(), err)
+	}
+}
+
+// TestJSONNegativeZero: a zero that came out negative is 0 in --json, as
+// in the text, never -0.
+func TestJSONNegativeZero(t *testing.T) {
+	out, _, code := fprime(t, "", "--json", "-e", "g(x, y) = x^2 - y^2; min g x0=(1, 0) maxiter=0")
+	want := "{\"status\":\"not_converged\",\"x\":[1,0],\"f\":1,\"grad\":[2,0],\"iterations\":0}\n"
+	if code != 0 || out != want {
+		t.Errorf("exit %d, %q, want %q", code, out, want)
+	}
+}
+
+// TestJSONErrorAsProduct: PRODUCT.md's example of an error object, for a
+// statement with a ")" at column 14 that nothing opened.
+func TestJSONErrorAsProduct(t *testing.T) {
+	for _, st := range []string{"f(x) = 9x^2 -)", "f(x) = sin(x))"} {
+		out, errOut, code := fprime(t, "", "--json", "-e", st)
+		var got, want map[string]any
+		json.Unmarshal([]byte(out), &got)
+		json.Unmarshal([]byte(`{"error": "unexpected \")\"", "line": 1, "col": 14}`), &want)
+		if code != 1 || fmt.Sprint(got) != fmt.Sprint(want) || errOut != "-e:1:14: unexpected \")\"\n" {
+			t.Errorf("%s: %q, stderr %q, exit %d; want %v", st, out, errOut, code, want)
+		}
 	}
 }

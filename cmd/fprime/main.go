@@ -51,12 +51,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	jsonOut := fs.Bool("json", false, "")
 	expr := fs.String("e", "", "")
 	showVersion := fs.Bool("version", false, "")
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			fmt.Fprint(stdout, usage)
-			return 0
+	// Options may come before or after FILE (fprime x.fp --json), as
+	// most commands take them; Go's flag package stops at the first
+	// argument that is not one, so the rest is read again after it.
+	var files []string
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			if err == flag.ErrHelp {
+				fmt.Fprint(stdout, usage)
+				return 0
+			}
+			return 2
 		}
-		return 2
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		rest = fs.Args()[1:]
 	}
 	if *showVersion {
 		fmt.Fprintln(stdout, "fprime", version)
@@ -64,7 +75,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	exprGiven := false
 	fs.Visit(func(f *flag.Flag) { exprGiven = exprGiven || f.Name == "e" })
-	if msg := argsProblem(fs.Args(), exprGiven); msg != "" {
+	if msg := argsProblem(files, exprGiven); msg != "" {
 		fmt.Fprintf(stderr, "fprime: %s (fprime --help shows the usage)\n", msg)
 		return 2
 	}
@@ -73,14 +84,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch {
 	case exprGiven:
 		return sc.exit(sc.run(ctx, "-e", strings.NewReader(*expr)))
-	case fs.NArg() == 1:
-		f, err := os.Open(fs.Arg(0))
+	case len(files) == 1:
+		f, err := os.Open(files[0])
 		if err != nil {
 			fmt.Fprintf(stderr, "fprime: %v\n", err)
 			return 1
 		}
 		defer f.Close()
-		return sc.exit(sc.run(ctx, fs.Arg(0), f))
+		return sc.exit(sc.run(ctx, files[0], f))
 	case isTerminal(stdin) && !*jsonOut:
 		return repl(stdin.(*os.File), stdout, stderr)
 	}
@@ -93,8 +104,6 @@ func argsProblem(args []string, exprGiven bool) string {
 	switch {
 	case len(args) == 1 && exprGiven:
 		return "give a FILE or -e TEXT, not both"
-	case len(args) > 1 && strings.HasPrefix(args[1], "-"):
-		return fmt.Sprintf("options go before FILE: %s came after %s", args[1], args[0])
 	case len(args) > 1:
 		return fmt.Sprintf("one FILE at a time, not %d", len(args))
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,6 +57,20 @@ func TestLoadFailsPartWay(t *testing.T) {
 	if out.String() != "f'(x) = 2x\n" {
 		t.Errorf("load printed %q, want what its statements print", out.String())
 	}
+	// In --json the error object names the file its line and column
+	// are in; an error of the script itself names none.
+	out.Reset()
+	sc = newScript(&out, &errOut, true)
+	sc.run(context.Background(), "-e", strings.NewReader("load "+file))
+	b, _ := json.Marshal(file)
+	if !strings.HasSuffix(out.String(), `{"error":"expected an expression after \"+\"","line":3,"col":11,"file":`+string(b)+"}\n") {
+		t.Errorf("--json: %q does not name the file", out.String())
+	}
+	out.Reset()
+	sc.run(context.Background(), "-e", strings.NewReader("1/0"))
+	if out.String() != `{"error":"1/0 is undefined (division by zero)","line":1,"col":2}`+"\n" {
+		t.Errorf("--json: %q", out.String())
+	}
 }
 
 // TestLoadItself stops a file that loads itself.
@@ -92,7 +107,8 @@ func TestStdinAndFlags(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"x.fp", "-e", "1+1"}, "fprime: options go before FILE: -e came after x.fp"},
+		{[]string{"x.fp", "-e", "1+1"}, "fprime: give a FILE or -e TEXT, not both"},
+		{[]string{"a.fp", "--json", "b.fp"}, "fprime: one FILE at a time, not 2"},
 		{[]string{"-e", "1", "x.fp"}, "fprime: give a FILE or -e TEXT, not both"},
 		{[]string{"a.fp", "b.fp"}, "fprime: one FILE at a time, not 2"},
 	} {
@@ -100,7 +116,20 @@ func TestStdinAndFlags(t *testing.T) {
 			t.Errorf("%q: %q, exit %d", c.args, errOut, code)
 		}
 	}
+	// A byte order mark before the first statement, as some editors
+	// write one, is not read as a character of it.
+	if out, errOut, code := fprime(t, "\ufefff(x) = x^2\nf'(3); 1/0\n"); code != 1 || out != "6\n" || errOut != "<stdin>:2:9: 1/0 is undefined (division by zero)\n" {
+		t.Errorf("a byte order mark: %q, stderr %q, exit %d", out, errOut, code)
+	}
 	dir := t.TempDir()
+	// Options may follow FILE, as most commands allow: fprime x.fp --json.
+	file := filepath.Join(dir, "x.fp")
+	os.WriteFile(file, []byte("f(x) = 9x^2 - 72x\nf'(4)\n"), 0o644)
+	for _, args := range [][]string{{"--json", file}, {file, "--json"}} {
+		if out, errOut, code := fprime(t, "", args...); code != 0 || out != "{\"value\":0}\n" || errOut != "" {
+			t.Errorf("%q: %q, stderr %q, exit %d", args, out, errOut, code)
+		}
+	}
 	if _, errOut, code := fprime(t, "", "-e", "save "+dir+"/missing/x.fp"); code != 1 || !strings.Contains(errOut, dir+"/missing/x.fp: no such file") || strings.Contains(errOut, ".x.fp.tmp") {
 		t.Errorf("save into a missing directory: %q, exit %d", errOut, code)
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/chzyer/readline"
 
@@ -65,7 +66,7 @@ var errQuit = errors.New("quit")
 func (sc *script) run(ctx context.Context, name string, src io.Reader) error {
 	err := sc.each(ctx, name, src, sc.print)
 	if err != nil && !errors.Is(err, errQuit) {
-		sc.report(err)
+		sc.report(name, err)
 	}
 	return err
 }
@@ -100,14 +101,21 @@ func (sc *script) style() render.Style {
 	return render.Style{Options: sc.sess.PrintOptions(), Plot: opts, Digits: sc.sess.Settings().Digits}
 }
 
-func (sc *script) report(err error) {
+// report writes the error that stopped the script called name; in
+// --json an error inside a file that it loads names that file, as its
+// line and column are that file's.
+func (sc *script) report(name string, err error) {
 	var loc *located
 	if !errors.As(err, &loc) {
 		loc = &located{file: "fprime", line: 1, col: 1, msg: err.Error()}
 	}
 	fmt.Fprintln(sc.errOut, loc.Error())
 	if sc.json {
-		render.JSONError(sc.out, loc.msg, loc.line, loc.col)
+		file := ""
+		if loc.file != name {
+			file = loc.file
+		}
+		render.JSONError(sc.out, loc.msg, loc.line, loc.col, file)
 	}
 }
 
@@ -121,6 +129,11 @@ func (sc *script) each(ctx context.Context, name string, src io.Reader, emit fun
 		}
 		if len(line) > parser.MaxInputBytes {
 			return &located{name, lineNo, 1, fmt.Sprintf("line too long: over %d bytes", parser.MaxInputBytes)}
+		}
+		if lineNo == 1 {
+			// A byte order mark, as some editors begin a UTF-8 file
+			// with, is no part of the first statement.
+			line = strings.TrimPrefix(line, "\ufeff")
 		}
 		for _, c := range parser.Split(trimEOL(line), lineNo) {
 			r, err := sc.sess.Run(ctx, c)

@@ -236,6 +236,13 @@ func pointKind(d session.Descent) string {
 	for i, v := range g.Eigenvalues {
 		ev[i] = short(v + 0) // + 0: no "-0"
 	}
+	if g.Test == optimize.NoTest {
+		// x^(4/3) at 0: f' is 0 there, f'' = 4/(9x^(2/3)) has no value.
+		if d.Degree2 {
+			return fmt.Sprintf("%s: %s''(%s*) is undefined", what, d.Name, d.Params[0])
+		}
+		return fmt.Sprintf("%s: the Hessian is undefined there", what)
+	}
 	if !d.Degree2 || len(g.Eigenvalues) != 1 {
 		if g.Test == optimize.Degenerate {
 			return fmt.Sprintf("%s: an eigenvalue of the Hessian there is zero within its error (%s)", what, strings.Join(ev, ", "))

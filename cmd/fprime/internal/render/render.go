@@ -9,7 +9,6 @@ import (
 	"github.com/fprime/fprime/optimize"
 	"io"
 	"math"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -355,12 +354,15 @@ func JSON(w io.Writer, r session.Result, st Style) error {
 }
 
 // JSONError writes an error object: {"error": "...", "line": 1, "col": 14}.
-func JSONError(w io.Writer, msg string, line, col int) {
-	_ = writeJSON(w, struct { // a string and two ints always encode
+// file, where not "", names the file that line and col are in (one that
+// the script loads).
+func JSONError(w io.Writer, msg string, line, col int, file string) {
+	_ = writeJSON(w, struct { // strings and ints always encode
 		Error string `json:"error"`
 		Line  int    `json:"line"`
 		Col   int    `json:"col"`
-	}{msg, line, col})
+		File  string `json:"file,omitempty"`
+	}{msg, line, col, file})
 }
 
 // writeJSON writes v whole or not at all.
@@ -384,7 +386,9 @@ func (n jnum) MarshalJSON() ([]byte, error) {
 	if math.IsNaN(float64(n)) || math.IsInf(float64(n), 0) {
 		return []byte("null"), nil
 	}
-	return []byte(strconv.FormatFloat(float64(n), 'g', -1, 64)), nil
+	// As the text prints it: 0, not -0, for a zero that came out negative
+	// (a partial of x^2 - y^2 at y = 0, say).
+	return []byte(session.FormatNumber(float64(n))), nil
 }
 
 func jnums(v []float64) []jnum {

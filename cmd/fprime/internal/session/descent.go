@@ -46,6 +46,9 @@ type compiled struct {
 	n        int
 	fg, hess *symbolic.Program
 	out      []float64
+	// exprs are f and its partials, as fg computes them together.
+	exprs  []symbolic.Expr
+	params []string
 
 	// For one variable, the derivatives past the second, compiled only
 	// when a run ends where f'' is zero within its error: higher[k] is
@@ -81,12 +84,46 @@ func (s *Session) compile(ctx context.Context, at parser.Pos, f *Function) (*com
 	// Newton's method evaluates the Hessian at every update; the others
 	// twice, where one translation costs less than differentiating it.
 	hess.MachineCode()
-	c := &compiled{n: len(f.Params), fg: fg, hess: hess, out: make([]float64, len(grad)+1)}
+	c := &compiled{n: len(f.Params), fg: fg, hess: hess, out: make([]float64, len(grad)+1),
+		exprs: append([]symbolic.Expr{body}, grad...), params: f.Params}
 	if c.n == 1 {
 		c.ctx, c.x, c.last = ctx, f.Params[0], h[0][0]
 		c.higher = []*symbolic.Program{nil, nil, hess}
 	}
 	return c, nil
+}
+
+// finiteAtStart fills in the values that a run diverged at x0 left NaN
+// because f and its gradient are one program, which fails as a whole,
+// where they have values: sqrt(x) from 0 has f = 0 though f' has none,
+// and sqrt(x) + y^2 from (0, 1) has ∂/∂y = 2. A partial counts only where
+// f itself has a value.
+func (c *compiled) finiteAtStart(r *optimize.Result) {
+	if len(r.X) != c.n || len(r.Grad) != c.n {
+		return
+	}
+	value := func(e symbolic.Expr) (float64, bool) {
+		p, err := symbolic.Compile(e, c.params...)
+		if err != nil {
+			return 0, false
+		}
+		v, err := p.Eval(r.X...)
+		return v, err == nil && !math.IsNaN(v) && !math.IsInf(v, 0)
+	}
+	if math.IsNaN(r.F) {
+		v, ok := value(c.exprs[0])
+		if !ok {
+			return
+		}
+		r.F = v
+	}
+	for i, g := range r.Grad {
+		if math.IsNaN(g) {
+			if v, ok := value(c.exprs[i+1]); ok {
+				r.Grad[i] = v
+			}
+		}
+	}
 }
 
 // deriv evaluates the k-th derivative (k ≥ 2) of a function of one
@@ -109,10 +146,10 @@ func (c *compiled) deriv(k int, x float64) (float64, error) {
 // problem wraps the programs as plain functions; they allocate nothing.
 func (c *compiled) problem() optimize.Problem {
 	p := optimize.Problem{
-		FuncGrad: func(g, x []float64) (float64, error) { return c.fg.EvalSplit(x, g) },
-		Func:     func(x []float64) (float64, error) { return c.fg.EvalSplit(x, c.out) },
+		FuncGrad: c.funcGrad,
+		Func:     func(x []float64) (float64, error) { return c.funcGrad(c.out[1:], x) },
 		Grad: func(g, x []float64) error {
-			_, err := c.fg.EvalSplit(x, g)
+			_, err := c.funcGrad(g, x)
 			return err
 		},
 		Hess: func(h, x []float64) error { return c.hess.EvalAll(x, h) },
@@ -124,6 +161,31 @@ func (c *compiled) problem() optimize.Problem {
 		p.Deriv = c.deriv
 	}
 	return p
+}
+
+// funcGrad is f(x), with ∇f(x) in g. For one variable, where only a
+// condition kept by a rewrite fails, f' has the value the derivative limit
+// theorem gives, as f'(a) has: x|x| has f' = 2abs(x), which keeps abs'
+// x/abs(x), and f'(0) = 0, so a run from 0 starts there.
+func (c *compiled) funcGrad(g, x []float64) (float64, error) {
+	f, err := c.fg.EvalSplit(x, g)
+	if err == nil || c.n != 1 {
+		return f, err
+	}
+	p, perr := symbolic.Compile(c.exprs[0], c.params...)
+	if perr != nil {
+		return f, err
+	}
+	fx, ferr := p.Eval(x[0])
+	if ferr != nil {
+		return f, err
+	}
+	d, ok := symbolic.DerivativeLimit(c.exprs[0], c.exprs[1], c.params[0], x[0])
+	if !ok {
+		return f, err
+	}
+	g[0] = d
+	return fx, nil
 }
 
 // machineDescent is symbolic's loop of machine code as an
@@ -202,6 +264,9 @@ func (s *Session) runDescent(ctx context.Context, st *parser.Descent, rec optimi
 	r, err := solve(ctx, c.problem(), append([]float64(nil), x0...), &opts, method)
 	if err != nil {
 		return Descent{}, errAt(st.At, "%v", err)
+	}
+	if r.Status == optimize.Diverged && r.Iterations == 0 {
+		c.finiteAtStart(r)
 	}
 	d := Descent{Max: st.Max, Name: f.Name, Params: f.Params, Method: run.method, Eta: set.Eta,
 		Result: r, Trace: trace, Degree2: len(f.Params) == 1}

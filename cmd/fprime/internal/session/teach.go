@@ -253,6 +253,11 @@ func (s *Session) tangent(ctx context.Context, st *parser.Tangent) (Result, erro
 	value, slope := vals[0], vals[1]
 	at := map[string]symbolic.Expr{x: a}
 	fa, dfa := symbolic.Substitute(body, at), symbolic.Substitute(d, at)
+	// Both have values at a (found above, f'(a) by the derivative limit
+	// theorem where only a kept condition fails: x|x| at 0), so their
+	// conditions are met and their bodies are the numbers.
+	fa, _ = symbolic.Unguard(fa)
+	dfa, _ = symbolic.Unguard(dfa)
 	// y = f(a) + f'(a)(x − a), multiplied out as a book writes a line
 	// where f(a) and f'(a) are numbers; kept in that form where they are
 	// not (sin(2)), with the line in decimals beside it.
@@ -274,7 +279,20 @@ func (s *Session) tangent(ctx context.Context, st *parser.Tangent) (Result, erro
 // decimalLine writes y = mx + c with six significant digits: 1.91927x + 1.17753.
 func decimalLine(m, c float64, x string) string {
 	d := func(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
-	s := d(m) + x
+	var s string
+	switch m {
+	case 0: // y ≈ 2.41421, not -0x + 2.41421
+		if c == 0 {
+			return "0"
+		}
+		return d(c)
+	case 1:
+		s = x
+	case -1:
+		s = "-" + x
+	default:
+		s = d(m) + x
+	}
 	switch {
 	case c > 0:
 		s += " + " + d(c)

@@ -21,12 +21,16 @@ func TestTangent(t *testing.T) {
 		{"f(x) = e^x", "tangent f at 0", "x + 1"},
 		{"f(x) = ln(x)", "tangent f at 1", "x - 1"},
 		{"f(x) = x^2; a = 3", "tangent f at a", "6x - 9"},
+		// f'(0) by the derivative limit theorem: a line of numbers too.
+		{"f(x) = x abs(x)", "tangent f at 0", "0"},
+		{"f(x) = x abs(x) + 2", "tangent f at 0", "2"},
+		{"f(x) = x abs(x) + x", "tangent f at 0", "x"},
 	}
 	for _, c := range cases {
 		s := New()
 		run(t, s, c.defs)
 		r, ok := run(t, s, c.st).(TangentLine)
-		if !ok || r.Line.String() != c.line {
+		if !ok || r.Line.String() != c.line || r.Approx != "" {
 			t.Errorf("%s; %s: %+v, want y = %s", c.defs, c.st, r, c.line)
 		}
 	}
@@ -36,6 +40,18 @@ func TestTangent(t *testing.T) {
 	run(t, s, "f(x) = sin(x)")
 	if r := run(t, s, "tangent f at 1").(TangentLine); r.Line.String() != "cos(1)(x - 1) + sin(1)" || r.Approx != "0.540302x + 0.301169" {
 		t.Errorf("tangent to sin at 1: y = %v ≈ %s", r.Line, r.Approx)
+	}
+	// A slope of 0 or ±1 is written as a book writes it in decimals too.
+	for _, c := range []struct{ defs, st, approx string }{
+		{"f(x) = cos(x) + sqrt(2)", "tangent f at 0", "2.41421"},
+		{"f(x) = sin(x) + sqrt(2)", "tangent f at 0", "x + 1.41421"},
+		{"f(x) = sqrt(2) - sin(x)", "tangent f at 0", "-x + 1.41421"},
+	} {
+		s := New()
+		run(t, s, c.defs)
+		if r := run(t, s, c.st).(TangentLine); r.Approx != c.approx {
+			t.Errorf("%s; %s: y = %v ≈ %s, want ≈ %s", c.defs, c.st, r.Line, r.Approx, c.approx)
+		}
 	}
 	for _, bad := range []struct{ defs, st, want string }{
 		{"f(x) = ln(x)", "tangent f at 0", "f has no tangent at x = 0: ln(x) is undefined there (ln needs a positive argument)"},

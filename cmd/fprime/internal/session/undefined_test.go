@@ -49,6 +49,12 @@ func TestUndefinedReproductions(t *testing.T) {
 		{"f(x) = ln(x) - ln(x); f(-1)", "1:23: ln(x) is undefined at x = -1 (ln needs a positive argument)"},
 		{"f(x) = sqrt(x)^2; f(-4)", "1:19: sqrt(x) is undefined at x = -4 (sqrt needs an argument >= 0)"},
 		{"f(x) = ln(x); g(x) = f'(x); g(-1)", "1:29: ln(x) is undefined at x = -1 (ln needs a positive argument)"},
+		// A divisor that a constant's value makes 0 is said as 1/0, not as
+		// the 0^(-1) the simplifier keeps.
+		{"a = 2; 1/(a - 2)", "1:8: 1/0 is undefined (division by zero)"},
+		{"a = 0; f(x) = x/a", "1:15: 1/0 is undefined (division by zero)"},
+		{"a = 0; x^2 + 1/a", "1:8: 1/0 is undefined (division by zero)"},
+		{"a = 0; a^-2", "1:8: 0^(-2) is undefined (division by zero)"},
 	}
 	for _, c := range cases {
 		s := New()
@@ -230,6 +236,50 @@ func TestDerivativeWhereOnlyAConditionFails(t *testing.T) {
 					t.Errorf("%s = %#v, want %s", c.src, r, c.want)
 				}
 			}
+		}
+	}
+}
+
+// TestDivergedAtStartKeepsValues: a run that diverges at x0 reports f and
+// each partial that has a value there, null (NaN) only for the others,
+// as PRODUCT.md says of a divergence: "null for a value that is not
+// finite".
+func TestDivergedAtStartKeepsValues(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"f(x) = sqrt(x); min f x0=0", "f 0 grad [NaN]"},
+		{"g(x, y) = sqrt(x) + y^2; min g x0=(0, 1)", "f 1 grad [NaN 2]"},
+		// Where f has no value, neither has a partial, whatever its formula
+		// gives: (ln(x) + x)' = 1/x + 1 is 0 at -1.
+		{"f(x) = ln(x) + x; min f x0=-1", "f NaN grad [NaN]"},
+	}
+	for _, c := range cases {
+		d := run(t, New(), c.src).(Descent)
+		got := fmt.Sprintf("f %v grad %v", d.Result.F, d.Result.Grad)
+		if d.Result.Status.String() != "diverged" || d.Result.Iterations != 0 || got != c.want {
+			t.Errorf("%s: %v after %d, %s; want diverged at x0, %s", c.src, d.Result.Status, d.Result.Iterations, got, c.want)
+		}
+	}
+}
+
+// TestDescentFromDerivativeLimit: a run starts where f'(x0) has the value
+// the derivative limit theorem gives, as f'(x0) itself does: x|x| has
+// f'(0) = 0, though f' = 2abs(x) keeps abs' x/abs(x).
+func TestDescentFromDerivativeLimit(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"f(x) = x abs(x); f'(0)", "0"},
+		{"f(x) = x abs(x); min f x0=0", "converged after 0: x [0] f 0 grad [0]"},
+		{"f(x) = x abs(x) + x; min f x0=0 maxiter=1", "not_converged after 1: x [-0.1] f -0.11000000000000001 grad [1.2]"},
+	}
+	for _, c := range cases {
+		got := ""
+		switch r := run(t, New(), c.src).(type) {
+		case Descent:
+			got = fmt.Sprintf("%v after %d: x %v f %v grad %v", r.Result.Status, r.Result.Iterations, r.Result.X, r.Result.F, r.Result.Grad)
+		case Number:
+			got = fmt.Sprint(r.Value)
+		}
+		if got != c.want {
+			t.Errorf("%s: %s, want %s", c.src, got, c.want)
 		}
 	}
 }

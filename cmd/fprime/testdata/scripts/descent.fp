@@ -61,3 +61,8 @@ c(x, y) = sqrt(x^2 + y^2)
 min c x0=(1, 1)
 a(x, y) = |x| + |y|
 min a x0=(1, 2)
+# Converged where f'' (the Hessian) has no value: the test says so.
+k(x) = x^(4/3)
+min k x0=0
+kk(x, y) = x^(4/3) + y^2
+min kk x0=(0, 0)
