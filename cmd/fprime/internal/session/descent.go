@@ -37,8 +37,12 @@ type Corner struct {
 
 func (Descent) result() {}
 
-// traceRows is how many iterates a trace shows at each end of a long run.
-const traceRows = 10
+// traceRows is how many iterates a trace keeps at each end of a run of
+// f of n variables. trace prints every iterate (PRODUCT.md): every one of
+// a run of up to 100,000 updates in one variable (maxiter is 10,000 unless
+// set); of a longer run the first and the last, with the count left out,
+// so that maxiter=1e9 holds some 10 MB of iterates, not 100 GB.
+func traceRows(n int) int { return max(10, 50_000/max(n, 1)) }
 
 // compiled is a function of the session made ready for optimize: f and its
 // gradient in one program, and its Hessian in another.
@@ -241,7 +245,7 @@ func (s *Session) runDescent(ctx context.Context, st *parser.Descent, rec optimi
 	opts := optimize.Settings{Eta: set.Eta, Eps: set.Eps, MaxIter: set.MaxIter, Progress: s.Progress}
 	var trace *optimize.Trace
 	if run.trace {
-		trace = optimize.NewTrace(traceRows, traceRows)
+		trace = optimize.NewTrace(traceRows(len(f.Params)), traceRows(len(f.Params)))
 		opts.Recorder = trace
 	}
 	if rec != nil {
