@@ -258,11 +258,16 @@ func pointKind(d session.Descent) string {
 		}
 		return fmt.Sprintf("%s: %s %s", what, f2, sign)
 	}
+	// f'' at x* did not keep its sign and half its size up to where the
+	// critical point may lie: f'' may be 0 there (x^3 from 1, f''(x*) =
+	// 0.003464), or change (x|x| + x^2, f''(x*) = 4 and 0 left of 0).
 	zero := f2
-	if g.Eigenvalues[0] != 0 {
+	switch {
+	case g.Eigenvalues[0] != 0 && g.Radius > 0:
+		zero += fmt.Sprintf(", but %s'' may be 0 at the critical point, up to %s from %s*", d.Name, short(g.Radius), x)
+	case g.Eigenvalues[0] != 0:
 		zero += " is zero within its error"
-	}
-	if g.Radius > 0 {
+	case g.Radius > 0:
 		zero += fmt.Sprintf(" (the critical point may lie up to %s from %s*)", short(g.Radius), x)
 	}
 	switch g.Test {
@@ -280,7 +285,7 @@ func pointKind(d session.Descent) string {
 				sign = " < 0"
 			}
 		}
-		return fmt.Sprintf("%s: %s; the first derivative that is not, %s = %s%s, has %s order",
+		return fmt.Sprintf("%s: %s; the first derivative that cannot be 0 there, %s = %s%s, has %s order",
 			what, zero, nth(d.Name, x, g.Order), short(g.OrderValue), sign, parity)
 	}
 	return fmt.Sprintf("%s: %s, and neither the sign of %s' nearby nor the derivatives up to order %d decide", what, zero, d.Name, g.Order)

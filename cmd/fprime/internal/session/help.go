@@ -80,7 +80,7 @@ below ε. Options, in any order, each value an expression:
   eta     the learning rate η (also η=)
   eps     the tolerance ε (also ε=)
   maxiter the most updates to make
-  trace   print the iterates (the first and last ten of a long run)
+  trace   print every iterate (of a run over 100,000, the ends)
   method  gd: plain gradient descent (the default);
           momentum, the heavy ball: v ← βv − η∇f(x), x ← x + v;
           newton: x ← x − H⁻¹∇f(x) with the Hessian H; it ignores eta
@@ -101,9 +101,9 @@ Example:
     f'(x*) = 0
     a minimum: f''(x*) = 18 > 0
 A run that diverges or oscillates says why, and which eta would not. Where
-f'' is zero within its error (x* is only near the critical point), the sign of
-f' around x* or the first derivative that is not zero decides, or the report
-says the test is inconclusive: x^3 from 1 reaches an inflection point.
+f'' may be 0 at the critical point (x* is only near it), the sign of f'
+around x* or the first derivative that cannot be 0 there decides, or the
+report says the test is inconclusive: x^3 from 1 reaches an inflection point.
 Ctrl-C stops a long run and shows where it got to.`,
 	"max": `see help min`,
 	"extrema": `extrema f in [a, b] finds every local minimum and maximum of a function of
