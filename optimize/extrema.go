@@ -697,7 +697,7 @@ func (s *extremaSearch) zeroRun(g grid, h, i, j, k int) {
 	x := Shortest(g.xs[i], g.xs[j])
 	switch {
 	case sl*sr < 0:
-		s.candidate(x, g.xs[h], g.xs[k], sl, false)
+		s.candidate(x, g.xs[h], g.xs[k], sl, false, g.xs[h], g.xs[k])
 		if i != j {
 			s.flat(g, h, i, j, k)
 		}
@@ -772,7 +772,7 @@ func (s *extremaSearch) bracket(lo, hi, dlo, dhi float64) {
 		}
 		switch sign(dm) {
 		case 0:
-			s.candidate(mid, origLo, origHi, slo, false)
+			s.candidate(mid, origLo, origHi, slo, false, origLo, origHi)
 			return
 		case slo:
 			lo, dlo = mid, dm
@@ -789,7 +789,7 @@ func (s *extremaSearch) bracket(lo, hi, dlo, dhi float64) {
 	corner := math.Min(math.Abs(dlo), math.Abs(dhi)) > 1e-6*s.dscale
 	// f is compared with its values at the narrowed bracket, not across
 	// the cell: a cusp (sqrt(abs(x)) at 0) changes f fast but is no jump.
-	s.candidate(Shortest(lo, hi), lo, hi, slo, corner)
+	s.candidate(Shortest(lo, hi), lo, hi, slo, corner, origLo, origHi)
 }
 
 // dip looks between lo and hi, where f' has sign sg at both ends and |f'|
@@ -850,9 +850,10 @@ func (s *extremaSearch) dip(lo, hi float64, sg int) {
 }
 
 // candidate records an extremum at x, where f' changes sign from sl (its
-// sign on the left) within [lo, hi]. A point where f is not a number, or
-// where f jumps (a pole), is no extremum.
-func (s *extremaSearch) candidate(x, lo, hi float64, sl int, corner bool) {
+// sign on the left) within [lo, hi], in the cell [cellLo, cellHi] that
+// the search narrowed. A point where f is not a number, where f jumps (a
+// pole), or where the sign change is rounding noise is no extremum.
+func (s *extremaSearch) candidate(x, lo, hi float64, sl int, corner bool, cellLo, cellHi float64) {
 	fx, ok := s.eval(s.f, x)
 	if !ok {
 		s.pointGap(x, lo, hi)
@@ -866,6 +867,9 @@ func (s *extremaSearch) candidate(x, lo, hi float64, sl int, corner bool) {
 			return
 		}
 	}
+	if s.noise(x, sl, cellLo, cellHi) {
+		return
+	}
 	e := Extremum{X: x, F: fx, Kind: Maximum, Corner: corner, D2: math.NaN()}
 	if sl < 0 {
 		e.Kind = Minimum
@@ -874,6 +878,28 @@ func (s *extremaSearch) candidate(x, lo, hi float64, sl int, corner bool) {
 		e.D2 = s.second(x)
 	}
 	s.cands = append(s.cands, e)
+}
+
+// noise reports whether the sign change of f' at x (from sl) is rounding
+// noise: points around x, at distances growing fourfold up to the cell's
+// ends, do not all show it. Beside a point where f is undefined f'
+// cancels: (1 - cos(x))/x^2 has f' = (x sin(x) - 2(1 - cos(x)))/x^3, of
+// either sign at random within 1e-3 of 0.
+func (s *extremaSearch) noise(x float64, sl int, cellLo, cellHi float64) bool {
+	for d := max(1e-9*(s.b-s.a), 4*ulp(x)); x-d > cellLo || x+d < cellHi; d *= 4 {
+		for _, p := range [...]struct {
+			y    float64
+			want int
+		}{{x - d, sl}, {x + d, -sl}} {
+			if p.y <= cellLo || p.y >= cellHi {
+				continue
+			}
+			if v, ok := s.eval(s.df, p.y); ok && sign(v) == -p.want {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // collect sorts and deduplicates the candidates, drops those at the ends,
@@ -891,7 +917,11 @@ func (s *extremaSearch) collect() {
 		return 0
 	})
 	for _, c := range s.cands {
-		if !c.Edge && (c.X-s.a <= tol || s.b-c.X <= tol || s.besideGap(c.X, tol)) {
+		// Beside a point where f is undefined, f' cancels: sin(x)/x has
+		// f' = (x cos(x) - sin(x))/x^2, 0 to the last bit at 2.2e-8
+		// (its noise reaches about sqrt(ε) from 0).
+		beside := max(tol, 1e-7*max(1, math.Abs(c.X)))
+		if !c.Edge && (c.X-s.a <= tol || s.b-c.X <= tol || s.besideGap(c.X, beside)) {
 			continue
 		}
 		if k := len(r.Points); k > 0 && c.X-r.Points[k-1].X <= tol && c.Kind == r.Points[k-1].Kind {

@@ -4,7 +4,11 @@ package symbolic
 // can be compared: each + or - between terms, each product (written or
 // implied), each division, each power (sqrt is the power 1/2, so a power
 // and a division), each unary minus and each function application.
-func Ops(e Expr) int {
+func Ops(e Expr) int { return countOps(e, Ops) }
+
+// countOps is Ops with sub counting the parts: Simplify remembers what it
+// has counted, as its candidates share most of their parts.
+func countOps(e Expr, sub func(Expr) int) int {
 	switch e := e.(type) {
 	case *Num:
 		n := 0
@@ -18,16 +22,16 @@ func Ops(e Expr) int {
 	case *Symbol, *Constant:
 		return 0
 	case *Guarded:
-		return Ops(e.body)
+		return sub(e.body)
 	case *Call:
-		return 1 + Ops(e.arg)
+		return 1 + sub(e.arg)
 	case *Sum:
 		n := len(e.terms) - 1
 		for _, t := range e.terms {
 			if isNegative(t) {
 				t = Neg(t) // the minus is the subtraction already counted
 			}
-			n += Ops(t)
+			n += sub(t)
 		}
 		if isNegative(e.terms[0]) && allNegative(e.terms) {
 			n++
@@ -56,10 +60,10 @@ func Ops(e Expr) int {
 			inverse := ok && k.r.Sign() < 0 || b == E && isNegative(x) && (len(fs) > 1 || c.Cmp(&one.r) != 0)
 			if inverse {
 				den++
-				n += powerOps(b, Neg(x))
+				n += powerOps(b, Neg(x), sub)
 			} else {
 				num++
-				n += powerOps(b, x)
+				n += powerOps(b, x, sub)
 			}
 		}
 	}
@@ -83,11 +87,11 @@ func allNegative(terms []Expr) bool {
 
 // powerOps counts base^exp as a factor: the power (sqrt is a function, and
 // counts the same) and what base and exponent hold.
-func powerOps(base, exp Expr) int {
-	n := Ops(base)
+func powerOps(base, exp Expr, sub func(Expr) int) int {
+	n := sub(base)
 	switch {
 	case !isOne(exp): // sqrt counts as the power 1/2: a power and a division
-		n += 1 + Ops(exp)
+		n += 1 + sub(exp)
 	}
 	return n
 }

@@ -15,7 +15,7 @@ import (
 // A form that cancels a part keeps that part's domain as a condition (see
 // Guarded): (x^2 - 1)/(x - 1) is x + 1 only for x ≠ 1.
 func Simplify(e Expr) Expr {
-	s := &simplifier{memo: map[Expr]Expr{}, factored: map[*Sum]Expr{}}
+	s := &simplifier{memo: map[Expr]Expr{}, factored: map[*Sum]Expr{}, counted: map[Expr]int{}, x: &expander{memo: map[Expr]expansion{}}}
 	return keepDomain(e, s.finish(s.simplify(e)))
 }
 
@@ -31,10 +31,10 @@ func Simplify(e Expr) Expr {
 // sin(x)(sin(x)^2 - 3)/…; a sum first has its common factors taken out;
 // and a product is multiplied through by e^u (throughExponentials).
 func (s *simplifier) finish(r Expr) Expr {
-	best, bestOps := r, Ops(r)
+	best, bestOps := r, s.ops(r)
 	try := func(cs []Expr) {
 		for _, c := range cs {
-			if n := Ops(c); n < bestOps {
+			if n := s.ops(c); n < bestOps {
 				best, bestOps = c, n
 			}
 		}
@@ -48,7 +48,7 @@ func (s *simplifier) finish(r Expr) Expr {
 		if exponentialTimesSum(e) {
 			// 1 - e^(-x)(e^x - 5) is 5e^(-x): the powers of e cancel
 			// once multiplied out.
-			if x, ok := (&expander{}).expand(e); ok {
+			if x, ok := s.x.expand(e); ok {
 				try([]Expr{x})
 			}
 		}
@@ -100,12 +100,24 @@ type simplifier struct {
 	// factored is factorCommon's result for each sum it was asked of:
 	// finish asks again of the sum simplify kept.
 	factored map[*Sum]Expr
+	counted  map[Expr]int // Ops of the forms measured
+	// x multiplies out for all the forms: they share their sums.
+	x *expander
+}
+
+func (s *simplifier) ops(e Expr) int {
+	n, ok := s.counted[e]
+	if !ok {
+		n = countOps(e, s.ops)
+		s.counted[e] = n
+	}
+	return n
 }
 
 func (s *simplifier) factorCommon(sum *Sum) Expr {
 	f, ok := s.factored[sum]
 	if !ok {
-		f = factorCommon(sum)
+		f = factorCommon(sum, s.x)
 		s.factored[sum] = f
 	}
 	return f
@@ -130,9 +142,9 @@ func (s *simplifier) simplify(e Expr) Expr {
 	default:
 		r = e
 	}
-	best, bestOps := r, Ops(r)
+	best, bestOps := r, s.ops(r)
 	for _, c := range s.candidates(r) {
-		if n := Ops(c); n < bestOps {
+		if n := s.ops(c); n < bestOps {
 			best, bestOps = c, n
 		}
 	}
@@ -160,11 +172,13 @@ func (s *simplifier) candidates(e Expr) []Expr {
 		if len(e.terms) <= maxPairTerms {
 			out = append(out, trigSum(e)...)
 		}
-		if multipliesSums(e) {
+		if multipliesSums(e) || slices.ContainsFunc(e.terms, timesSum) {
 			// (x - 3)(x - 2) + (x - 3)(x - 1) + (x - 2)(x - 1) is
-			// 3x^2 - 12x + 11; but 2(x^2 + y - 7) - 2(x - y + 1) keeps
-			// the shape of the chain rule.
-			if x, ok := (&expander{}).expand(e); ok {
+			// 3x^2 - 12x + 11, 2cos(x) - x sin(x) + x(-x cos(x) -
+			// 3sin(x)) is 2cos(x) - x^2 cos(x) - 4x sin(x); but
+			// 2(x^2 + y - 7) - 2(x - y + 1) keeps the shape of the chain
+			// rule.
+			if x, ok := s.x.expand(e); ok {
 				out = append(out, x)
 			}
 		}
@@ -188,9 +202,13 @@ func (s *simplifier) candidates(e Expr) []Expr {
 				out = append(out, mulBare(fs...))
 			}
 		}
+		out = append(out, s.overOneDenominator(e)...)
 		out = append(out, trigProduct(e)...)
 		out = append(out, cubeRoots(e)...)
 	case *Power:
+		if r, ok := reciprocalPower(e); ok {
+			out = append(out, r)
+		}
 		// sqrt(1 - x^2/4) is sqrt(4 - x^2)/2.
 		if sum, ok := e.base.(*Sum); ok {
 			if c := contentOf(sum.terms); !c.IsInt() && c.Sign() > 0 {
@@ -201,48 +219,108 @@ func (s *simplifier) candidates(e Expr) []Expr {
 	return out
 }
 
+// overOneDenominator are the forms of a quotient whose numerator is a sum,
+// (u'v - uv')/v^2 as the quotient rule makes it, with the numerator
+// multiplied out: then numeratorForms may cancel it with the denominator.
+// (cos(x)(cos(x) + 1) + sin(x)^2)/(cos(x) + 1)^2 is 1/(cos(x) + 1).
+//
+// Only a product with one sum above the line is tried: one with many,
+// (x1 + 1)(x2 + 2)…/(…), would be multiplied out for each.
+func (s *simplifier) overOneDenominator(p *Product) []Expr {
+	at, below := -1, false
+	for i, f := range p.factors {
+		if _, ok := f.(*Sum); ok {
+			if at >= 0 {
+				return nil
+			}
+			at = i
+		} else if _, k := baseExp(f); isNegative(k) {
+			below = true
+		}
+	}
+	if at < 0 || !below {
+		return nil
+	}
+	sum := p.factors[at].(*Sum)
+	rest := slices.Delete(slices.Clone(p.factors), at, at+1)
+	// Apart, as the product rule leaves it: cot(x)(sec(x)^2(3 - x) -
+	// tan(x))/(3 - x) is cot(x) sec(x)^2 - 1/(3 - x).
+	terms := make([]Expr, len(sum.terms))
+	for j, t := range sum.terms {
+		terms[j] = mulBare(append(rest[:len(rest):len(rest)], t)...)
+	}
+	out := []Expr{addBare(terms...)}
+	x, ok := s.x.expand(sum)
+	if !ok {
+		return out
+	}
+	// A number common to the terms may go before, or below:
+	// (15x^2/4 + 1/4)/x^(3/2) is (15x^2 + 1)/(4x^(3/2)).
+	if xs, ok := x.(*Sum); ok {
+		if c := contentOf(xs.terms); !isOneRat(c) {
+			out = append(out, mulBare(append(rest[:len(rest):len(rest)], newNum(c), scaleSum(new(big.Rat).Inv(c), xs))...))
+		}
+	}
+	q := mulBare(append(rest, x)...)
+	out = append(out, q)
+	if qp, ok := q.(*Product); ok {
+		out = append(out, s.numeratorForms(qp)...)
+	}
+	return out
+}
+
 func (s *simplifier) sumForms(sum *Sum) []Expr {
 	var out []Expr
-	if t, ok := together(sum); ok {
+	if t, ok := together(sum, s.x); ok {
 		out = append(out, t)
 		if p, ok := t.(*Product); ok {
-			if c, ok := cancelFactors(p); ok {
-				out = append(out, c) // (2x^3 - 6x^2 + 8)/(x - 2)^2 is 2x + 2
-			}
-			if c, ok := powerForm(p); ok {
-				out = append(out, c) // (-6x^2 - 12x - 6)/(x - 1)^4 is -6(x + 1)^2/(x - 1)^4
-			}
-		}
-		if p, ok := t.(*Product); ok {
-			// Take common factors out of the new numerator too, and
-			// apply the identities of trigSum to it, after which it may
-			// cancel with the denominator: (cos(x)^2 + cos(x) +
-			// sin(x)^2)/(cos(x) + 1)^2 is 1/(cos(x) + 1).
-			for i, f := range p.factors {
-				if n, ok := f.(*Sum); ok {
-					fs := append([]Expr(nil), p.factors...)
-					fs[i] = factorCommon(n)
-					out = append(out, mulBare(fs...))
-					if len(n.terms) <= maxPairTerms {
-						for _, m := range trigSum(n) {
-							fs[i] = m
-							if ms, ok := m.(*Sum); ok {
-								// Factored, as a book leaves it, where
-								// that is no longer.
-								if f := factorCommon(ms); Ops(f) <= Ops(m) {
-									fs[i] = f
-								}
-							}
-							out = append(out, mulBare(fs...))
-						}
-					}
-				}
-			}
+			out = append(out, s.numeratorForms(p)...)
 		} else if n, ok := t.(*Sum); ok {
-			out = append(out, factorCommon(n))
+			out = append(out, s.factorCommon(n))
 		}
 	}
 	return append(out, s.factorCommon(sum))
+}
+
+// numeratorForms are the forms of a quotient with its numerator multiplied
+// out: a factor of the denominator that divides it cancels, (2x^3 - 6x^2 +
+// 8)/(x - 2)^2 is 2x + 2; a perfect power is written as one, (-6x^2 - 12x
+// - 6)/(x - 1)^4 is -6(x + 1)^2/(x - 1)^4; and its common factors come
+// out, and the identities of trigSum apply to it, after which it may
+// cancel with the denominator: (cos(x)^2 + cos(x) + sin(x)^2)/(cos(x) +
+// 1)^2 is 1/(cos(x) + 1).
+func (s *simplifier) numeratorForms(p *Product) []Expr {
+	var out []Expr
+	if c, ok := cancelFactors(p); ok {
+		out = append(out, c)
+	}
+	if c, ok := powerForm(p); ok {
+		out = append(out, c)
+	}
+	for i, f := range p.factors {
+		n, ok := f.(*Sum)
+		if !ok {
+			continue
+		}
+		fs := append([]Expr(nil), p.factors...)
+		fs[i] = s.factorCommon(n)
+		out = append(out, mulBare(fs...))
+		if len(n.terms) > maxPairTerms {
+			continue
+		}
+		for _, m := range trigSum(n) {
+			fs[i] = m
+			if ms, ok := m.(*Sum); ok {
+				// Factored, as a book leaves it, where that is no
+				// longer.
+				if f := s.factorCommon(ms); s.ops(f) <= s.ops(m) {
+					fs[i] = f
+				}
+			}
+			out = append(out, mulBare(fs...))
+		}
+	}
+	return out
 }
 
 // splitDenominator separates a term into its numerator and the powers of
@@ -263,7 +341,7 @@ func splitDenominator(t Expr) (num []Expr, den []Expr, dexp []*big.Rat) {
 // together writes a sum with denominators as one fraction with an expanded
 // numerator. It reports false when there is nothing to combine or the
 // numerator would grow past maxExpandTerms.
-func together(sum *Sum) (Expr, bool) {
+func together(sum *Sum, x *expander) (Expr, bool) {
 	type denom struct {
 		base Expr
 		exp  *big.Rat
@@ -319,7 +397,7 @@ func together(sum *Sum) (Expr, bool) {
 		}
 		terms[i] = mulBare(fs...)
 	}
-	numerator, ok := (&expander{}).expand(addBare(terms...))
+	numerator, ok := x.expand(addBare(terms...))
 	if !ok {
 		return nil, false
 	}
@@ -341,6 +419,12 @@ func together(sum *Sum) (Expr, bool) {
 // a common denominator raises the same sum to the same powers many times.
 type expander struct {
 	powers []expandedPower
+	memo   map[Expr]expansion // nil: nothing remembered
+}
+
+type expansion struct {
+	e  Expr
+	ok bool
 }
 
 type expandedPower struct {
@@ -350,6 +434,17 @@ type expandedPower struct {
 }
 
 func (x *expander) expand(e Expr) (Expr, bool) {
+	if r, ok := x.memo[e]; ok {
+		return r.e, r.ok
+	}
+	r, ok := x.multiply(e)
+	if x.memo != nil {
+		x.memo[e] = expansion{r, ok}
+	}
+	return r, ok
+}
+
+func (x *expander) multiply(e Expr) (Expr, bool) {
 	switch e := e.(type) {
 	case *Sum:
 		terms := make([]Expr, 0, len(e.terms))
@@ -437,7 +532,7 @@ func multiplyOut(a, b []Expr) []Expr {
 // 2x^2(x cos(x) + 3sin(x)).
 //
 // A polynomial stays expanded, as books print it: 3x^2 - 4x, not x(3x - 4).
-func factorCommon(sum *Sum) Expr {
+func factorCommon(sum *Sum, x *expander) Expr {
 	if isPolynomial(sum) {
 		return sum
 	}
@@ -489,7 +584,7 @@ func factorCommon(sum *Sum) Expr {
 		for i, t := range sum.terms {
 			inner[i] = mulBare(t, inv)
 		}
-		flat, _ := (&expander{}).expand(addBare(inner...))
+		flat, _ := x.expand(addBare(inner...))
 		if flat == nil || termCount(flat) > 1 {
 			return sum
 		}
@@ -506,10 +601,18 @@ func factorCommon(sum *Sum) Expr {
 		inner[i] = mulBare(t, inv)
 	}
 	in := addBare(inner...)
-	if s, ok := in.(*Sum); ok && slices.ContainsFunc(s.terms, restIsSum) {
-		// 6(2x + 3) + 5(3x - 1) is 27x + 13, where it comes out shorter.
-		if x, ok := (&expander{}).expand(s); ok && Ops(x) < Ops(s) {
-			in = x
+	if s, ok := in.(*Sum); ok && slices.ContainsFunc(s.terms, holdsSum) {
+		// 6(2x + 3) + 5(3x - 1) is 27x + 13, 20(3x - 1)^2 + 60(2x +
+		// 3)(3x - 1) + 27(2x + 3)^2 is 648x^2 + 624x + 83, and -2x +
+		// x(x - 2) + 2 is x^2 - 4x + 2, where it comes out shorter.
+		if e, ok := x.expand(s); ok && Ops(e) < Ops(s) {
+			in = e
+			// 2(…)(1296x^2 + 1248x + 166) is 4(…)(648x^2 + 624x + 83).
+			if xs, ok := e.(*Sum); ok {
+				if c := contentOf(xs.terms); !isOneRat(c) {
+					g, in = mulBare(g, newNum(c)), scaleSum(new(big.Rat).Inv(c), xs)
+				}
+			}
 		}
 	}
 	return mulBare(g, in)
@@ -651,6 +754,19 @@ func exponentialTimesSum(sum *Sum) bool {
 	}
 	return false
 }
+
+// holdsSum reports whether a term has a sum, or a power of one, among
+// its factors.
+func holdsSum(t Expr) bool {
+	return slices.ContainsFunc(factorsOf(t), func(f Expr) bool {
+		b, _ := baseExp(f)
+		_, ok := b.(*Sum)
+		return ok
+	})
+}
+
+// timesSum reports whether a term multiplies a sum by more than a number.
+func timesSum(t Expr) bool { return holdsSum(t) && !restIsSum(t) }
 
 // multipliesSums reports whether a term of sum multiplies sums together.
 func multipliesSums(sum *Sum) bool {

@@ -89,10 +89,8 @@ func ruleName(e Expr, x string) string {
 		if constantMultiple(e, x) {
 			return "constant multiple rule"
 		}
-		for _, f := range e.factors {
-			if _, exp := baseExp(f); isNegative(exp) {
-				return "product rule, with a quotient as a product with a negative power"
-			}
+		if _, _, ok := quotient(e, x); ok {
+			return "quotient rule"
 		}
 		return "product rule"
 	case *Power:

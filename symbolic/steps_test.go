@@ -69,7 +69,14 @@ func TestStepRules(t *testing.T) {
 		{"x^2 + 5sin(x)", "sum rule; power rule; constant multiple rule; sine rule"},
 		{"x^2 - x", "sum and difference rule; power rule; constant multiple rule"},
 		{"x sin(x)", "product rule; sine rule"},
-		{"sin(x)/x", "product rule, with a quotient as a product with a negative power; power rule; sine rule"},
+		{"sin(x)/x", "quotient rule; sine rule"},
+		{"(x^2 + 1)/(x - 3)", "quotient rule; sum rule; power rule; sum and difference rule"},
+		{"3x/sqrt(x + 1)", "quotient rule; constant multiple rule; power rule and the chain rule; sum rule"},
+		// A number over a function is a power of it, a product of
+		// powers the product rule's: no numerator to differentiate.
+		{"1/(x + 1)", "power rule and the chain rule; sum rule"},
+		{"1/(x sin(x))", "product rule; power rule; power rule and the chain rule; sine rule"},
+		{"x e^(-x)", "product rule; exponential rule and the chain rule; constant multiple rule"},
 		{"sin(x^2)", "sine rule and the chain rule; power rule"},
 		{"e^(3x)", "exponential rule and the chain rule; constant multiple rule"},
 		{"2^x", "exponential rule"},

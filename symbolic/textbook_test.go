@@ -2,7 +2,9 @@ package symbolic_test
 
 import (
 	"context"
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/fprime/fprime/symbolic"
@@ -84,10 +86,13 @@ var textbook = []struct{ f, df string }{
 	{"x^2 e^x", "x e^x(x + 2)"},
 	{"x e^(-x)", "e^(-x)(1 - x)"},
 	{"e^x sin(x)", "e^x(cos(x) + sin(x))"},
-	{"sin(x)/x", "cos(x)/x - sin(x)/x^2"},
+	{"sin(x)/x", "(x cos(x) - sin(x))/x^2"},
 	{"x/(x + 1)", "1/(x + 1)^2"},
 	{"(x - 1)/(x + 1)", "2/(x + 1)^2"},
 	{"1/(1 + x^2)", "-2x/(x^2 + 1)^2"},
+	{"sin(x)/cos(x)", "sec(x)^2"},
+	{"sinh(x)/cosh(x)", "sech(x)^2"},
+	{"log10(tan(x)(3 - x))", "cot(x) sec(x)^2/ln(10) - 1/(ln(10)(3 - x))"},
 	// Chain rule.
 	{"sqrt(x^2 + 1)", "x/sqrt(x^2 + 1)"},
 	{"sqrt(sin(x))", "cos(x)/(2sqrt(sin(x)))"},
@@ -129,6 +134,12 @@ func TestPartialsAndOrders(t *testing.T) {
 		{"sin(x)", "x", 4, "sin(x)"},
 		{"e^(2x)", "x", 3, "8e^(2x)"},
 		{"ln(x)", "x", 2, "-1/x^2"},
+		// Each order is the derivative of the one before as it prints,
+		// simplified: f' of x^2 cos(x) is x(2cos(x) - x sin(x)).
+		{"x^2 cos(x)", "x", 2, "2cos(x) - x^2 cos(x) - 4x sin(x)"},
+		{"x^2 e^(-x)", "x", 2, "e^(-x)(x^2 - 4x + 2)"},
+		{"x^(5/2) - sqrt(x)", "x", 2, "(15x^2 + 1)/(4x^(3/2))"},
+		{"1/(1 + x^2)", "x", 3, "24(x - x^3)/(x^2 + 1)^4"},
 		{"x^2", "x", 0, "x^2"},
 	}
 	for _, c := range cases {
@@ -162,8 +173,18 @@ func TestDerivativeLimits(t *testing.T) {
 	skipWhenShort(t)
 	_, err := symbolic.Diff(context.Background(), mustParse(t, "x^x"), "x", 40)
 	var tooLarge *symbolic.TooLargeError
+	if !asError(err, &tooLarge) {
+		t.Errorf("diff(x^x, x, 40): got %v, want a *TooLargeError", err)
+	}
+	// The product rule makes 300 terms of 300 factors of a product of 300
+	// sines: past MaxSize in one order, with little work.
+	factors := make([]string, 300)
+	for i := range factors {
+		factors[i] = fmt.Sprintf("sin(x + %d)", i)
+	}
+	_, err = symbolic.Diff(context.Background(), mustParse(t, strings.Join(factors, " ")), "x", 1)
 	if !asError(err, &tooLarge) || tooLarge.Steps {
-		t.Errorf("diff(x^x, x, 40): got %v, want a *TooLargeError for its size", err)
+		t.Errorf("d/dx of 300 sines: got %v, want a *TooLargeError for its size", err)
 	}
 	// tan(abs(x)) grows slowly: its 1000th derivative would pass MaxSize
 	// only after hundreds of orders and many seconds; the work bound stops
@@ -171,6 +192,10 @@ func TestDerivativeLimits(t *testing.T) {
 	_, err = symbolic.Diff(context.Background(), mustParse(t, "tan(abs(x))"), "x", 1000)
 	if !asError(err, &tooLarge) || !tooLarge.Steps {
 		t.Errorf("diff(tan(abs(x)), x, 1000): got %v, want a *TooLargeError for its work", err)
+	} else if tooLarge.Order > 60 {
+		// Simplifying between orders is work too: uncounted, the
+		// bound came only at order 120, after 9 seconds.
+		t.Errorf("diff(tan(abs(x)), x, 1000) stopped at order %d; simplifying is not counted as work", tooLarge.Order)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -4,9 +4,35 @@ import "math/big"
 
 // The identities Simplify tries, each as a book states it.
 
+// reciprocal is the function that is one over fn, as books
+// write them: 1/cos(x)^2 is sec(x)^2, and sech(u) stays bounded where
+// cosh(u) overflows.
+func reciprocal(fn *Func) *Func {
+	switch fn {
+	case fnCos:
+		return fnSec
+	case fnSin:
+		return fnCsc
+	case fnCosh:
+		return fnSech
+	case fnSinh:
+		return fnCsch
+	}
+	return nil
+}
+
+// reciprocalPower writes f(u)^(-k), k whole, as g(u)^k, g one over f.
+func reciprocalPower(p *Power) (Expr, bool) {
+	c, ok := p.base.(*Call)
+	if !ok || reciprocal(c.fn) == nil || !isNegative(p.exp) || !isInteger(p.exp) {
+		return nil, false
+	}
+	return powBare(Apply(reciprocal(c.fn), c.arg), negBare(p.exp)), true
+}
+
 // trigProduct rewrites ratios and double angles within a product:
 // sin(u)^a/cos(u)^a is tan(u)^a, cos/sin is cot, sinh/cosh is tanh, cosh/sinh is 1/tanh,
-// 1/cos(u)^a is sec(u)^a, 1/sin(u)^a is csc(u)^a, and
+// 1/cos(u)^a is sec(u)^a, 1/sin(u)^a is csc(u)^a (and sech, csch), and
 // 2sin(u)cos(u) is sin(2u).
 func trigProduct(p *Product) []Expr {
 	var out []Expr
@@ -48,7 +74,7 @@ func trigProduct(p *Product) []Expr {
 	}
 	for _, a := range calls {
 		if a.exp.Sign() < 0 {
-			if to := map[*Func]*Func{fnCos: fnSec, fnSin: fnCsc}[a.fn]; to != nil {
+			if to := reciprocal(a.fn); to != nil {
 				out = append(out, mulBare(append(without(a.i), powBare(Apply(to, a.arg), newNum(new(big.Rat).Neg(a.exp))))...))
 			}
 		}

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"math"
 	"testing"
 
 	"github.com/fprime/fprime/optimize"
@@ -63,6 +64,9 @@ func TestExtremaHonest(t *testing.T) {
 		{"k(x) = 1/x^2; extrema k in [-1, 1]", 0, -1, 0, false, true, 1, false},
 		// f' is rounding noise beside 0: no maximum at x = 3e-9, but 1 approached.
 		{"k(x) = sin(x)/x; extrema k in [-10, 10]", 4, -4.493409457909064, 0, false, true, 1, false},
+		// k' = (x sin(x) - 2(1 - cos(x)))/x^3 is noise of either sign
+		// within 1e-3 of 0: no corner at -7.7e-5, but 1/2 approached.
+		{"k(x) = (1 - cos(x))/x^2; extrema k in [-1, 1]", 0, -1, 0, false, true, 1, false},
 		// The least value would be at 0.3, where k is undefined: a gap of one point.
 		{"k(x) = (x - 0.3)^3/(x - 0.3); extrema k in [-1, 1]", 0, 0, -1, true, false, 1, false},
 		{"k(x) = ln(x); extrema k in [-1, 1]", 0, 0, 1, true, false, 1, false},
@@ -84,7 +88,11 @@ func TestExtremaHonest(t *testing.T) {
 		if c.partial || c.points > 100 {
 			continue
 		}
-		if !c.noMin && r.Min.X != c.minX || !c.noMax && r.Max.X != c.maxX {
+		// To a few ulps: a root of f' is known to the rounding of f'.
+		near := func(x, want float64) bool {
+			return math.Abs(x-want) <= 4*(math.Nextafter(math.Abs(want), math.Inf(1))-math.Abs(want))
+		}
+		if !c.noMin && !near(r.Min.X, c.minX) || !c.noMax && !near(r.Max.X, c.maxX) {
 			t.Errorf("%s: least value at %v, greatest at %v; want %v, %v", c.src, r.Min.X, r.Max.X, c.minX, c.maxX)
 		}
 	}

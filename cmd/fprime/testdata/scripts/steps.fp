@@ -62,3 +62,10 @@ steps f''
 g(x, y) = x^2 y + sin(x y)
 steps diff(g, y)
 steps diff(x^3 - 2x, x, 2)
+# The quotient rule, with v = (x + 1)^2's common x + 1 cancelled as a book does.
+steps diff(x/(x + 1)^2, x)
+steps diff(sin(x)/x, x)
+# f'' is the derivative of f' as it prints: steps f'' ends in it.
+p(x) = (2x + 3)^5(3x - 1)^4
+steps p''
+p''
