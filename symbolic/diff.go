@@ -53,7 +53,7 @@ func Diff(ctx context.Context, e Expr, x string, n int) (Expr, error) {
 	f, conds := Unguard(e)
 	conds = append(restrictions(f), conds...)
 	e = f
-	d := &differ{ctx: ctx, x: x, memo: map[Expr]Expr{}}
+	d := &differ{ctx: ctx, x: x, memo: map[uint64][]derived{}}
 	for d.order = 1; d.order <= n; d.order++ {
 		var err error
 		if e, err = d.diff(e); err != nil {
@@ -114,11 +114,15 @@ func Hessian(ctx context.Context, e Expr, vars []string) ([][]Expr, error) {
 	return h, nil
 }
 
+type derived struct{ of, result Expr }
+
 type differ struct {
 	ctx   context.Context
 	x     string
 	order int
-	memo  map[Expr]Expr
+	// memo holds the derivatives worked out, by the hash of what was
+	// differentiated: e^x in x e^x + e^x is worked out (and shown) once.
+	memo  map[uint64][]derived
 	steps int
 	// rec, when not nil, records each rule as it is applied (Steps).
 	rec   *recorder
@@ -126,8 +130,11 @@ type differ struct {
 }
 
 func (d *differ) diff(e Expr) (Expr, error) {
-	if r, ok := d.memo[e]; ok {
-		return r, nil
+	for _, m := range d.memo[e.hash()] {
+		if Equal(m.of, e) {
+			d.rec.again(e, m.result, d.depth, d.x)
+			return m.result, nil
+		}
 	}
 	if d.steps++; d.steps%512 == 0 {
 		if err := d.ctx.Err(); err != nil {
@@ -148,7 +155,7 @@ func (d *differ) diff(e Expr) (Expr, error) {
 	if r.size() > MaxSize {
 		return nil, &TooLargeError{Order: d.order}
 	}
-	d.memo[e] = r
+	d.memo[e.hash()] = append(d.memo[e.hash()], derived{e, r})
 	return r, nil
 }
 
@@ -188,7 +195,14 @@ func (d *differ) rule(e Expr) (Expr, error) {
 				// b^(k-1) of v and v' cancelled as a book does. Simplify
 				// would find the same, at a third more of the work of
 				// an 8th derivative.
+				// b' was worked out (and shown) within v'.
+				if d.rec != nil {
+					d.rec.quiet++
+				}
 				db, err := d.diff(b)
+				if d.rec != nil {
+					d.rec.quiet--
+				}
 				if err != nil {
 					return nil, err
 				}

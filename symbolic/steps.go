@@ -41,6 +41,18 @@ func (r *recorder) enter(e Expr, depth int, x string) int {
 	return len(r.steps) - 1
 }
 
+// again records a derivative already worked out as a step that refers to
+// the one above, without its inner steps.
+func (r *recorder) again(e, result Expr, depth int, x string) {
+	if r == nil || isTrivial(e) || r.quiet > 0 || !dependsOn(e, x) {
+		return
+	}
+	r.steps = append(r.steps, Step{Depth: depth, Of: e, Result: result, Rule: AsAbove})
+}
+
+// AsAbove is the rule of a step whose derivative was worked out before.
+const AsAbove = "as above"
+
 // leave fills in e's step with its result and rule.
 func (r *recorder) leave(k int, e, result Expr, x string) {
 	if r == nil {
@@ -137,7 +149,7 @@ func dependsOn(e Expr, x string) bool {
 func Steps(ctx context.Context, e Expr, x string) ([]Step, Expr, error) {
 	body, _ := Unguard(e)
 	rec := &recorder{}
-	d := &differ{ctx: ctx, x: x, memo: map[Expr]Expr{}, order: 1, rec: rec}
+	d := &differ{ctx: ctx, x: x, memo: map[uint64][]derived{}, order: 1, rec: rec}
 	db, err := d.diff(body)
 	if err != nil {
 		return nil, nil, err

@@ -77,6 +77,9 @@ func TestStepRules(t *testing.T) {
 		{"1/(x + 1)", "power rule and the chain rule; sum rule"},
 		{"1/(x sin(x))", "product rule; power rule; power rule and the chain rule; sine rule"},
 		{"x e^(-x)", "product rule; exponential rule and the chain rule; constant multiple rule"},
+		// A derivative worked out before is referred to, not repeated.
+		{"x e^x + e^x", "sum rule; product rule; exponential rule; as above"},
+		{"(x^2 - 1)/(x^2 + 1)", "quotient rule; sum and difference rule; power rule; sum rule; as above"},
 		{"sin(x^2)", "sine rule and the chain rule; power rule"},
 		{"e^(3x)", "exponential rule and the chain rule; constant multiple rule"},
 		{"2^x", "exponential rule"},
