@@ -742,11 +742,7 @@ func (s *stmtConverter) check(c *check, i int) (Statement, error) {
 			return nil, errAt(s.all[i+1].Pos, "%v", err)
 		}
 		left, of = &Eval{At: at, Expr: d}, e
-		vars = symbolic.Symbols(e)
-		if !slices.Contains(vars, x) {
-			vars = append(vars, x)
-		}
-		slices.Sort(vars)
+		vars = s.variables(e, x)
 	case plainName(o) && len(o.primes()) > 0 && (!o.call() || s.writesParams(o)):
 		d, err := s.derivative(o.atom()[0], len(o.primes()), at)
 		if err != nil {
@@ -819,19 +815,33 @@ func (s *stmtConverter) checkDiff(left *expression, o *operandParts, at Pos) (St
 	if err != nil {
 		return nil, nil, err
 	}
-	vars := symbolic.Symbols(e)
 	// The variable of diff(EXPR, x) is a name too, though its derivative
 	// may not use it.
+	x := ""
 	for k := len(args) - 1; k > 0; k-- {
 		if t := args[k].Tokens[0]; t.Type == tokIdent {
-			if !slices.Contains(vars, t.Value) {
-				vars = append(vars, t.Value)
-			}
+			x = t.Value
 			break
 		}
 	}
+	return &Eval{At: at, Expr: e}, s.variables(e, x), nil
+}
+
+// variables are the names a check of the derivative of e by x is read
+// and sampled with: x and e's free names, but not the session's constants,
+// which have their values (a = 3; check diff(a x^2, x) = 6x is right).
+func (s *stmtConverter) variables(e symbolic.Expr, x string) []string {
+	var vars []string
+	for _, n := range symbolic.Symbols(e) {
+		if n == x || !s.env.Constants[n] {
+			vars = append(vars, n)
+		}
+	}
+	if x != "" && !slices.Contains(vars, x) {
+		vars = append(vars, x)
+	}
 	slices.Sort(vars)
-	return &Eval{At: at, Expr: e}, vars, nil
+	return vars
 }
 
 // checkGrad is check grad g = (A, B, …): each partial derivative against

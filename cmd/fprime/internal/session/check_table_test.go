@@ -19,6 +19,7 @@ type checkCase struct{ def, check string }
 // underflows in floats), a narrow bump, or that show only far away.
 var wrongAnswers = []checkCase{
 	// a constant apart
+	{"a = 3", "check diff(a x^2, x) = 5x"},
 	{"f(x) = x^2", "check f' = 2x + 1e-12"},
 	{"f(x) = x^2", "check f' = 2x - 1e-15"},
 	{"f(x) = x^2", "check f' = 2x + 1e-400"},
@@ -137,6 +138,10 @@ var rightAnswers = []checkCase{
 	{"g(x, y) = x^2 y + sin(x y)", "check diff(g, x) = 2x y + y cos(x y)"},
 	{"g(x, y) = e^(x y)", "check diff(g, y) = x e^(x y)"},
 	{"", "check diff(sin(x)^2, x) = sin(2x)"},
+	// A constant of the session has its value on both sides.
+	{"a = 3", "check diff(a x^2, x) = 6x"},
+	{"a = 3", "check d/dx a x^2 = 6x"},
+	{"a = 3", "check diff(a x^2, x) = 2a x"},
 }
 
 func runCheck(t *testing.T, c checkCase) CheckResult {
