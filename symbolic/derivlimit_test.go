@@ -24,6 +24,7 @@ func TestDerivativeLimit(t *testing.T) {
 		{"abs(x)", 0, 0, false},     // no condition: x/abs(x) itself fails
 		{"x abs(x) + 0 ln(x)", 0, 0, false},
 		{"x abs(x) + 0 sqrt(x)", 0, 0, false}, // no derivative left of 0
+		{"0^(x^2)", 0, 0, false},              // 1 at 0, 0 beside: not continuous
 	} {
 		prev := mustParse(t, c.prev)
 		d, err := symbolic.Diff(context.Background(), prev, "x", 1)
@@ -33,6 +34,27 @@ func TestDerivativeLimit(t *testing.T) {
 		v, ok := symbolic.DerivativeLimit(prev, d, "x", c.a)
 		if ok != c.ok || ok && v != c.want {
 			t.Errorf("d/dx %s at %v: %v, %v; want %v, %v", c.prev, c.a, v, ok, c.want, c.ok)
+		}
+	}
+}
+
+// TestZeroPower: 0^v is 0 where v > 0 and 1 at v = 0, so its derivative
+// is 0 only where v > 0.
+func TestZeroPower(t *testing.T) {
+	d, err := symbolic.Diff(context.Background(), mustParse(t, "0^x"), "x", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := symbolic.Compile(d, "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err := p.Eval(1); err != nil || v != 0 {
+		t.Errorf("d/dx 0^x at 1 = %v, %v; want 0", v, err)
+	}
+	for _, x := range []float64{0, -1} {
+		if v, err := p.Eval(x); err == nil {
+			t.Errorf("d/dx 0^x at %v = %v; want undefined", x, v)
 		}
 	}
 }

@@ -262,8 +262,8 @@ func (d *differ) power(e *Power) (Expr, error) {
 			return zero, nil
 		}
 		return Mul(e.exp, Pow(e.base, Sub(e.exp, one)), db), nil
-	case isZero(e.base): // 0^v is 0 wherever it is defined
-		return zero, nil
+	case isZero(e.base): // 0^v is 0 for v > 0, 1 at v = 0: the derivative is 0 where ln(v) has a value
+		return guard(zero, []Expr{Apply(fnLn, e.exp)}), nil
 	case isZero(db): // exponential rule: (a^v)' = a^v·ln(a)·v'
 		return Mul(e, Apply(fnLn, e.base), dx), nil
 	}

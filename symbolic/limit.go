@@ -95,12 +95,13 @@ func approaches(e Expr, x string, a, v float64) bool {
 // which fails at 0. By the derivative limit theorem, if prev is continuous
 // at a, differentiable on both sides near it, and d has the limit L at a,
 // then prev'(a) = L. Here prev is defined at a and is made of functions
-// continuous on their domains (sgn excluded); d is defined just beside a on
+// continuous on their domains (sgn excluded, and 0^v, which is 1 at v = 0
+// and 0 beyond); d is defined just beside a on
 // both sides; and d's body, of such functions too, is defined at a, so it
 // is continuous there and its value is the limit. Otherwise ok is false.
 func DerivativeLimit(prev, d Expr, x string, a float64) (v float64, ok bool) {
 	body, conds := Unguard(d)
-	if len(conds) == 0 || holdsFunc(prev, fnSgn) || holdsFunc(body, fnSgn) {
+	if len(conds) == 0 || holdsFunc(prev, fnSgn) || holdsFunc(body, fnSgn) || holdsZeroPower(prev) {
 		return 0, false
 	}
 	at := func(e Expr, t float64) (float64, bool) {
@@ -128,6 +129,18 @@ func DerivativeLimit(prev, d Expr, x string, a float64) (v float64, ok bool) {
 		}
 	}
 	return v, true
+}
+
+// holdsZeroPower reports whether e holds a power of 0.
+func holdsZeroPower(e Expr) bool {
+	found := false
+	walkOnce(e, func(n Expr) bool {
+		if p, ok := n.(*Power); ok && isZero(p.base) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // holdsFunc reports whether e calls fn anywhere.
