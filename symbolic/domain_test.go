@@ -264,12 +264,20 @@ func TestOddRoots(t *testing.T) {
 	}
 }
 
-// TestTrigAtPiMultiples: exact values at whole and half multiples of π, and
+// TestTrigAtPiMultiples: exact values at multiples of π/6 and π/4, and
 // the poles there an error though floats give a huge number.
 func TestTrigAtPiMultiples(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"sin(pi)", "0"}, {"cos(pi)", "-1"}, {"sin(3pi/2)", "-1"}, {"cos(-pi/2)", "0"},
 		{"tan(pi)", "0"}, {"cot(pi/2)", "0"}, {"sec(pi)", "-1"}, {"csc(pi/2)", "1"}, {"csc(-pi/2)", "-1"},
+		// Multiples of π/6 and π/4, as the table in a book has them.
+		{"sin(pi/6)", "1/2"}, {"sin(5pi/6)", "1/2"}, {"sin(7pi/6)", "-1/2"}, {"cos(pi/3)", "1/2"},
+		{"cos(2pi/3)", "-1/2"}, {"sin(pi/4)", "sqrt(2)/2"}, {"cos(3pi/4)", "-sqrt(2)/2"},
+		{"sin(-pi/3)", "-sqrt(3)/2"}, {"cos(pi/6)", "sqrt(3)/2"}, {"cos(11pi/6)", "sqrt(3)/2"},
+		{"tan(pi/4)", "1"}, {"tan(pi/3)", "sqrt(3)"}, {"tan(pi/6)", "1/sqrt(3)"}, {"tan(3pi/4)", "-1"},
+		{"cot(pi/6)", "sqrt(3)"}, {"sec(pi/3)", "2"}, {"csc(pi/6)", "2"}, {"sec(pi/6)", "2/sqrt(3)"},
+		// No value without nested roots: sin(π/12) is (sqrt(6) - sqrt(2))/4.
+		{"sin(pi/12)", "sin(pi/12)"}, {"cos(pi/5)", "cos(pi/5)"},
 	} {
 		e, err := parser.ParseExpr(c.in)
 		if err != nil || e.String() != c.want {

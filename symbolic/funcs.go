@@ -258,9 +258,10 @@ func piMultiple(arg Expr) (*big.Rat, bool) {
 	return nil, false
 }
 
-// atPiMultiple gives the trigonometric functions at a whole or half
-// multiple of π, where books write their values: sin(π) is 0, cos(π) is -1;
-// at a pole (tan(π/2)) it gives nothing, and compiling reports it.
+// atPiMultiple gives the trigonometric functions at a multiple of π/6 or
+// π/4, where books write their values: sin(π) is 0, cos(π) is -1, sin(π/6)
+// is 1/2, cos(π/4) is sqrt(2)/2, tan(π/3) is sqrt(3); at a pole
+// (tan(π/2)) it gives nothing, and compiling reports it.
 func atPiMultiple(fn *Func, arg Expr) (Expr, bool) {
 	switch fn {
 	case fnSin, fnCos, fnTan, fnCot, fnSec, fnCsc:
@@ -271,30 +272,54 @@ func atPiMultiple(fn *Func, arg Expr) (Expr, bool) {
 	if !ok {
 		return nil, false
 	}
-	twice := new(big.Rat).Mul(k, big.NewRat(2, 1))
-	if !twice.IsInt() || !twice.Num().IsInt64() {
+	twelfths := new(big.Rat).Mul(k, big.NewRat(12, 1))
+	if !twelfths.IsInt() || !twelfths.Num().IsInt64() {
 		return nil, false
 	}
-	// The quarter turn: 0 at 0, 1 at π/2, 2 at π, 3 at 3π/2.
-	q := ((twice.Num().Int64() % 4) + 4) % 4
-	sin := [4]int64{0, 1, 0, -1}[q]
-	cos := [4]int64{1, 0, -1, 0}[q]
-	// sin and cos are 0 or ±1 here, so a quotient of them is a product.
+	// The angle in steps of 15°, 0 to 23; only the multiples of 30° and
+	// 45° have values without nested roots.
+	n := ((twelfths.Num().Int64() % 24) + 24) % 24
+	if n%2 != 0 && n%3 != 0 {
+		return nil, false
+	}
+	sin, cos := sinTwelfths(n), sinTwelfths((n+6)%24)
 	switch {
 	case fn == fnSin:
-		return Int(sin), true
+		return sin, true
 	case fn == fnCos:
-		return Int(cos), true
-	case fn == fnTan && cos != 0:
-		return Int(sin * cos), true
-	case fn == fnCot && sin != 0:
-		return Int(cos * sin), true
-	case fn == fnSec && cos != 0:
-		return Int(cos), true
-	case fn == fnCsc && sin != 0:
-		return Int(sin), true
+		return cos, true
+	case fn == fnTan && !isZero(cos):
+		return Div(sin, cos), true
+	case fn == fnCot && !isZero(sin):
+		return Div(cos, sin), true
+	case fn == fnSec && !isZero(cos):
+		return Div(one, cos), true
+	case fn == fnCsc && !isZero(sin):
+		return Div(one, sin), true
 	}
 	return nil, false
+}
+
+// sinTwelfths is sin(nπ/12) for n a multiple of 2 or 3 below 24.
+func sinTwelfths(n int64) Expr {
+	sign := int64(1)
+	if n >= 12 { // sin(π + t) = -sin(t)
+		n, sign = n-12, -1
+	}
+	if n > 6 { // sin(π - t) = sin(t)
+		n = 12 - n
+	}
+	switch n {
+	case 0:
+		return zero
+	case 2: // 30°
+		return Frac(sign, 2)
+	case 3: // 45°
+		return Mul(Frac(sign, 2), Pow(Int(2), Frac(1, 2)))
+	case 4: // 60°
+		return Mul(Frac(sign, 2), Pow(Int(3), Frac(1, 2)))
+	}
+	return Int(sign) // 90°
 }
 
 func exactSgn(r *big.Rat) (Expr, bool) { return Int(int64(r.Sign())), true }
