@@ -189,7 +189,7 @@ func unstableNearX(d session.Descent, grad string) []string {
 	case d.Eta >= 0.99*local:
 		lines := []string{fmt.Sprintf("%s kept changing sign without shrinking: near x*, eta must stay below %s ≈ %s; try eta=%s",
 			grad, where, short(local), short(optimize.RoundDown1(local/2)))}
-		if local < g.StableEta/10 {
+		if local < g.StableEta/10 && !d.Smooth {
 			lines = append(lines, fmt.Sprintf("the curvature grew more than tenfold from x0 to x*: %s may not be smooth at its %s (a corner, or a cone's tip)", d.Name, kindWord(d)))
 		}
 		return lines
@@ -198,8 +198,11 @@ func unstableNearX(d session.Descent, grad string) []string {
 		if math.IsInf(g.StableEta, 1) {
 			bound = "the curvature sets no bound on eta, at x0 or at x*"
 		}
-		return []string{fmt.Sprintf("%s kept changing sign without shrinking at all, though %s:", grad, bound),
-			fmt.Sprintf("%s may not be smooth near x* (a corner, or a cone's tip), or curves more sharply between the iterates than at either: a fixed eta circles it", d.Name)}
+		why := fmt.Sprintf("%s may not be smooth near x* (a corner, or a cone's tip), or curves more sharply between the iterates than at either: a fixed eta circles it", d.Name)
+		if d.Smooth {
+			why = fmt.Sprintf("%s is smooth, so it curves more sharply between the iterates than at either: a fixed eta circles it; try a smaller eta", d.Name)
+		}
+		return []string{fmt.Sprintf("%s kept changing sign without shrinking at all, though %s:", grad, bound), why}
 	}
 	return []string{fmt.Sprintf("%s kept changing sign without shrinking: the run oscillates; try a smaller eta", grad)}
 }

@@ -24,6 +24,10 @@ type Descent struct {
 	// across a point where f' jumps in sign (|x - 1| at 1): the extremum
 	// it circles, which f' = 0 never marks.
 	Corner *Corner
+	// Smooth is set when f has derivatives of every order wherever it is
+	// defined (symbolic.Smooth): a run that circles is then no sign of a
+	// corner.
+	Smooth bool
 }
 
 // Corner is where f' changes sign by a jump: X, f there, and f' just left
@@ -273,7 +277,7 @@ func (s *Session) runDescent(ctx context.Context, st *parser.Descent, rec optimi
 		c.finiteAtStart(r)
 	}
 	d := Descent{Max: st.Max, Name: f.Name, Params: f.Params, Method: run.method, Eta: set.Eta,
-		Result: r, Trace: trace, Degree2: len(f.Params) == 1}
+		Result: r, Trace: trace, Degree2: len(f.Params) == 1, Smooth: symbolic.Smooth(s.bind(f.Body, f.Params...))}
 	if len(f.Params) == 1 && r.Status != optimize.Converged && r.Diagnosis.Oscillating {
 		if p, err := symbolic.Compile(s.bind(f.Body, f.Params...), f.Params...); err == nil {
 			d.Corner = findCorner(c, func(x float64) (float64, error) { return p.Eval(x) }, r.X[0], set.Eta)

@@ -69,3 +69,11 @@ min kk x0=(0, 0)
 # f'' is 4 right of 0 and 0 left of it: near the critical point it may be 0, so the test is inconclusive.
 xa(x) = x abs(x) + x^2
 min xa x0=0.5
+# A smooth function circles too, where it curves more sharply between the
+# iterates than at them: no corner is suggested.
+sm(x, y) = x^2 y + sin(x y)
+min sm x0=(1, 1) eta=0.1
+# The curvature grows from x0 to x* (f'' is 0 near x0 = 0.577), but f is
+# smooth: no corner is suggested.
+w2(x) = (x^2 - 1)^2
+min w2 x0=0.577 eta=0.3 maxiter=9999
