@@ -61,6 +61,13 @@ type Diagnosis struct {
 	// X). Order is, for HigherOrder, the order of the first derivative not
 	// zero within its error, and OrderValue that derivative at X; for
 	// Degenerate in one variable, the highest order that was looked at.
+	// Partner is, for a run of plain gradient descent that oscillates,
+	// the next iterate from X, the other end of a 2-cycle: eta may be
+	// stable at X and not there. PartnerCurvature is the largest
+	// |eigenvalue| of the Hessian at Partner (NaN where it has none).
+	Partner          []float64
+	PartnerCurvature float64
+
 	Point       PointKind
 	Eigenvalues []float64
 	Test        PointTest
@@ -169,12 +176,28 @@ func (t *tracker) step(k int, gss, gmax, dot, step2 float64) {
 	t.lastGmax = gmax
 }
 
+// partner fills in Partner and PartnerCurvature: one update of plain
+// gradient descent, x + step·∇f(x), from the run's last iterate.
+func (d *Diagnosis) partner(p *Problem, res *Result, step float64) {
+	n := len(res.X)
+	x := make([]float64, n)
+	for i := range x {
+		x[i] = res.X[i] + step*res.Grad[i]
+	}
+	d.Partner, d.PartnerCurvature = x, math.NaN()
+	h := make([]float64, n*n)
+	if finite(x) && hessian(p, h, x, make([]float64, 3*n)) == nil && finite(h) {
+		eig, _ := SymEigenvalues(h, n)
+		d.PartnerCurvature = math.Max(math.Abs(eig[0]), math.Abs(eig[n-1]))
+	}
+}
+
 // diagnose fills in the Diagnosis of a finished run.
 func diagnose(p *Problem, x0 []float64, res *Result, t *tracker, s *Settings) Diagnosis {
 	d := Diagnosis{
 		Curvature: math.NaN(), StableEta: math.NaN(), SuggestedEta: math.NaN(),
 		RunawayFrom: -1, Growth: math.NaN(), OscillationFactor: math.NaN(),
-		GradNorm: math.NaN(), GradMax: math.NaN(), Rate: math.NaN(), MoreIterations: -1,
+		GradNorm: math.NaN(), GradMax: math.NaN(), Rate: math.NaN(), MoreIterations: -1, PartnerCurvature: math.NaN(),
 	}
 	n := len(x0)
 	h := make([]float64, n*n)

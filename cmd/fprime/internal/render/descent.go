@@ -185,10 +185,20 @@ func unstableNearX(d session.Descent, grad string) []string {
 	if n := len(g.Eigenvalues); n > 0 {
 		local = 2 / math.Max(math.Abs(g.Eigenvalues[0]), math.Abs(g.Eigenvalues[n-1]))
 	}
+	near := "near x*,"
+	// The other end of a 2-cycle may curve more sharply than x*: (x^2 -
+	// 1)^2 from 0.577 with eta = 0.3 circles between -0.4 and 1.14.
+	if partner := 2 / g.PartnerCurvature; partner < local || math.IsNaN(local) && partner > 0 {
+		local, near = partner, "at the other end of the cycle, "+formatXs(d.Params, g.Partner)+","
+		where = "2/|" + d.Name + "''| there"
+		if len(d.Params) > 1 {
+			where = "2/λmax of the Hessian there"
+		}
+	}
 	switch {
 	case d.Eta >= 0.99*local:
-		lines := []string{fmt.Sprintf("%s kept changing sign without shrinking: near x*, eta must stay below %s ≈ %s; try eta=%s",
-			grad, where, short(local), short(optimize.RoundDown1(local/2)))}
+		lines := []string{fmt.Sprintf("%s kept changing sign without shrinking: %s eta must stay below %s ≈ %s; try eta=%s",
+			grad, near, where, short(local), short(optimize.RoundDown1(local/2)))}
 		if local < g.StableEta/10 && !d.Smooth {
 			lines = append(lines, fmt.Sprintf("the curvature grew more than tenfold from x0 to x*: %s may not be smooth at its %s (a corner, or a cone's tip)", d.Name, kindWord(d)))
 		}
@@ -313,6 +323,18 @@ func maxAbs(x []float64) float64 {
 
 // short prints a figure of advice to four significant digits.
 func short(v float64) string { return fmt.Sprintf("%.4g", v) }
+
+// formatXs names a point to four digits: x = 1.14, (x, y) = (1, 2.5).
+func formatXs(params []string, x []float64) string {
+	vs := make([]string, len(x))
+	for i, v := range x {
+		vs[i] = short(v)
+	}
+	if len(params) == 1 {
+		return params[0] + " = " + vs[0]
+	}
+	return "(" + strings.Join(params, ", ") + ") = (" + strings.Join(vs, ", ") + ")"
+}
 
 // trace writes the iterates a Trace kept as an aligned table.
 func trace(w io.Writer, d session.Descent, st Style) {
