@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/chzyer/readline"
+
+	"github.com/fprime/fprime/cmd/fprime/internal/render"
 )
 
 const version = "0.2.0"
@@ -88,6 +90,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		f, err := os.Open(files[0])
 		if err != nil {
 			fmt.Fprintf(stderr, "fprime: %v\n", err)
+			if *jsonOut {
+				// No line of it was read: line and col are 0.
+				render.JSONError(stdout, err.Error(), 0, 0, files[0])
+			}
 			return 1
 		}
 		defer f.Close()

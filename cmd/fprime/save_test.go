@@ -100,6 +100,11 @@ func TestStdinAndFlags(t *testing.T) {
 	if _, errOut, code := fprime(t, "", "/nonexistent.fp"); code != 1 || !strings.Contains(errOut, "no such file") {
 		t.Errorf("missing file: %q, exit %d", errOut, code)
 	}
+	// With --json, stdout carries the error too, as JSON, at line 0.
+	want := `{"error":"open /nonexistent.fp: no such file or directory","line":0,"col":0,"file":"/nonexistent.fp"}` + "\n"
+	if out, _, code := fprime(t, "", "--json", "/nonexistent.fp"); code != 1 || out != want {
+		t.Errorf("missing file with --json: %q, exit %d", out, code)
+	}
 	if out, _, code := fprime(t, "", "-e", "1+1; quit; 2+2"); code != 0 || out != "2\n" {
 		t.Errorf("quit in a script: %q, exit %d", out, code)
 	}
