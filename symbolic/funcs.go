@@ -273,12 +273,13 @@ func atPiMultiple(fn *Func, arg Expr) (Expr, bool) {
 		return nil, false
 	}
 	twelfths := new(big.Rat).Mul(k, big.NewRat(12, 1))
-	if !twelfths.IsInt() || !twelfths.Num().IsInt64() {
+	if !twelfths.IsInt() {
 		return nil, false
 	}
-	// The angle in steps of 15°, 0 to 23; only the multiples of 30° and
-	// 45° have values without nested roots.
-	n := ((twelfths.Num().Int64() % 24) + 24) % 24
+	// The angle in steps of 15°, 0 to 23, exactly however many turns
+	// (sin(10^20 pi) is 0, where floats lose every digit); only the
+	// multiples of 30° and 45° have values without nested roots.
+	n := new(big.Int).Mod(twelfths.Num(), big.NewInt(24)).Int64()
 	if n%2 != 0 && n%3 != 0 {
 		return nil, false
 	}

@@ -150,7 +150,11 @@ func (s *Session) numdiff(ctx context.Context, st *parser.NumDiff) (Result, erro
 	if err != nil {
 		return nil, errAt(st.At, "%v", err)
 	}
-	if _, err := p.Eval(at...); err != nil {
+	point := make([]symbolic.Expr, len(st.At0))
+	for i, e := range st.At0 {
+		point[i] = s.bind(e)
+	}
+	if _, err := valueAt(body, f.Params, point); err != nil {
 		return nil, errAt(st.At, "%s is undefined at %s: %v", f.Name, pointText(f.Params, at), err)
 	}
 	res := NumDiffResult{Name: f.Name, Vars: f.Params, At: at, H: NumDiffH}
@@ -159,11 +163,7 @@ func (s *Session) numdiff(ctx context.Context, st *parser.NumDiff) (Result, erro
 		if err != nil {
 			return nil, errAt(st.At, "%v", err)
 		}
-		pd, err := symbolic.Compile(d, f.Params...)
-		if err != nil {
-			return nil, errAt(st.At, "%v", err)
-		}
-		sym, err := pd.Eval(at...)
+		sym, err := valueAt(d, f.Params, point)
 		if err != nil && len(at) == 1 {
 			sym, err = derivativeLimit(body, d, x, at[0], err)
 		}
@@ -233,10 +233,7 @@ func (s *Session) tangent(ctx context.Context, st *parser.Tangent) (Result, erro
 	}
 	var vals [2]float64
 	for i, e := range []symbolic.Expr{body, d} {
-		p, err := symbolic.Compile(e, x)
-		if err == nil {
-			vals[i], err = p.Eval(av)
-		}
+		vals[i], err = valueAt(e, []string{x}, []symbolic.Expr{a})
 		if err != nil && i == 1 {
 			// x|x| at 0: f' keeps a condition that fails there, but
 			// the derivative exists.
@@ -244,7 +241,7 @@ func (s *Session) tangent(ctx context.Context, st *parser.Tangent) (Result, erro
 		}
 		var ee *symbolic.EvalError
 		if errors.As(err, &ee) {
-			return nil, errAt(st.At, "%s has no tangent at %s = %s: %v is undefined there (%s)", f.Name, x, formatNumber(av), ee.Expr, ee.Reason)
+			return nil, errAt(st.At, "%s has no tangent at %s = %s: %v is undefined there (%s)", f.Name, x, s.format(a), ee.Expr, ee.Reason)
 		}
 		if err != nil {
 			return nil, errAt(st.At, "%v", err)
@@ -305,6 +302,42 @@ func decimalLine(m, c float64, x string) string {
 // derivativeLimit is the value at a of d, the derivative of f, where
 // evaluating d failed with err only by a condition kept by a rewrite (see
 // symbolic.DerivativeLimit); otherwise err again.
+// valueAt is e's value where vars are the exact point: tan(x) at pi/2 is
+// a pole, though tan of the float nearest pi/2 is 1.6e16. An error names
+// the part of e that fails, where floats find it too (x/abs(x) at 0, not
+// the 0^(-1) it becomes).
+func valueAt(e symbolic.Expr, vars []string, point []symbolic.Expr) (float64, error) {
+	at := make(map[string]symbolic.Expr, len(vars))
+	for i, v := range vars {
+		at[v] = point[i]
+	}
+	v, exact := evalConst(symbolic.Substitute(e, at))
+	if exact == nil {
+		return v, nil
+	}
+	xs := make([]float64, len(point))
+	for i, p := range point {
+		var err error
+		if xs[i], err = evalConst(p); err != nil {
+			return 0, err
+		}
+	}
+	if p, err := symbolic.Compile(e, vars...); err == nil {
+		if _, err := p.Eval(xs...); err != nil {
+			return 0, err
+		}
+	}
+	return 0, exact
+}
+
+func evalConst(e symbolic.Expr) (float64, error) {
+	p, err := symbolic.Compile(e)
+	if err != nil {
+		return 0, err
+	}
+	return p.Eval()
+}
+
 func derivativeLimit(f, d symbolic.Expr, x string, a float64, err error) (float64, error) {
 	if v, ok := symbolic.DerivativeLimit(f, d, x, a); ok {
 		return v, nil

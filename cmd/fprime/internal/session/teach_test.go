@@ -56,6 +56,11 @@ func TestTangent(t *testing.T) {
 	for _, bad := range []struct{ defs, st, want string }{
 		{"f(x) = ln(x)", "tangent f at 0", "f has no tangent at x = 0: ln(x) is undefined there (ln needs a positive argument)"},
 		{"f(x) = abs(x)", "tangent f at 0", "f has no tangent at x = 0: x/abs(x) is undefined there (division by zero)"},
+		// At the exact point, not at the float nearest it, where tan is
+		// 1.6e16.
+		{"f(x) = tan(x)", "tangent f at pi/2", "f has no tangent at x = pi/2: tan(pi/2) is undefined there"},
+		{"f(x) = sec(x)", "tangent f at -pi/2", "f has no tangent at x = -pi/2: sec(pi/2) is undefined there"},
+		{"f(x) = cot(2x)", "tangent f at pi/2", "f has no tangent at x = pi/2: cot(pi) is undefined there"},
 		{"g(x, y) = x y", "tangent g at 1", "a tangent line is for a function of one"},
 		{"f(x) = x", "tangent f 1", `expected "at"`},
 	} {
@@ -98,6 +103,13 @@ func TestNumDiff(t *testing.T) {
 		}
 	}
 	run(t, s, "k(x) = sqrt(x)")
+	run(t, s, "tn(x) = tan(x)")
+	if err := runErr(t, s, "numdiff tn'(pi/2)"); err == nil || !strings.Contains(err.Error(), "tan(pi/2) is undefined") {
+		t.Errorf("numdiff tn'(pi/2) at a pole: %v", err)
+	}
+	if r := run(t, s, "numdiff tn'(pi/4)").(NumDiffResult); r.Rows[0].Symbolic != 2 {
+		t.Errorf("numdiff tn'(pi/4): symbolic %v, want 2 exactly", r.Rows[0].Symbolic)
+	}
 	if err := runErr(t, s, "numdiff k'(0)"); err == nil {
 		t.Errorf("numdiff k'(0) at the edge of k's domain was accepted")
 	}
