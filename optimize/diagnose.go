@@ -61,12 +61,16 @@ type Diagnosis struct {
 	// X). Order is, for HigherOrder, the order of the first derivative not
 	// zero within its error, and OrderValue that derivative at X; for
 	// Degenerate in one variable, the highest order that was looked at.
-	// Partner is, for a run of plain gradient descent that oscillates,
-	// the next iterate from X, the other end of a 2-cycle: eta may be
-	// stable at X and not there. PartnerCurvature is the largest
-	// |eigenvalue| of the Hessian at Partner (NaN where it has none).
-	Partner          []float64
-	PartnerCurvature float64
+	// Circled is, for a run of plain gradient descent that oscillates,
+	// the point the run circles: between X and the next iterate, where
+	// the slope of f along the step is 0 (the critical point itself in
+	// one variable). CircledEigenvalues are those of the Hessian there
+	// (ascending); both are nil where the slope does not change sign.
+	// Whether eta lets a run settle there is for them to say, not the
+	// curvature at X: (x^2 - 1)^2 from 0.577 with eta = 0.3 circles
+	// between 0.73 and 1.14, around 1, where eta must stay below 0.25.
+	Circled            []float64
+	CircledEigenvalues []float64
 
 	Point       PointKind
 	Eigenvalues []float64
@@ -176,20 +180,64 @@ func (t *tracker) step(k int, gss, gmax, dot, step2 float64) {
 	t.lastGmax = gmax
 }
 
-// partner fills in Partner and PartnerCurvature: one update of plain
-// gradient descent, x + step·∇f(x), from the run's last iterate.
-func (d *Diagnosis) partner(p *Problem, res *Result, step float64) {
+// circle fills in Circled and CircledEigenvalues: between the run's last
+// iterate x and the next one, x + step·∇f(x), the point where the slope
+// of f along the step changes sign, by bisection.
+func (d *Diagnosis) circle(p *Problem, res *Result, step float64) {
 	n := len(res.X)
-	x := make([]float64, n)
+	dir := make([]float64, n)
+	for i := range dir {
+		dir[i] = step * res.Grad[i]
+	}
+	x, g := make([]float64, n), make([]float64, n)
+	slope := func(t float64) (float64, bool) {
+		for i := range x {
+			x[i] = res.X[i] + t*dir[i]
+		}
+		if _, err := p.funcGrad(g, x); err != nil || !finite(g) {
+			return 0, false
+		}
+		s := 0.0
+		for i := range g {
+			s += g[i] * dir[i]
+		}
+		return s, true
+	}
+	lo, hi := 0.0, 1.0
+	slo, ok1 := slope(lo)
+	shi, ok2 := slope(hi)
+	if !ok1 || !ok2 || slo*shi >= 0 {
+		return
+	}
+	// To a billionth of the step: the point is for its curvature, and
+	// printed as the shortest number within that.
+	for hi-lo > 1e-9 {
+		mid := lo + (hi-lo)/2
+		sm, ok := slope(mid)
+		if !ok {
+			return
+		}
+		if sm*slo > 0 {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
 	for i := range x {
-		x[i] = res.X[i] + step*res.Grad[i]
+		x[i] = Shortest(res.X[i]+lo*dir[i], res.X[i]+hi*dir[i])
 	}
-	d.Partner, d.PartnerCurvature = x, math.NaN()
+	// In more than one variable the slope along the step is 0 at a point
+	// that need not be critical: the run then circles no point there, as
+	// across a valley with no minimum (x^2 y + sin(x y)).
+	if _, err := p.funcGrad(g, x); err != nil || norm2(g) > 0.01*norm2(res.Grad) {
+		return
+	}
 	h := make([]float64, n*n)
-	if finite(x) && hessian(p, h, x, make([]float64, 3*n)) == nil && finite(h) {
-		eig, _ := SymEigenvalues(h, n)
-		d.PartnerCurvature = math.Max(math.Abs(eig[0]), math.Abs(eig[n-1]))
+	if hessian(p, h, x, make([]float64, 3*n)) != nil || !finite(h) {
+		return
 	}
+	d.Circled = append([]float64(nil), x...)
+	d.CircledEigenvalues, _ = SymEigenvalues(h, n)
 }
 
 // diagnose fills in the Diagnosis of a finished run.
@@ -197,7 +245,7 @@ func diagnose(p *Problem, x0 []float64, res *Result, t *tracker, s *Settings) Di
 	d := Diagnosis{
 		Curvature: math.NaN(), StableEta: math.NaN(), SuggestedEta: math.NaN(),
 		RunawayFrom: -1, Growth: math.NaN(), OscillationFactor: math.NaN(),
-		GradNorm: math.NaN(), GradMax: math.NaN(), Rate: math.NaN(), MoreIterations: -1, PartnerCurvature: math.NaN(),
+		GradNorm: math.NaN(), GradMax: math.NaN(), Rate: math.NaN(), MoreIterations: -1,
 	}
 	n := len(x0)
 	h := make([]float64, n*n)

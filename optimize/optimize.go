@@ -421,7 +421,7 @@ func run(ctx context.Context, p *Problem, x0 []float64, settings *Settings, meth
 	res.X, res.F, res.Grad = append([]float64(nil), x...), fx, append([]float64(nil), g...)
 	res.Diagnosis = diagnose(p, x0, res, &tr, &s)
 	if plain && res.Diagnosis.Oscillating {
-		res.Diagnosis.partner(p, res, sign)
+		res.Diagnosis.circle(p, res, sign)
 	}
 	return res, nil
 }

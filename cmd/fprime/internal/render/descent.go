@@ -177,6 +177,9 @@ func explain(d session.Descent) []string {
 // curves more sharply between the iterates than at them (a 2-cycle of
 // gradient descent has f” = 2/eta somewhere between its points).
 func unstableNearX(d session.Descent, grad string) []string {
+	if lines := circling(d, grad); lines != nil {
+		return lines
+	}
 	g := d.Result.Diagnosis
 	local, where := math.NaN(), "2/|"+d.Name+"''(x*)|"
 	if len(d.Params) > 1 {
@@ -185,20 +188,10 @@ func unstableNearX(d session.Descent, grad string) []string {
 	if n := len(g.Eigenvalues); n > 0 {
 		local = 2 / math.Max(math.Abs(g.Eigenvalues[0]), math.Abs(g.Eigenvalues[n-1]))
 	}
-	near := "near x*,"
-	// The other end of a 2-cycle may curve more sharply than x*: (x^2 -
-	// 1)^2 from 0.577 with eta = 0.3 circles between -0.4 and 1.14.
-	if partner := 2 / g.PartnerCurvature; partner < local || math.IsNaN(local) && partner > 0 {
-		local, near = partner, "at the other end of the cycle, "+formatXs(d.Params, g.Partner)+","
-		where = "2/|" + d.Name + "''| there"
-		if len(d.Params) > 1 {
-			where = "2/λmax of the Hessian there"
-		}
-	}
 	switch {
 	case d.Eta >= 0.99*local:
-		lines := []string{fmt.Sprintf("%s kept changing sign without shrinking: %s eta must stay below %s ≈ %s; try eta=%s",
-			grad, near, where, short(local), short(optimize.RoundDown1(local/2)))}
+		lines := []string{fmt.Sprintf("%s kept changing sign without shrinking: near x*, eta must stay below %s ≈ %s; try eta=%s",
+			grad, where, short(local), short(optimize.RoundDown1(local/2)))}
 		if local < g.StableEta/10 && !d.Smooth {
 			lines = append(lines, fmt.Sprintf("the curvature grew more than tenfold from x0 to x*: %s may not be smooth at its %s (a corner, or a cone's tip)", d.Name, kindWord(d)))
 		}
@@ -215,6 +208,47 @@ func unstableNearX(d session.Descent, grad string) []string {
 		return []string{fmt.Sprintf("%s kept changing sign without shrinking at all, though %s:", grad, bound), why}
 	}
 	return []string{fmt.Sprintf("%s kept changing sign without shrinking: the run oscillates; try a smaller eta", grad)}
+}
+
+// circling explains a run by the point it circles (Diagnosis.Circled):
+// where f curves there as at a point of the run's kind, eta must stay
+// below 2/|f”| there (2/λmax) for the run to settle, whatever the
+// curvature at x*; where it curves the other way in some direction, f has
+// no such point there for any eta to settle on. It returns nil where the
+// run circles no point, or eta is already below that bound.
+func circling(d session.Descent, grad string) []string {
+	g := d.Result.Diagnosis
+	eig := g.CircledEigenvalues
+	n := len(eig)
+	if n == 0 {
+		return nil
+	}
+	at := formatXs(d.Params, g.Circled)
+	wrong := eig[0] // below 0 at a point a minimum cannot be
+	if d.Max {
+		wrong = -eig[n-1]
+	}
+	if wrong <= 0 {
+		there := fmt.Sprintf("%s'' = %s there", d.Name, short(eig[0]))
+		if n > 1 {
+			there = fmt.Sprintf("the Hessian there has the eigenvalue %s", short(eig[0]))
+			if d.Max {
+				there = fmt.Sprintf("the Hessian there has the eigenvalue %s", short(eig[n-1]))
+			}
+		}
+		return []string{fmt.Sprintf("%s kept changing sign without shrinking: the run circles %s, where %s; %s has no %s there for any eta to settle on",
+			grad, at, there, d.Name, kindWord(d))}
+	}
+	bound := 2 / math.Max(math.Abs(eig[0]), math.Abs(eig[n-1]))
+	if d.Eta < 0.99*bound {
+		return nil
+	}
+	what := fmt.Sprintf("a %s of %s, where eta must stay below 2/|%s''| ≈ %s for the run to settle", kindWord(d), d.Name, d.Name, short(bound))
+	if n > 1 {
+		what = fmt.Sprintf("where eta must stay below 2/λmax of the Hessian ≈ %s for the run to settle", short(bound))
+	}
+	return []string{fmt.Sprintf("%s kept changing sign without shrinking: the run circles %s, %s; try eta=%s",
+		grad, at, what, short(optimize.RoundDown1(bound/2)))}
 }
 
 func kindWord(d session.Descent) string {

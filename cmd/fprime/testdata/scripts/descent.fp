@@ -69,18 +69,18 @@ min kk x0=(0, 0)
 # f'' is 4 right of 0 and 0 left of it: near the critical point it may be 0, so the test is inconclusive.
 xa(x) = x abs(x) + x^2
 min xa x0=0.5
-# A smooth function circles too: where eta is stable at neither end of
-# the cycle, or where it curves more sharply between the iterates than at
-# them (f'' = 400 at 0, while the run circles ±0.096). No corner is
-# suggested.
+# A smooth function circles too. x^2 y + sin(x y) has no minimum for the
+# run to circle: it curves more sharply between the iterates than at them.
+# ln(cosh(20x)) is circled around 0, where f'' = 400 sets eta below 0.005,
+# though the run is at ±0.096, where f'' is small. No corner is suggested.
 sm(x, y) = x^2 y + sin(x y)
 min sm x0=(1, 1) eta=0.1
 lc(x) = ln(cosh(20x))
 min lc x0=1 eta=0.01
-# The curvature grows from x0 to x* (f'' is 0 near x0 = 0.577), but f is
-# smooth: no corner is suggested.
+# The run circles 1, the minimum, between 0.73 and 1.14: the bound on eta
+# is 2/f''(1) = 0.25, not 2/f''(1.14) = 0.17 (0.2 and 0.249 converge).
 w2(x) = (x^2 - 1)^2
 min w2 x0=0.577 eta=0.3 maxiter=9999
-# One update later the run stops at the other end of its cycle, 0.73,
-# where eta is stable: the bound is the same.
+# One update later the run stops at the other end of its cycle, 0.73:
+# the same point is circled.
 min w2 x0=0.577 eta=0.3

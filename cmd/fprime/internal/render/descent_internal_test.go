@@ -1,0 +1,49 @@
+package render
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/fprime/fprime/cmd/fprime/internal/session"
+	"github.com/fprime/fprime/optimize"
+)
+
+// TestUnstableNearX: what a run that keeps circling is told, from its
+// diagnosis alone.
+func TestUnstableNearX(t *testing.T) {
+	run := func(eta float64, smooth bool, g optimize.Diagnosis) string {
+		d := session.Descent{Name: "f", Params: []string{"x"}, Eta: eta, Smooth: smooth, Result: &optimize.Result{Diagnosis: g}}
+		return strings.Join(unstableNearX(d, "f'"), "\n")
+	}
+	for _, c := range []struct {
+		name     string
+		eta      float64
+		smooth   bool
+		g        optimize.Diagnosis
+		want     string
+		dontWant string
+	}{
+		{"circles a minimum, eta too large there", 0.3, true,
+			optimize.Diagnosis{Circled: []float64{1}, CircledEigenvalues: []float64{8}, Eigenvalues: []float64{11.6}},
+			"the run circles x = 1, a minimum of f, where eta must stay below 2/|f''| ≈ 0.25", ""},
+		{"circles a point that is no minimum", 0.3, true,
+			optimize.Diagnosis{Circled: []float64{0}, CircledEigenvalues: []float64{-4}, Eigenvalues: []float64{11.6}},
+			"where f'' = -4 there; f has no minimum there for any eta to settle on", "eta must stay below"},
+		{"eta is stable where it circles: x* says it", 0.2, true,
+			optimize.Diagnosis{Circled: []float64{1}, CircledEigenvalues: []float64{8}, Eigenvalues: []float64{11.6}, StableEta: 10},
+			"near x*, eta must stay below 2/|f''(x*)| ≈ 0.1724", "circles"},
+		{"curvature grown tenfold, smooth f", 0.2, true,
+			optimize.Diagnosis{Eigenvalues: []float64{11.6}, StableEta: 10},
+			"near x*", "may not be smooth"},
+		{"curvature grown tenfold, f with corners", 0.2, false,
+			optimize.Diagnosis{Eigenvalues: []float64{11.6}, StableEta: 10},
+			"may not be smooth at its minimum", ""},
+	} {
+		c.g.OscillationFactor = math.NaN()
+		got := run(c.eta, c.smooth, c.g)
+		if !strings.Contains(got, c.want) || c.dontWant != "" && strings.Contains(got, c.dontWant) {
+			t.Errorf("%s: %q, want %q and not %q", c.name, got, c.want, c.dontWant)
+		}
+	}
+}
