@@ -419,6 +419,44 @@ func TestSlow(t *testing.T) {
 	}
 }
 
+// TestSlowing: x^4 converges more slowly than linearly, so the rate of
+// the window, extrapolated, undercounts what is left: the estimate, at
+// the later rate, is a least count, and it holds. x is still 1.2 here.
+func TestSlowing(t *testing.T) {
+	p := oneVar(func(x float64) float64 { return x * x * x * x }, func(x float64) float64 { return 4 * x * x * x })
+	for _, stop := range []int{6, 100, 1000} {
+		s := &Settings{Eta: 0.3, Eps: 1e-6, MaxIter: stop}
+		r, _ := Minimize(context.Background(), p, []float64{1.2}, s, nil)
+		d := r.Diagnosis
+		if !d.Slow || !d.Slowing || d.MoreIterations <= 0 {
+			t.Fatalf("x^4 stopped at %d: %+v", stop, d)
+		}
+		s.MaxIter = 1000000
+		full, _ := Minimize(context.Background(), p, []float64{1.2}, s, nil)
+		if full.Status != Converged || full.Iterations-stop < d.MoreIterations {
+			t.Errorf("x^4 stopped at %d: at least %d more, the full run took %d more", stop, d.MoreIterations, full.Iterations-stop)
+		}
+	}
+	// A linear rate is no slowing: 9x^2 - 72x from 5 with eta = 0.01.
+	q := oneVar(func(x float64) float64 { return 9*x*x - 72*x }, func(x float64) float64 { return 18*x - 72 })
+	r, _ := Minimize(context.Background(), q, []float64{5}, &Settings{Eta: 0.01, Eps: 1e-6, MaxIter: 50}, nil)
+	if !r.Diagnosis.Slow || r.Diagnosis.Slowing {
+		t.Errorf("9x^2 - 72x stopped at 50: %+v", r.Diagnosis)
+	}
+}
+
+// TestNotSlowWhenGrowing: a gradient that grows back over the window is no
+// descent, though it is smaller than where the window began: (x^2 - 1)^2
+// from 0.577 with eta = 0.3, stopped at 6 (|f'|: 1.54, 0.33, 0.44, 0.63,
+// 0.79, 1.11, 1.21).
+func TestNotSlowWhenGrowing(t *testing.T) {
+	p := oneVar(func(x float64) float64 { return (x*x - 1) * (x*x - 1) }, func(x float64) float64 { return 4 * x * (x*x - 1) })
+	r, _ := Minimize(context.Background(), p, []float64{0.577}, &Settings{Eta: 0.3, Eps: 1e-6, MaxIter: 6}, nil)
+	if r.Diagnosis.Slow {
+		t.Errorf("(x^2 - 1)^2 stopped at 6 is said to be still descending: %+v", r.Diagnosis)
+	}
+}
+
 // TestInterrupt: a cancelled context stops a run of up to 10^9 updates
 // soon (the bound is loose, for a loaded machine: the whole run would take
 // ten seconds or more) and reports the state it reached.

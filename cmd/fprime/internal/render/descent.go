@@ -159,8 +159,17 @@ func explain(d session.Descent) []string {
 			lines = append(lines, fmt.Sprintf("%s kept changing sign without shrinking: the run oscillates; %s", grad, advice()))
 		case g.Slow:
 			s := fmt.Sprintf("still descending: the largest partial reached %s, not yet below eps", short(g.GradMax))
-			if g.MoreIterations > 0 {
+			switch {
+			case g.MoreIterations > 0 && g.Slowing:
+				s += fmt.Sprintf("; at least %d more iterations, as the rate is still slowing", g.MoreIterations)
+			case g.MoreIterations > 0:
 				s += fmt.Sprintf("; about %d more iterations at this rate", g.MoreIterations)
+			}
+			lines = append(lines, s)
+		case !math.IsNaN(g.GradMax) && r.Iterations > 0:
+			s := fmt.Sprintf("the largest partial reached %s, not yet below eps, and did not shrink over the last %d iterations", short(g.GradMax), g.Window)
+			if g.Window < 10 {
+				s = fmt.Sprintf("the largest partial reached %s, not yet below eps: %d iterations are too few to tell where the run is going", short(g.GradMax), r.Iterations)
 			}
 			lines = append(lines, s)
 		}

@@ -84,3 +84,9 @@ min w2 x0=0.577 eta=0.3 maxiter=9999
 # One update later the run stops at the other end of its cycle, 0.73:
 # the same point is circled.
 min w2 x0=0.577 eta=0.3
+# x^4 converges more slowly than linearly: what is left is a least count
+# (the whole run takes 10421 iterations).
+q4(x) = x^4
+min q4 x0=1.2 eta=0.3 maxiter=100
+# A gradient that grows back is no descent, though smaller than at x0.
+min w2 x0=0.577 eta=0.3 maxiter=6
