@@ -167,7 +167,7 @@ func explain(d session.Descent) []string {
 			}
 			lines = append(lines, s)
 		case !math.IsNaN(g.GradMax) && r.Iterations > 0:
-			s := fmt.Sprintf("the largest partial reached %s, not yet below eps, and did not shrink over the last %d iterations", short(g.GradMax), g.Window)
+			s := fmt.Sprintf("the largest partial reached %s, not yet below eps, with no steady shrinking over the last %d iterations", short(g.GradMax), g.Window)
 			if g.Window < 10 {
 				s = fmt.Sprintf("the largest partial reached %s, not yet below eps: %d iterations are too few to tell where the run is going", short(g.GradMax), r.Iterations)
 			}
