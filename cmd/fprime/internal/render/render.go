@@ -432,6 +432,14 @@ type cornerJSON struct {
 	Slope [2]jnum `json:"slopes"`
 }
 
+// circledJSON is the point a run circles (optimize.Diagnosis.Circled),
+// with the eta below which a run settles there, where f curves there as
+// at a point of the run's kind.
+type circledJSON struct {
+	X         []jnum `json:"x"`
+	StableEta *jnum  `json:"stable_eta,omitempty"`
+}
+
 func descentJSON(d session.Descent) any {
 	r := d.Result
 	out := struct {
@@ -445,7 +453,14 @@ func descentJSON(d session.Descent) any {
 		Trace      []traceRowJSON `json:"trace,omitempty"`
 		Omitted    int            `json:"trace_omitted,omitempty"`
 		Corner     *cornerJSON    `json:"corner,omitempty"`
+		Circled    *circledJSON   `json:"circled,omitempty"`
 	}{Status: r.Status.String(), X: finites(r.X), F: finite(r.F), Grad: finites(r.Grad), Iterations: r.Iterations}
+	if g := r.Diagnosis; g.Oscillating && len(g.CircledEigenvalues) > 0 {
+		out.Circled = &circledJSON{X: jnums(g.Circled)}
+		if eig := g.CircledEigenvalues; !d.Max && eig[0] > 0 || d.Max && eig[len(eig)-1] < 0 {
+			out.Circled.StableEta = finite(2 / math.Max(math.Abs(eig[0]), math.Abs(eig[len(eig)-1])))
+		}
+	}
 	if k := d.Corner; k != nil {
 		out.Corner = &cornerJSON{jnum(k.X), finite(k.F), k.Kind.String(), [2]jnum{jnum(k.Left), jnum(k.Right)}}
 	}
