@@ -86,7 +86,10 @@ func Text(w io.Writer, r session.Result, st Style) {
 		fmt.Fprintln(w, r.Text)
 	case session.TangentLine:
 		fmt.Fprintf(w, "tangent to %s at x = %s: y = %s\n", r.Name, st.expr(r.X), st.expr(r.Line))
-		if r.Approx != "" {
+		switch {
+		case r.Approx != "" && st.Digits > 0:
+			fmt.Fprintf(w, "  y ≈ %s\n", session.DecimalLine(r.Slope, r.Intercept, r.Var, st.Digits))
+		case r.Approx != "":
 			fmt.Fprintf(w, "  y ≈ %s\n", r.Approx)
 		}
 	case session.NumDiffResult:

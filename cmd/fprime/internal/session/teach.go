@@ -45,7 +45,11 @@ type TangentLine struct {
 	X            symbolic.Expr
 	Line         symbolic.Expr
 	Value, Slope float64
-	Approx       string // the line in decimals, where Line holds values such as sin(2)
+	// Approx is the line in decimals, to 6 digits, where Line holds
+	// values such as sin(2): y ≈ Slope·Var + Intercept.
+	Approx    string
+	Var       string
+	Intercept float64
 }
 
 func (LaTeXText) result()     {}
@@ -267,15 +271,16 @@ func (s *Session) tangent(ctx context.Context, st *parser.Tangent) (Result, erro
 	approx := ""
 	if line == nil {
 		line = symbolic.Add(fa, symbolic.Mul(dfa, symbolic.Sub(symbolic.Sym(x), a)))
-		approx = decimalLine(slope, value-slope*av, x)
+		approx = DecimalLine(slope, value-slope*av, x, 6)
 	}
 	line, _ = symbolic.Unguard(line) // defined everywhere: a line
-	return TangentLine{Name: f.Name, X: a, Line: line, Value: value, Slope: slope, Approx: approx}, nil
+	return TangentLine{Name: f.Name, X: a, Line: line, Value: value, Slope: slope, Approx: approx, Var: x, Intercept: value - slope*av}, nil
 }
 
-// decimalLine writes y = mx + c with six significant digits: 1.91927x + 1.17753.
-func decimalLine(m, c float64, x string) string {
-	d := func(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
+// DecimalLine writes y ≈ m·x + c to digits significant digits, as a book
+// writes a line: 2.41421, x + 1.41421, -0.416147x + 1.74159.
+func DecimalLine(m, c float64, x string, digits int) string {
+	d := func(v float64) string { return strconv.FormatFloat(v, 'g', digits, 64) }
 	var s string
 	switch m {
 	case 0: // y ≈ 2.41421, not -0x + 2.41421

@@ -6,6 +6,8 @@ min f x0=5 eta=0.1 eps=1e-4
 set
 h(x) = x^2 + 5sin(x)
 extrema h in [-5, 5]
+s(x) = sin(x)
+tangent s at 2
 # check and numdiff show their values whole: their point is a difference.
 check f' = 18x - 72.0001
 numdiff f'(2)
