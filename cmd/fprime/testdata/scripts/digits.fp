@@ -7,7 +7,9 @@ set
 h(x) = x^2 + 5sin(x)
 extrema h in [-5, 5]
 s(x) = sin(x)
+set digits=3
 tangent s at 2
+set digits=6
 # check and numdiff show their values whole: their point is a difference.
 check f' = 18x - 72.0001
 numdiff f'(2)
