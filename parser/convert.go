@@ -1316,7 +1316,7 @@ func (c *converter) name(o *operandParts) (part, error) {
 	if primes != "" {
 		return c.derivativeAt(at, id, len(o.primes()), f, exprs, t)
 	}
-	if err := c.checkAt(at, f, exprs); err != nil {
+	if err := c.checkAt(at, id, f, exprs); err != nil {
 		return part{}, err
 	}
 	e := substitute(f, exprs)
@@ -1358,7 +1358,7 @@ func substitute(f Function, args []symbolic.Expr) symbolic.Expr {
 // derivativeAt is f'(a): the derivative of f's body, then a substituted.
 func (c *converter) derivativeAt(at lexer.Position, name string, order int, f Function, args []symbolic.Expr, t text) (part, error) {
 	// A derivative has a value only where the function has one.
-	if err := c.checkAt(at, f, args); err != nil {
+	if err := c.checkAt(at, name, f, args); err != nil {
 		return part{}, errAt(at, "%s is undefined there, so %s%s is too: %s", name, name, strings.Repeat("'", order), err.(*Error).Msg)
 	}
 	d, err := symbolic.Diff(c.context(), f.Body, f.Params[0], order)
@@ -1366,7 +1366,7 @@ func (c *converter) derivativeAt(at lexer.Position, name string, order int, f Fu
 		return part{}, errAt(at, "%v", err)
 	}
 	df := Function{Params: f.Params, Body: d}
-	if err := c.checkAt(at, df, args); err != nil {
+	if err := c.checkAt(at, name+strings.Repeat("'", order), df, args); err != nil {
 		if v, ok := c.derivativeLimit(f, order, d, args); ok {
 			return part{v, t}, nil
 		}
@@ -1444,12 +1444,14 @@ func (c *converter) bound(e symbolic.Expr, params []string) symbolic.Expr {
 	return symbolic.Substitute(e, vals)
 }
 
-// checkAt reports a call of f at numbers where f has no value, naming the
-// part of f that has none and, where both sides approach one number, the
-// limit there: sin(x)/x is undefined at x = 0 (division by zero); the
-// limit as x → 0 is 1. Arguments that are not numbers are left to
-// evaluation.
-func (c *converter) checkAt(at lexer.Position, f Function, args []symbolic.Expr) error {
+// checkAt reports a call of f, named name, at numbers where f has no
+// value, naming the part of f that has none and, where both sides
+// approach one number, the limit there: sin(x)/x is undefined at x = 0
+// (division by zero); the limit as x → 0 is 1. The limit is of the call,
+// named where the part is not all of it: 1/abs(x) is undefined at x = 0;
+// the limit of f”'(x) as x → 0 is 0. Arguments that are not numbers are
+// left to evaluation.
+func (c *converter) checkAt(at lexer.Position, name string, f Function, args []symbolic.Expr) error {
 	point, ok := c.point(args)
 	if !ok {
 		return nil // an argument's own error is found where it is evaluated
@@ -1471,7 +1473,11 @@ func (c *converter) checkAt(at lexer.Position, f Function, args []symbolic.Expr)
 	msg := fmt.Sprintf("%v is undefined at %s (%s)", ee.Expr, strings.Join(where, ", "), ee.Reason)
 	if len(point) == 1 {
 		if v, ok := symbolic.Limit(c.context(), body, f.Params[0], point[0]); ok {
-			msg += fmt.Sprintf("; the limit as %s → %s is %s", f.Params[0], strconv.FormatFloat(point[0], 'g', -1, 64), strconv.FormatFloat(roundLimit(v), 'g', -1, 64))
+			of := ""
+			if b, _ := symbolic.Unguard(body); !symbolic.Equal(ee.Expr, b) {
+				of = " of " + name + "(" + f.Params[0] + ")"
+			}
+			msg += fmt.Sprintf("; the limit%s as %s → %s is %s", of, f.Params[0], strconv.FormatFloat(point[0], 'g', -1, 64), strconv.FormatFloat(roundLimit(v), 'g', -1, 64))
 		}
 	}
 	return errAt(at, "%s", msg)
