@@ -1449,7 +1449,7 @@ func (c *converter) bound(e symbolic.Expr, params []string) symbolic.Expr {
 // approach one number, the limit there: sin(x)/x is undefined at x = 0
 // (division by zero); the limit as x → 0 is 1. The limit is of the call,
 // named where the part is not all of it: 1/abs(x) is undefined at x = 0;
-// the limit of f”'(x) as x → 0 is 0. Arguments that are not numbers are
+// the limit of f‴(x) as x → 0 is 0. Arguments that are not numbers are
 // left to evaluation.
 func (c *converter) checkAt(at lexer.Position, name string, f Function, args []symbolic.Expr) error {
 	point, ok := c.point(args)
