@@ -221,7 +221,7 @@ func unstableNearX(d session.Descent, grad string) []string {
 
 // circling explains a run by the point it circles (Diagnosis.Circled):
 // where f curves there as at a point of the run's kind, eta must stay
-// below 2/|f”| there (2/λmax) for the run to settle, whatever the
+// below 2/|f″| there (2/λmax) for the run to settle, whatever the
 // curvature at x*; where it curves the other way in some direction, f has
 // no such point there for any eta to settle on. It returns nil where the
 // run circles no point, or eta is already below that bound.
