@@ -55,8 +55,28 @@ func (s *simplifier) finish(r Expr) Expr {
 	case *Product:
 		try(sumsInside(e))
 		try(throughExponentials(e))
+		try(contentOut(e))
 	}
 	return best
+}
+
+// contentOut are the forms of a product with the number its sum's terms
+// share taken out of the sum: (40x^4/9 - 34x^2/9 - 2/9)/cbrt(x)^5 is
+// 2(20x^4 - 17x^2 - 1)/(9cbrt(x)^5).
+func contentOut(p *Product) []Expr {
+	var out []Expr
+	for i, f := range p.factors {
+		sum, ok := f.(*Sum)
+		if !ok {
+			continue
+		}
+		if c := contentOf(sum.terms); !isOneRat(c) {
+			fs := slices.Clone(p.factors)
+			fs[i] = scaleSum(new(big.Rat).Inv(c), sum)
+			out = append(out, mulBare(append(fs, newNum(c))...))
+		}
+	}
+	return out
 }
 
 // sumsInside are the forms of a product with one of its sums (to the
