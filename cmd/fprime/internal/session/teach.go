@@ -437,13 +437,34 @@ func Operand(s string) string {
 	depth := 0
 	for i, c := range s {
 		switch {
+		case c == '(' && depth == 0 && i > 0 && s[i-1] != '^' && !isName(s[:i]):
+			// A group after something that is neither an exponent's ^
+			// nor a function's name (5sin(x) is one term): a product,
+			// x^2(x + 1)^3.
+			return "(" + s + ")"
 		case c == '(':
 			depth++
 		case c == ')':
 			depth--
+			// A group followed by more than its exponent: a product.
+			if depth == 0 && i+1 < len(s) && s[i+1] != '^' {
+				return "(" + s + ")"
+			}
 		case depth == 0 && (c == ' ' || c == '/' || c == '-' && i == 0):
 			return "(" + s + ")"
 		}
 	}
 	return s
+}
+
+// isName reports whether s is a function's name, after a number perhaps:
+// sin and 5sin (5sin(x) reads as one term), but not 2 or e^x.
+func isName(s string) bool {
+	s = strings.TrimLeft(s, "0123456789.")
+	for i, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || i > 0 && c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return s != ""
 }

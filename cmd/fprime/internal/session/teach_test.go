@@ -228,3 +228,19 @@ func TestNumDiffNote(t *testing.T) {
 		t.Errorf("1e8 + x^3/1e6: best %v, %s", r.Best, r.Note)
 	}
 }
+
+// TestOperand: d/dx brackets what it applies to where it is more than one
+// term or factor, so that d/dx e^x(x + 1) does not read as (d/dx e^x)(x + 1).
+func TestOperand(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"sin(x)", "sin(x)"}, {"sin(x)^2", "sin(x)^2"}, {"5sin(x)", "5sin(x)"}, {"x^2", "x^2"},
+		{"9x^2", "9x^2"}, {"(2x - 3)^5", "(2x - 3)^5"}, {"e^(-x^2)", "e^(-x^2)"}, {"log2(x)", "log2(x)"},
+		{"x^2 + 1", "(x^2 + 1)"}, {"x sin(x)", "(x sin(x))"}, {"-72x", "(-72x)"}, {"1/x", "(1/x)"},
+		{"e^x(x + 1)", "(e^x(x + 1))"}, {"x^2(x + 1)^3", "(x^2(x + 1)^3)"}, {"2(2x + 3)^4", "(2(2x + 3)^4)"},
+		{"(x + 1)^2(x - 1)", "((x + 1)^2(x - 1))"}, {"(x + 1)(x - 1)", "((x + 1)(x - 1))"},
+	} {
+		if got := Operand(c.in); got != c.want {
+			t.Errorf("Operand(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
