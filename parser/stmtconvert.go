@@ -953,12 +953,23 @@ func (s *stmtConverter) tangent(t *tangent, last bool) (*Tangent, error) {
 	return &Tangent{At: pos(s.all[i]), Name: t.Name.Value, Point: a}, nil
 }
 
-const stepsForms = "steps shows a derivation: steps f', steps f'', steps diff(EXPR, x) or steps diff(g, y)"
+const stepsForms = "steps shows a derivation: steps f', steps f'', steps diff(EXPR, x), steps d/dx EXPR or steps diff(g, y)"
 
-// steps is steps f', steps f”, steps diff(EXPR, x[, n]) or steps diff(g, y),
-// its word at s.all[i].
+// steps is steps f', steps f”, steps diff(EXPR, x[, n]), steps d/dx EXPR or
+// steps diff(g, y), its word at s.all[i].
 func (s *stmtConverter) steps(st *steps, i int) (Statement, error) {
 	at := pos(s.all[i])
+	if d := st.DOver; d != nil {
+		x, ok := strings.CutPrefix(d.Var.Value, "d")
+		if !ok || x == "" || d.Expr == nil || s.trailing() {
+			return nil, errAt(s.all[i+1].Pos, stepsForms)
+		}
+		e, _, err := s.expr(d.Expr, s.env)
+		if err != nil {
+			return nil, err
+		}
+		return &Steps{At: at, Var: x, Order: 1, Of: e}, nil
+	}
 	if st.Of == nil && s.all[i+1].Type == lexer.EOF {
 		return nil, s.needsWork("steps")
 	}

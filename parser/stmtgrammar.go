@@ -151,7 +151,8 @@ type tangent struct {
 // steps is steps f' or steps diff(EXPR, x[, n]): an expression the
 // conversion checks.
 type steps struct {
-	Of *expression `parser:"'steps':Ident @@?"`
+	DOver *dOver      `parser:"'steps':Ident ( @@"`
+	Of    *expression `parser:"  | @@ )?"`
 }
 
 // laTeX is latex STATEMENT.
