@@ -274,8 +274,8 @@ func TestTrigAtPiMultiples(t *testing.T) {
 		{"sin(pi/6)", "1/2"}, {"sin(5pi/6)", "1/2"}, {"sin(7pi/6)", "-1/2"}, {"cos(pi/3)", "1/2"},
 		{"cos(2pi/3)", "-1/2"}, {"sin(pi/4)", "sqrt(2)/2"}, {"cos(3pi/4)", "-sqrt(2)/2"},
 		{"sin(-pi/3)", "-sqrt(3)/2"}, {"cos(pi/6)", "sqrt(3)/2"}, {"cos(11pi/6)", "sqrt(3)/2"},
-		{"tan(pi/4)", "1"}, {"tan(pi/3)", "sqrt(3)"}, {"tan(pi/6)", "1/sqrt(3)"}, {"tan(3pi/4)", "-1"},
-		{"cot(pi/6)", "sqrt(3)"}, {"sec(pi/3)", "2"}, {"csc(pi/6)", "2"}, {"sec(pi/6)", "2/sqrt(3)"},
+		{"tan(pi/4)", "1"}, {"tan(pi/3)", "sqrt(3)"}, {"tan(pi/6)", "sqrt(3)/3"}, {"tan(3pi/4)", "-1"},
+		{"cot(pi/6)", "sqrt(3)"}, {"sec(pi/3)", "2"}, {"csc(pi/6)", "2"}, {"sec(pi/6)", "2sqrt(3)/3"}, {"sec(pi/4)", "sqrt(2)"}, {"csc(3pi/4)", "sqrt(2)"}, {"cot(pi/3)", "sqrt(3)/3"},
 		// Exactly, however many turns: floats lose every digit of 10^20 π.
 		{"sin(10^20 pi)", "0"}, {"sin(10^20 pi/6)", "sqrt(3)/2"}, {"cos(-10^30 pi)", "1"},
 		{"sin(10^18 pi + pi/6)", "1/2"},

@@ -286,23 +286,53 @@ func atPiMultiple(fn *Func, arg Expr) (Expr, bool) {
 	sin, cos := sinTwelfths(n), sinTwelfths((n+6)%24)
 	switch {
 	case fn == fnSin:
-		return sin, true
+		return sin.expr(), true
 	case fn == fnCos:
-		return cos, true
-	case fn == fnTan && !isZero(cos):
-		return Div(sin, cos), true
-	case fn == fnCot && !isZero(sin):
-		return Div(cos, sin), true
-	case fn == fnSec && !isZero(cos):
-		return Div(one, cos), true
-	case fn == fnCsc && !isZero(sin):
-		return Div(one, sin), true
+		return cos.expr(), true
+	case fn == fnTan && cos.r.Sign() != 0:
+		return sin.over(cos).expr(), true
+	case fn == fnCot && sin.r.Sign() != 0:
+		return cos.over(sin).expr(), true
+	case fn == fnSec && cos.r.Sign() != 0:
+		return surd{big.NewRat(1, 1), 1}.over(cos).expr(), true
+	case fn == fnCsc && sin.r.Sign() != 0:
+		return surd{big.NewRat(1, 1), 1}.over(sin).expr(), true
 	}
 	return nil, false
 }
 
+// surd is r·sqrt(m), the form of the table's values: sqrt(2)/2 is {1/2, 2}.
+type surd struct {
+	r *big.Rat
+	m int64 // 1, 2 or 3
+}
+
+// over is s/t, with the root above, as the tables write it:
+// 1/(sqrt(2)/2) is sqrt(2), tan(π/6) is sqrt(3)/3.
+func (s surd) over(t surd) surd {
+	// r1 sqrt(m1)/(r2 sqrt(m2)) = r1/(r2 m2) sqrt(m1 m2), and m1 m2 is a
+	// square times 1, 2 or 3 for m1, m2 in 1, 2, 3 (never 6 here: sin and
+	// cos of one angle have roots 1 and 3, 2 and 2, or 3 and 1).
+	r := new(big.Rat).Quo(s.r, new(big.Rat).Mul(t.r, big.NewRat(t.m, 1)))
+	m := s.m * t.m
+	for _, k := range []int64{2, 3} {
+		if m%(k*k) == 0 {
+			m /= k * k
+			r.Mul(r, big.NewRat(k, 1))
+		}
+	}
+	return surd{r, m}
+}
+
+func (s surd) expr() Expr {
+	if s.m == 1 {
+		return newNum(s.r)
+	}
+	return Mul(newNum(s.r), Pow(Int(s.m), Frac(1, 2)))
+}
+
 // sinTwelfths is sin(nπ/12) for n a multiple of 2 or 3 below 24.
-func sinTwelfths(n int64) Expr {
+func sinTwelfths(n int64) surd {
 	sign := int64(1)
 	if n >= 12 { // sin(π + t) = -sin(t)
 		n, sign = n-12, -1
@@ -312,15 +342,15 @@ func sinTwelfths(n int64) Expr {
 	}
 	switch n {
 	case 0:
-		return zero
+		return surd{new(big.Rat), 1}
 	case 2: // 30°
-		return Frac(sign, 2)
+		return surd{big.NewRat(sign, 2), 1}
 	case 3: // 45°
-		return Mul(Frac(sign, 2), Pow(Int(2), Frac(1, 2)))
+		return surd{big.NewRat(sign, 2), 2}
 	case 4: // 60°
-		return Mul(Frac(sign, 2), Pow(Int(3), Frac(1, 2)))
+		return surd{big.NewRat(sign, 2), 3}
 	}
-	return Int(sign) // 90°
+	return surd{big.NewRat(sign, 1), 1} // 90°
 }
 
 func exactSgn(r *big.Rat) (Expr, bool) { return Int(int64(r.Sign())), true }
