@@ -99,7 +99,7 @@ func (s *Session) check(ctx context.Context, st *parser.Check) (Result, error) {
 	case v.wrongAt != nil:
 		at := v.wrongAt
 		res.Proved, res.At, res.Left, res.Right = true, at.x, at.l, at.r
-		res.Diff = symbolic.Simplify(symbolic.Sub(left, st.Right))
+		res.Diff = symbolic.Simplify(symbolic.Sub(L, R))
 		if note := relation(res.Diff, symbolic.Simplify(symbolic.Div(R, L)), both); note != "" {
 			res.Notes = append(res.Notes, note)
 		}

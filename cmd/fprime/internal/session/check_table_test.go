@@ -284,3 +284,14 @@ func TestBoundHoldsIdentities(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckDiffWithConstants: the difference shown is the one decided
+// on, with the session's constants at their values.
+func TestCheckDiffWithConstants(t *testing.T) {
+	s := New()
+	run(t, s, "a = 3")
+	r := run(t, s, "check diff(a x^2, x) = 5x").(CheckResult)
+	if r.OK || r.Diff == nil || r.Diff.String() != "x" {
+		t.Errorf("a = 3; check diff(a x^2, x) = 5x: %s, difference %v; want x", said(r), r.Diff)
+	}
+}
