@@ -29,13 +29,20 @@ Usage:
 
 Options:
   --json      print each result as one JSON object a line
-  -e TEXT     run TEXT instead of a file
+  -e TEXT     run TEXT instead of a file (each -e a line of it)
   --version   print the version
   --help      print this help
 
 Example:
   fprime -e "f(x) = 9x^2 - 72x; f'; f'(4)"
 `
+
+// lines is the value of -e: each -e given is a line of the script, so
+// that fprime -e 'f(x) = x^2' -e "f'" runs both.
+type lines []string
+
+func (l *lines) String() string     { return strings.Join(*l, "\n") }
+func (l *lines) Set(s string) error { *l = append(*l, s); return nil }
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -51,7 +58,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage) }
 	jsonOut := fs.Bool("json", false, "")
-	expr := fs.String("e", "", "")
+	var texts lines
+	fs.Var(&texts, "e", "")
 	showVersion := fs.Bool("version", false, "")
 	// Options may come before or after FILE (fprime x.fp --json), as
 	// most commands take them; Go's flag package stops at the first
@@ -85,7 +93,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx := context.Background()
 	switch {
 	case exprGiven:
-		return sc.exit(sc.run(ctx, "-e", strings.NewReader(*expr)))
+		return sc.exit(sc.run(ctx, "-e", strings.NewReader(strings.Join(texts, "\n"))))
 	case len(files) == 1:
 		f, err := os.Open(files[0])
 		if err != nil {

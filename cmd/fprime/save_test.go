@@ -105,6 +105,10 @@ func TestStdinAndFlags(t *testing.T) {
 	if out, _, code := fprime(t, "", "--json", "/nonexistent.fp"); code != 1 || out != want {
 		t.Errorf("missing file with --json: %q, exit %d", out, code)
 	}
+	// Each -e is a line of one script: none is dropped.
+	if out, errOut, code := fprime(t, "", "-e", "f(x) = x^2", "-e", "f'", "-e", "1/0"); code != 1 || out != "f'(x) = 2x\n" || !strings.HasPrefix(errOut, "-e:3:") {
+		t.Errorf("-e three times: %q, %q, exit %d", out, errOut, code)
+	}
 	if out, _, code := fprime(t, "", "-e", "1+1; quit; 2+2"); code != 0 || out != "2\n" {
 		t.Errorf("quit in a script: %q, exit %d", out, code)
 	}
