@@ -71,6 +71,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				fmt.Fprint(stdout, usage)
 				return 0
 			}
+			if *jsonOut {
+				render.JSONError(stdout, err.Error(), 0, 0, "")
+			}
 			return 2
 		}
 		if fs.NArg() == 0 {
@@ -87,6 +90,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Visit(func(f *flag.Flag) { exprGiven = exprGiven || f.Name == "e" })
 	if msg := argsProblem(files, exprGiven); msg != "" {
 		fmt.Fprintf(stderr, "fprime: %s (fprime --help shows the usage)\n", msg)
+		if *jsonOut {
+			render.JSONError(stdout, msg, 0, 0, "")
+		}
 		return 2
 	}
 	sc := newScript(stdout, stderr, *jsonOut)

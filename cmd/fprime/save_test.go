@@ -100,6 +100,13 @@ func TestStdinAndFlags(t *testing.T) {
 	if _, errOut, code := fprime(t, "", "/nonexistent.fp"); code != 1 || !strings.Contains(errOut, "no such file") {
 		t.Errorf("missing file: %q, exit %d", errOut, code)
 	}
+	// With --json, a usage error is on stdout too, as JSON (exit 2).
+	if out, _, code := fprime(t, "", "--json", "--bogus"); code != 2 || out != `{"error":"flag provided but not defined: -bogus","line":0,"col":0}`+"\n" {
+		t.Errorf("--json --bogus: %q, exit %d", out, code)
+	}
+	if out, _, code := fprime(t, "", "--json", "a.fp", "b.fp"); code != 2 || out != `{"error":"one FILE at a time, not 2","line":0,"col":0}`+"\n" {
+		t.Errorf("--json with two files: %q, exit %d", out, code)
+	}
 	// With --json, stdout carries the error too, as JSON, at line 0.
 	want := `{"error":"open /nonexistent.fp: no such file or directory","line":0,"col":0,"file":"/nonexistent.fp"}` + "\n"
 	if out, _, code := fprime(t, "", "--json", "/nonexistent.fp"); code != 1 || out != want {
