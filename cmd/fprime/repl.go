@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -69,6 +70,7 @@ func repl(stdin *os.File, stdout, stderr io.Writer) int {
 			}
 			showReading(stdout, r, color)
 			render.Text(stdout, r, sc.style())
+			showDoubt(stdout, r, color)
 		}
 	}
 }
@@ -161,6 +163,21 @@ func showError(w io.Writer, line string, err error, color bool) {
 	col := min(perr.Col, len([]rune(line))+1)
 	fmt.Fprintln(w, strings.Repeat(" ", len(prompt)+col-1)+paint("^", "31", color))
 	fmt.Fprintln(w, paint("error: "+perr.Msg, "31", color))
+}
+
+// showDoubt says how much of a number rounding may have spoiled, where
+// that is more than its last few digits: (1 - cos(x))/x^2 at 1e-8 is 0 in
+// floats (and 1/2).
+func showDoubt(w io.Writer, r session.Result, color bool) {
+	n, ok := r.(session.Number)
+	if !ok || n.Doubt == 0 {
+		return
+	}
+	msg := fmt.Sprintf("rounding error may reach %.2g: no digit of this is certain", n.Doubt)
+	if rel := n.Doubt / math.Abs(n.Value); rel < 0.1 {
+		msg = fmt.Sprintf("rounding error may reach %.2g: about %d digits of this are certain", n.Doubt, int(-math.Log10(rel)))
+	}
+	fmt.Fprintln(w, paint(msg, "2", color))
 }
 
 // showReading echoes how implicit products and paren-less calls were read

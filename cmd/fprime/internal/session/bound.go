@@ -52,7 +52,11 @@ type boundEvaluator struct {
 func (ev *boundEvaluator) eval(e symbolic.Expr) bounded {
 	switch e := e.(type) {
 	case *symbolic.Num:
-		v, _ := e.Rat().Float64()
+		// 1e20 is a float exactly: sin(1e20) is as sure as Go's sin.
+		v, exact := e.Rat().Float64()
+		if exact {
+			return bounded{v, 0}
+		}
 		return rounded(v, 0)
 	case *symbolic.Constant:
 		return rounded(e.Value(), 0)

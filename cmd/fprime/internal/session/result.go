@@ -22,6 +22,10 @@ type Defined struct {
 type Number struct {
 	Value   float64
 	Reading string
+	// Doubt is a bound on the rounding error of Value where it is worth
+	// saying, beyond a hundred-millionth of it ((1 - cos(x))/x^2 at 1e-8
+	// is 0 in floats, and 1/2), else 0.
+	Doubt float64
 }
 
 // Expression is an expression; Name and Params are set when it belongs to

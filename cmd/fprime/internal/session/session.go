@@ -299,7 +299,11 @@ func (s *Session) eval(st *parser.Eval) (Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Number{Value: v, Reading: st.Reading}, nil
+	n := Number{Value: v, Reading: st.Reading}
+	if b, ok := boundedEval(s.bind(st.Expr), nil, nil); ok && b.e > 1e-8*math.Abs(v) && b.e > 1e-300 {
+		n.Doubt = b.e
+	}
+	return n, nil
 }
 
 func (s *Session) function(at parser.Pos, name string) (*Function, error) {

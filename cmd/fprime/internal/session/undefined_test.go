@@ -288,3 +288,23 @@ func TestDescentFromDerivativeLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestDoubt: a number whose rounding error may be beyond a hundred-millionth
+// of it says so (the REPL shows it), and one computed as surely as floats
+// allow does not.
+func TestDoubt(t *testing.T) {
+	s := New()
+	run(t, s, "f(x) = (1 - cos(x))/x^2")
+	for _, c := range []struct {
+		in       string
+		doubtful bool
+	}{
+		{"f(1e-8)", true}, {"f(1e-5)", true}, {"f'(1e-4)", true},
+		{"f(1)", false}, {"f(1e-3)", false}, {"sin(1e20)", false}, {"2/3", false}, {"sin(pi)", false},
+	} {
+		n := run(t, s, c.in).(Number)
+		if (n.Doubt != 0) != c.doubtful {
+			t.Errorf("%s = %v: doubt %v, want doubtful %v", c.in, n.Value, n.Doubt, c.doubtful)
+		}
+	}
+}
