@@ -154,6 +154,11 @@ func TestREPL(t *testing.T) {
 	term.expect("f(0)\r\n0\r\n") // the answer, not the 0 of the echoed line
 	term.expect("> ")
 
+	// A number rounding has spoiled says so.
+	term.send("(1 - cos(1e-8))/1e-16\r")
+	term.expect("no digit of this is certain")
+	term.expect("> ")
+
 	// The reading of implicit multiplication is echoed.
 	term.send("1/2x\r")
 	term.expect("read as (1/2)·x")
