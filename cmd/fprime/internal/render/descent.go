@@ -155,6 +155,10 @@ func explain(d session.Descent) []string {
 			lines = append(lines, fmt.Sprintf("so a fixed eta circles it and %s never falls below eps", grad))
 		case g.Oscillating && d.Eta < g.StableEta:
 			lines = append(lines, unstableNearX(d, grad)...)
+		case g.Oscillating && g.OscillationFactor > 1.001:
+			// x^2 from 1 with eta = 1.01: x grows ×1.02 an update, to
+			// 1e86 after 10,000, never past 1e100 to be called diverged.
+			lines = append(lines, fmt.Sprintf("%s kept changing sign and grew about ×%s an iteration: the run diverges slowly; %s", grad, short(g.OscillationFactor), advice()))
 		case g.Oscillating:
 			lines = append(lines, fmt.Sprintf("%s kept changing sign without shrinking: the run oscillates; %s", grad, advice()))
 		case g.Slow:

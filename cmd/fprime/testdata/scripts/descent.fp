@@ -90,3 +90,7 @@ q4(x) = x^4
 min q4 x0=1.2 eta=0.3 maxiter=100
 # A gradient that grows back is no descent, though smaller than at x0.
 min w2 x0=0.577 eta=0.3 maxiter=6
+# A run that grows slowly never passes 1e100 within maxiter: it is said to
+# diverge, however slowly.
+sq(x) = x^2
+min sq x0=1 eta=1.01
