@@ -55,16 +55,6 @@ type Diagnosis struct {
 	// MoreIterations is a least count.
 	Slowing bool
 
-	// Point is the kind of point reached by a run that converged
-	// (Undecided for any other); Eigenvalues are those of the Hessian
-	// there (ascending).
-	// Test says what decided Point. The run stopped where |f'| < Eps, not
-	// at the critical point itself: Radius is how far from X the critical
-	// point may lie, as far as the derivatives at X tell, and the stretch
-	// X ± Radius on which the sign of f' was looked at (0 when f' is 0 at
-	// X). Order is, for HigherOrder, the order of the first derivative not
-	// zero within its error, and OrderValue that derivative at X; for
-	// Degenerate in one variable, the highest order that was looked at.
 	// Circled is, for a run of plain gradient descent that oscillates,
 	// the point the run circles: between X and the next iterate, where
 	// the slope of f along the step is 0 (the critical point itself in
@@ -76,6 +66,16 @@ type Diagnosis struct {
 	Circled            []float64
 	CircledEigenvalues []float64
 
+	// Point is the kind of point reached by a run that converged
+	// (Undecided for any other); Eigenvalues are those of the Hessian
+	// there (ascending).
+	// Test says what decided Point. The run stopped where |f'| < Eps, not
+	// at the critical point itself: Radius is how far from X the critical
+	// point may lie, as far as the derivatives at X tell, and the stretch
+	// X ± Radius on which the sign of f' was looked at (0 when f' is 0 at
+	// X). Order is, for HigherOrder, the order of the first derivative not
+	// zero within its error, and OrderValue that derivative at X; for
+	// Degenerate in one variable, the highest order that was looked at.
 	Point       PointKind
 	Eigenvalues []float64
 	Test        PointTest
