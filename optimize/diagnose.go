@@ -184,11 +184,16 @@ func (t *tracker) step(k int, gss, gmax, dot, step2 float64) {
 	t.lastGmax = gmax
 }
 
-// circle fills in Circled and CircledEigenvalues: between the run's last
-// iterate x and the next one, x + step·∇f(x), the point where the slope
-// of f along the step changes sign, by bisection.
+// circle fills in Circled and CircledEigenvalues, in one variable: between
+// the run's last iterate x and the next one, x + step·f'(x), the point
+// where f' changes sign, by bisection, where it changes sign once. (In
+// more, the slope along the step is 0 at points that need not be
+// critical: on the floor of a valley with no minimum, x^2 y + sin(x y).)
 func (d *Diagnosis) circle(p *Problem, res *Result, step float64) {
 	n := len(res.X)
+	if n != 1 {
+		return
+	}
 	dir := make([]float64, n)
 	for i := range dir {
 		dir[i] = step * res.Grad[i]
@@ -213,6 +218,25 @@ func (d *Diagnosis) circle(p *Problem, res *Result, step float64) {
 	if !ok1 || !ok2 || slo*shi >= 0 {
 		return
 	}
+	// One sign change, as far as 64 points tell: a cycle around several
+	// critical points circles none of them (2ln(cosh(x)) - ln(cosh(3x))/3
+	// from 3 with eta = 6 circles ±2.97, around a maximum at 0).
+	changes, prev := 0, slo
+	for k := 1; k <= 64; k++ {
+		sk, ok := slope(float64(k) / 64)
+		if !ok {
+			return
+		}
+		if sk*prev < 0 {
+			changes++
+		}
+		if sk != 0 {
+			prev = sk
+		}
+	}
+	if changes != 1 {
+		return
+	}
 	// To a billionth of the step: the point is for its curvature, and
 	// printed as the shortest number within that.
 	for hi-lo > 1e-9 {
@@ -229,12 +253,6 @@ func (d *Diagnosis) circle(p *Problem, res *Result, step float64) {
 	}
 	for i := range x {
 		x[i] = Shortest(res.X[i]+lo*dir[i], res.X[i]+hi*dir[i])
-	}
-	// In more than one variable the slope along the step is 0 at a point
-	// that need not be critical: the run then circles no point there, as
-	// across a valley with no minimum (x^2 y + sin(x y)).
-	if _, err := p.funcGrad(g, x); err != nil || norm2(g) > 0.01*norm2(res.Grad) {
-		return
 	}
 	h := make([]float64, n*n)
 	if hessian(p, h, x, make([]float64, 3*n)) != nil || !finite(h) {
@@ -322,7 +340,9 @@ func diagnose(p *Problem, x0 []float64, res *Result, t *tracker, s *Settings) Di
 			d.Slowing = rLate < 1 && 1-rLate < 0.999*(1-rEarly)
 		}
 	}
-	if res.Status != Converged && d.Rate < 1 && !(d.OscillationFactor >= 1) && s.Eps > 0 && t.lastGmax > 0 {
+	// An estimate wants a window of 10 updates at least: x^4 from 1
+	// stopped at 3 would need "33 more", and takes 31,486.
+	if res.Status != Converged && w >= 10 && d.Rate < 1 && !(d.OscillationFactor >= 1) && s.Eps > 0 && t.lastGmax > 0 {
 		more := math.Ceil(math.Log(s.Eps/t.lastGmax) / math.Log(d.Rate))
 		if more >= 0 && more < 1e15 {
 			d.MoreIterations = int(more)

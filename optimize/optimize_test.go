@@ -424,7 +424,7 @@ func TestSlow(t *testing.T) {
 // the later rate, is a least count, and it holds. x is still 1.2 here.
 func TestSlowing(t *testing.T) {
 	p := oneVar(func(x float64) float64 { return x * x * x * x }, func(x float64) float64 { return 4 * x * x * x })
-	for _, stop := range []int{6, 100, 1000} {
+	for _, stop := range []int{20, 100, 1000} {
 		s := &Settings{Eta: 0.3, Eps: 1e-6, MaxIter: stop}
 		r, _ := Minimize(context.Background(), p, []float64{1.2}, s, nil)
 		d := r.Diagnosis
@@ -436,6 +436,11 @@ func TestSlowing(t *testing.T) {
 		if full.Status != Converged || full.Iterations-stop < d.MoreIterations {
 			t.Errorf("x^4 stopped at %d: at least %d more, the full run took %d more", stop, d.MoreIterations, full.Iterations-stop)
 		}
+	}
+	// Three updates are too few for an estimate: the run takes 31,489.
+	r3, _ := Minimize(context.Background(), p, []float64{1}, &Settings{Eta: 0.1, Eps: 1e-6, MaxIter: 3}, nil)
+	if r3.Diagnosis.MoreIterations != -1 {
+		t.Errorf("x^4 from 1 stopped at 3: %d more", r3.Diagnosis.MoreIterations)
 	}
 	// A linear rate is no slowing: 9x^2 - 72x from 5 with eta = 0.01.
 	q := oneVar(func(x float64) float64 { return 9*x*x - 72*x }, func(x float64) float64 { return 18*x - 72 })

@@ -173,7 +173,7 @@ func explain(d session.Descent) []string {
 		case !math.IsNaN(g.GradMax) && r.Iterations > 0:
 			s := fmt.Sprintf("the largest partial reached %s, not yet below eps, with no steady shrinking over the last %d iterations", short(g.GradMax), g.Window)
 			if g.Window < 10 {
-				s = fmt.Sprintf("the largest partial reached %s, not yet below eps: %d iterations are too few to tell where the run is going", short(g.GradMax), r.Iterations)
+				s = fmt.Sprintf("the largest partial reached %s, not yet below eps: %d iteration%s too few to tell where the run is going", short(g.GradMax), r.Iterations, map[bool]string{true: " is", false: "s are"}[r.Iterations == 1])
 			}
 			lines = append(lines, s)
 		}
@@ -198,8 +198,14 @@ func unstableNearX(d session.Descent, grad string) []string {
 	if len(d.Params) > 1 {
 		where = "2/λmax of the Hessian at x*"
 	}
+	// A bound on eta holds where f curves up (down, for max) or not at
+	// all in every direction (a cone's tip curves in all but one): where
+	// it curves the other way no eta keeps a run there.
 	if n := len(g.Eigenvalues); n > 0 {
-		local = 2 / math.Max(math.Abs(g.Eigenvalues[0]), math.Abs(g.Eigenvalues[n-1]))
+		top := math.Max(math.Abs(g.Eigenvalues[0]), math.Abs(g.Eigenvalues[n-1]))
+		if !d.Max && g.Eigenvalues[0] >= -1e-6*top || d.Max && g.Eigenvalues[n-1] <= 1e-6*top {
+			local = 2 / top
+		}
 	}
 	switch {
 	case d.Eta >= 0.99*local:
@@ -211,7 +217,10 @@ func unstableNearX(d session.Descent, grad string) []string {
 		return lines
 	case g.OscillationFactor >= 1:
 		bound := fmt.Sprintf("eta is stable at x0 (below ≈ %s) and at x*", short(g.StableEta))
-		if math.IsInf(g.StableEta, 1) {
+		switch {
+		case math.IsNaN(local) && len(g.Eigenvalues) > 0:
+			bound = fmt.Sprintf("eta is stable at x0 (below ≈ %s), and at x* %s curves the other way", short(g.StableEta), d.Name)
+		case math.IsInf(g.StableEta, 1):
 			bound = "the curvature sets no bound on eta, at x0 or at x*"
 		}
 		why := fmt.Sprintf("%s may not be smooth near x* (a corner, or a cone's tip), or curves more sharply between the iterates than at either: a fixed eta circles it", d.Name)

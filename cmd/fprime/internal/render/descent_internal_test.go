@@ -39,8 +39,16 @@ func TestUnstableNearX(t *testing.T) {
 		{"curvature grown tenfold, f with corners", 0.2, false,
 			optimize.Diagnosis{Eigenvalues: []float64{11.6}, StableEta: 10},
 			"may not be smooth at its minimum", ""},
+		{"f curves down at x*: no bound there", 3, true,
+			optimize.Diagnosis{Eigenvalues: []float64{-0.919}, StableEta: 101.4, OscillationFactor: 1},
+			"and at x* f curves the other way", "must stay below"},
+		{"a cone's tip curves in all directions but one", 0.1, false,
+			optimize.Diagnosis{Eigenvalues: []float64{0, 70.3}, StableEta: 2.8},
+			"near x*, eta must stay below", ""},
 	} {
-		c.g.OscillationFactor = math.NaN()
+		if c.g.OscillationFactor == 0 {
+			c.g.OscillationFactor = math.NaN()
+		}
 		got := run(c.eta, c.smooth, c.g)
 		if !strings.Contains(got, c.want) || c.dontWant != "" && strings.Contains(got, c.dontWant) {
 			t.Errorf("%s: %q, want %q and not %q", c.name, got, c.want, c.dontWant)
