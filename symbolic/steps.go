@@ -101,7 +101,12 @@ func ruleName(e Expr, x string) string {
 		if constantMultiple(e, x) {
 			return "constant multiple rule"
 		}
-		if _, _, ok := quotient(e, x); ok {
+		if _, den, ok := quotient(e, x); ok {
+			// Diff cancels b^(k-1) of v = b^k as it applies the rule:
+			// the step says which form it shows.
+			if _, k := baseExp(den); k != one {
+				return "quotient rule, (u/b^k)' = (u'b - k u b')/b^(k+1)"
+			}
 			return "quotient rule"
 		}
 		return "product rule"

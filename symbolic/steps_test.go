@@ -71,7 +71,8 @@ func TestStepRules(t *testing.T) {
 		{"x sin(x)", "product rule; sine rule"},
 		{"sin(x)/x", "quotient rule; sine rule"},
 		{"(x^2 + 1)/(x - 3)", "quotient rule; sum rule; power rule; sum and difference rule"},
-		{"3x/sqrt(x + 1)", "quotient rule; constant multiple rule; power rule and the chain rule; sum rule"},
+		{"3x/sqrt(x + 1)", "quotient rule, (u/b^k)' = (u'b - k u b')/b^(k+1); constant multiple rule; power rule and the chain rule; sum rule"},
+		{"x/(x + 1)^2", "quotient rule, (u/b^k)' = (u'b - k u b')/b^(k+1); power rule and the chain rule; sum rule"},
 		// A number over a function is a power of it, a product of
 		// powers the product rule's: no numerator to differentiate.
 		{"1/(x + 1)", "power rule and the chain rule; sum rule"},
