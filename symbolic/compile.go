@@ -1,6 +1,7 @@
 package symbolic
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -73,6 +74,13 @@ type EvalError struct {
 }
 
 func (e *EvalError) Error() string { return e.Msg }
+
+// Overflowed reports whether err is a value too large for a float64, which
+// has a value, not a domain error.
+func Overflowed(err error) bool {
+	var ee *EvalError
+	return errors.As(err, &ee) && ee.Reason == overflowReason
+}
 
 // Compile compiles e as a function of vars, in that order. Every symbol of e
 // must be one of vars.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/fprime/fprime/cmd/fprime/internal/session"
 	"github.com/fprime/fprime/optimize"
+	"github.com/fprime/fprime/symbolic"
 )
 
 // num prints a value of a report, "undefined" where it is not finite.
@@ -132,7 +133,7 @@ func explain(d session.Descent) []string {
 		case d.Method != "newton" && d.Eta >= g.StableEta:
 			lines = append(lines, "the run diverged: "+why)
 			lines = append(lines, "eta="+short(d.Eta)+" is too large: "+advice())
-		case r.Cause != nil:
+		case r.Cause != nil && !symbolic.Overflowed(r.Cause):
 			lines = append(lines, "the run diverged: it left the region where "+d.Name+" is defined: "+why)
 			lines = append(lines, "try a smaller eta, below "+short(d.Eta)+", or another x0")
 		default:

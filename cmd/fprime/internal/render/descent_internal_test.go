@@ -7,6 +7,7 @@ import (
 
 	"github.com/fprime/fprime/cmd/fprime/internal/session"
 	"github.com/fprime/fprime/optimize"
+	"github.com/fprime/fprime/symbolic"
 )
 
 // TestUnstableNearX: what a run that keeps circling is told, from its
@@ -53,5 +54,24 @@ func TestUnstableNearX(t *testing.T) {
 		if !strings.Contains(got, c.want) || c.dontWant != "" && strings.Contains(got, c.dontWant) {
 			t.Errorf("%s: %q, want %q and not %q", c.name, got, c.want, c.dontWant)
 		}
+	}
+}
+
+// TestOverflowIsNoDomainError: a run that overflowed left no region where
+// f is defined: x^6 has a value at 1e60, too large for a float64.
+func TestOverflowIsNoDomainError(t *testing.T) {
+	p, err := symbolic.Compile(symbolic.Pow(symbolic.Sym("x"), symbolic.Int(6)), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, overflow := p.Eval(1e60)
+	_, domain := symbolic.Compile(symbolic.Apply(symbolic.LookupFunc("ln"), symbolic.Sym("x")), "x")
+	if overflow == nil || domain != nil {
+		t.Fatalf("x^6 at 1e60: %v; ln: %v", overflow, domain)
+	}
+	d := session.Descent{Name: "f", Params: []string{"x"}, Eta: 0.01, Method: "momentum",
+		Result: &optimize.Result{Status: optimize.Diverged, Iterations: 5, Cause: overflow, Diagnosis: optimize.Diagnosis{StableEta: 1, RunawayFrom: -1}}}
+	if got := strings.Join(explain(d), "\n"); strings.Contains(got, "left the region") || !strings.Contains(got, "overflows") {
+		t.Errorf("overflow: %q", got)
 	}
 }
