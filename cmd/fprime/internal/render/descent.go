@@ -159,7 +159,9 @@ func explain(d session.Descent) []string {
 		case g.Oscillating && g.OscillationFactor > 1.001:
 			// x^2 from 1 with eta = 1.01: x grows ×1.02 an update, to
 			// 1e86 after 10,000, never past 1e100 to be called diverged.
-			lines = append(lines, fmt.Sprintf("%s kept changing sign and grew about ×%s an iteration: the run diverges slowly; %s", grad, short(g.OscillationFactor), advice()))
+			// Growth seen over a window is no proof of divergence:
+			// Rosenbrock just above its limit grows into a bounded cycle.
+			lines = append(lines, fmt.Sprintf("%s kept changing sign and grew about ×%s an iteration over the last %d: the run is diverging, or widening into a larger cycle; %s", grad, short(g.OscillationFactor), g.Window, advice()))
 		case g.Oscillating:
 			lines = append(lines, fmt.Sprintf("%s kept changing sign without shrinking: the run oscillates; %s", grad, advice()))
 		case g.Slow:
