@@ -91,6 +91,6 @@ min q4 x0=1.2 eta=0.3 maxiter=100
 # A gradient that grows back is no descent, though smaller than at x0.
 min w2 x0=0.577 eta=0.3 maxiter=6
 # A run that grows slowly never passes 1e100 within maxiter: it is said to
-# diverge, however slowly.
+# grow, diverging or widening into a larger cycle.
 sq(x) = x^2
 min sq x0=1 eta=1.01
