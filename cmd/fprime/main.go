@@ -102,6 +102,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return sc.exit(sc.run(ctx, "-e", strings.NewReader(strings.Join(texts, "\n"))))
 	case len(files) == 1:
 		f, err := os.Open(files[0])
+		if err == nil {
+			if fi, serr := f.Stat(); serr == nil && fi.IsDir() {
+				f.Close()
+				err = fmt.Errorf("%s is a directory, not a file of statements", files[0])
+			}
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "fprime: %v\n", err)
 			if *jsonOut {

@@ -107,6 +107,9 @@ func TestStdinAndFlags(t *testing.T) {
 	if out, _, code := fprime(t, "", "--json", "a.fp", "b.fp"); code != 2 || out != `{"error":"one FILE at a time, not 2","line":0,"col":0}`+"\n" {
 		t.Errorf("--json with two files: %q, exit %d", out, code)
 	}
+	if out, errOut, code := fprime(t, "", "--json", t.TempDir()); code != 1 || !strings.Contains(errOut, "is a directory") || !strings.Contains(out, `"line":0,"col":0,"file":`) {
+		t.Errorf("--json with a directory: %q, %q, exit %d", out, errOut, code)
+	}
 	// With --json, stdout carries the error too, as JSON, at line 0.
 	want := `{"error":"open /nonexistent.fp: no such file or directory","line":0,"col":0,"file":"/nonexistent.fp"}` + "\n"
 	if out, _, code := fprime(t, "", "--json", "/nonexistent.fp"); code != 1 || out != want {
