@@ -304,9 +304,6 @@ func DecimalLine(m, c float64, x string, digits int) string {
 	return s
 }
 
-// derivativeLimit is the value at a of d, the derivative of f, where
-// evaluating d failed with err only by a condition kept by a rewrite (see
-// symbolic.DerivativeLimit); otherwise err again.
 // valueAt is e's value where vars are the exact point: tan(x) at pi/2 is
 // a pole, though tan of the float nearest pi/2 is 1.6e16. An error names
 // the part of e that fails, where floats find it too (x/abs(x) at 0, not
@@ -343,6 +340,9 @@ func evalConst(e symbolic.Expr) (float64, error) {
 	return p.Eval()
 }
 
+// derivativeLimit is the value at a of d, the derivative of f, where
+// evaluating d failed with err only by a condition kept by a rewrite (see
+// symbolic.DerivativeLimit); otherwise err again.
 func derivativeLimit(f, d symbolic.Expr, x string, a float64, err error) (float64, error) {
 	if v, ok := symbolic.DerivativeLimit(f, d, x, a); ok {
 		return v, nil
@@ -457,14 +457,10 @@ func Operand(s string) string {
 	return s
 }
 
-// isName reports whether s is a function's name, after a number perhaps:
-// sin and 5sin (5sin(x) reads as one term), but not 2 or e^x.
+// isName reports whether s is a built-in function's name, after a number
+// perhaps: sin and 5sin (5sin(x) reads as one term), but not 2x or e^x.
+// (A printed derivative calls no function of the user's.)
 func isName(s string) bool {
-	s = strings.TrimLeft(s, "0123456789.")
-	for i, c := range s {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || i > 0 && c >= '0' && c <= '9') {
-			return false
-		}
-	}
-	return s != ""
+	_, ok := symbolic.LookupBuiltin(strings.TrimLeft(s, "0123456789."))
+	return ok
 }

@@ -238,6 +238,7 @@ func TestOperand(t *testing.T) {
 		{"x^2 + 1", "(x^2 + 1)"}, {"x sin(x)", "(x sin(x))"}, {"-72x", "(-72x)"}, {"1/x", "(1/x)"},
 		{"e^x(x + 1)", "(e^x(x + 1))"}, {"x^2(x + 1)^3", "(x^2(x + 1)^3)"}, {"2(2x + 3)^4", "(2(2x + 3)^4)"},
 		{"(x + 1)^2(x - 1)", "((x + 1)^2(x - 1))"}, {"(x + 1)(x - 1)", "((x + 1)(x - 1))"},
+		{"2x(x + 1)", "(2x(x + 1))"}, {"x(x + 1)", "(x(x + 1))"},
 	} {
 		if got := Operand(c.in); got != c.want {
 			t.Errorf("Operand(%q) = %q, want %q", c.in, got, c.want)
