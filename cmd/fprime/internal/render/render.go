@@ -86,11 +86,12 @@ func Text(w io.Writer, r session.Result, st Style) {
 		fmt.Fprintln(w, r.Text)
 	case session.TangentLine:
 		fmt.Fprintf(w, "tangent to %s at x = %s: y = %s\n", r.Name, st.expr(r.X), st.expr(r.Line))
-		switch {
-		case r.Approx != "" && st.Digits > 0:
-			fmt.Fprintf(w, "  y ≈ %s\n", session.DecimalLine(r.Slope, r.Intercept, r.Var, st.Digits))
-		case r.Approx != "":
-			fmt.Fprintf(w, "  y ≈ %s\n", r.Approx)
+		digits := 6
+		if st.Digits > 0 {
+			digits = st.Digits
+		}
+		if a := r.Approx(digits); a != "" {
+			fmt.Fprintf(w, "  y ≈ %s\n", a)
 		}
 	case session.NumDiffResult:
 		numdiff(w, r)

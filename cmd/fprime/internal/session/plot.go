@@ -141,8 +141,8 @@ func (s *Session) curvesFigure(ctx context.Context, st *parser.Plot) (plot.Figur
 			e, x = t.Line, s.funcs[t.Name].Params[0]
 			label = "tangent at " + s.format(t.X)
 			note := fmt.Sprintf("tangent to %s at x = %s: y = %s", t.Name, s.format(t.X), s.format(t.Line))
-			if t.Approx != "" {
-				note += " ≈ " + t.Approx
+			if a := t.Approx(6); a != "" {
+				note += " ≈ " + a
 			}
 			notes = append(notes, note)
 		case it.Name != "":

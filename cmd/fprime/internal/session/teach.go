@@ -45,11 +45,20 @@ type TangentLine struct {
 	X            symbolic.Expr
 	Line         symbolic.Expr
 	Value, Slope float64
-	// Approx is the line in decimals, to 6 digits, where Line holds
-	// values such as sin(2): y ≈ Slope·Var + Intercept.
-	Approx    string
+	// Decimal is set where Line holds values such as sin(2): the line is
+	// then shown in decimals too, y ≈ Slope·Var + Intercept (Approx).
+	Decimal   bool
 	Var       string
 	Intercept float64
+}
+
+// Approx is the line in decimals to digits significant digits, or "" where
+// Line is in numbers already.
+func (t TangentLine) Approx(digits int) string {
+	if !t.Decimal {
+		return ""
+	}
+	return decimalLine(t.Slope, t.Intercept, t.Var, digits)
 }
 
 func (LaTeXText) result()     {}
@@ -268,18 +277,17 @@ func (s *Session) tangent(ctx context.Context, st *parser.Tangent) (Result, erro
 			line = symbolic.Simplify(symbolic.Add(symbolic.Mul(dfa, symbolic.Sym(x)), symbolic.Sub(fa, symbolic.Mul(dfa, a))))
 		}
 	}
-	approx := ""
-	if line == nil {
+	decimal := line == nil
+	if decimal {
 		line = symbolic.Add(fa, symbolic.Mul(dfa, symbolic.Sub(symbolic.Sym(x), a)))
-		approx = DecimalLine(slope, value-slope*av, x, 6)
 	}
 	line, _ = symbolic.Unguard(line) // defined everywhere: a line
-	return TangentLine{Name: f.Name, X: a, Line: line, Value: value, Slope: slope, Approx: approx, Var: x, Intercept: value - slope*av}, nil
+	return TangentLine{Name: f.Name, X: a, Line: line, Value: value, Slope: slope, Decimal: decimal, Var: x, Intercept: value - slope*av}, nil
 }
 
-// DecimalLine writes y ≈ m·x + c to digits significant digits, as a book
+// decimalLine writes y ≈ m·x + c to digits significant digits, as a book
 // writes a line: 2.41421, x + 1.41421, -0.416147x + 1.74159.
-func DecimalLine(m, c float64, x string, digits int) string {
+func decimalLine(m, c float64, x string, digits int) string {
 	d := func(v float64) string { return strconv.FormatFloat(v, 'g', digits, 64) }
 	var s string
 	switch m {

@@ -30,7 +30,7 @@ func TestTangent(t *testing.T) {
 		s := New()
 		run(t, s, c.defs)
 		r, ok := run(t, s, c.st).(TangentLine)
-		if !ok || r.Line.String() != c.line || r.Approx != "" {
+		if !ok || r.Line.String() != c.line || r.Approx(6) != "" {
 			t.Errorf("%s; %s: %+v, want y = %s", c.defs, c.st, r, c.line)
 		}
 	}
@@ -38,8 +38,8 @@ func TestTangent(t *testing.T) {
 	// in decimals beside it: sin(1) - cos(1) = 0.301169.
 	s := New()
 	run(t, s, "f(x) = sin(x)")
-	if r := run(t, s, "tangent f at 1").(TangentLine); r.Line.String() != "cos(1)(x - 1) + sin(1)" || r.Approx != "0.540302x + 0.301169" {
-		t.Errorf("tangent to sin at 1: y = %v ≈ %s", r.Line, r.Approx)
+	if r := run(t, s, "tangent f at 1").(TangentLine); r.Line.String() != "cos(1)(x - 1) + sin(1)" || r.Approx(6) != "0.540302x + 0.301169" {
+		t.Errorf("tangent to sin at 1: y = %v ≈ %s", r.Line, r.Approx(6))
 	}
 	// A slope of 0 or ±1 is written as a book writes it in decimals too.
 	for _, c := range []struct{ defs, st, approx string }{
@@ -49,8 +49,8 @@ func TestTangent(t *testing.T) {
 	} {
 		s := New()
 		run(t, s, c.defs)
-		if r := run(t, s, c.st).(TangentLine); r.Approx != c.approx {
-			t.Errorf("%s; %s: y = %v ≈ %s, want ≈ %s", c.defs, c.st, r.Line, r.Approx, c.approx)
+		if r := run(t, s, c.st).(TangentLine); r.Approx(6) != c.approx {
+			t.Errorf("%s; %s: y = %v ≈ %s, want ≈ %s", c.defs, c.st, r.Line, r.Approx(6), c.approx)
 		}
 	}
 	for _, bad := range []struct{ defs, st, want string }{
