@@ -274,19 +274,16 @@ func (s *simplifier) overOneDenominator(p *Product) []Expr {
 	if !ok {
 		return out
 	}
+	q := mulBare(append(rest, x)...)
+	qp, ok := q.(*Product)
+	if !ok {
+		return append(out, q)
+	}
 	// A number common to the terms may go before, or below:
 	// (15x^2/4 + 1/4)/x^(3/2) is (15x^2 + 1)/(4x^(3/2)).
-	if xs, ok := x.(*Sum); ok {
-		if c := contentOf(xs.terms); !isOneRat(c) {
-			out = append(out, mulBare(append(rest[:len(rest):len(rest)], newNum(c), scaleSum(new(big.Rat).Inv(c), xs))...))
-		}
-	}
-	q := mulBare(append(rest, x)...)
+	out = append(out, contentOut(qp)...)
 	out = append(out, q)
-	if qp, ok := q.(*Product); ok {
-		out = append(out, s.numeratorForms(qp)...)
-	}
-	return out
+	return append(out, s.numeratorForms(qp)...)
 }
 
 func (s *simplifier) sumForms(sum *Sum) []Expr {

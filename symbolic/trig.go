@@ -4,19 +4,18 @@ import "math/big"
 
 // The identities Simplify tries, each as a book states it.
 
-// reciprocal is the function that is one over fn, as books
-// write them: 1/cos(x)^2 is sec(x)^2, and sech(u) stays bounded where
-// cosh(u) overflows.
+// reciprocal is the function that is one over fn, from the table of
+// quotientRules (sec·cos = 1): 1/cos(x)^2 is sec(x)^2, and sech(u) stays
+// bounded where cosh(u) overflows. Only for sin, cos, sinh and cosh: 1/cot
+// is tan where cot is defined, which Mul sees to.
 func reciprocal(fn *Func) *Func {
-	switch fn {
-	case fnCos:
-		return fnSec
-	case fnSin:
-		return fnCsc
-	case fnCosh:
-		return fnSech
-	case fnSinh:
-		return fnCsch
+	if fn.quotients != nil {
+		return nil
+	}
+	for _, r := range quotientRules {
+		if r.r == nil && r.p == fn {
+			return r.q
+		}
 	}
 	return nil
 }
