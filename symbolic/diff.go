@@ -181,34 +181,8 @@ func (d *differ) rule(e Expr) (Expr, error) {
 		}
 		return Add(terms...), nil
 	case *Product:
-		if num, den, ok := quotient(e, d.x); ok { // (u/v)' = (u'v - uv')/v^2
-			dn, err := d.diff(num)
-			if err != nil {
-				return nil, err
-			}
-			dd, err := d.diff(den) // v', a step of its own
-			if err != nil {
-				return nil, err
-			}
-			if b, k := baseExp(den); k != one {
-				// v = b^k: (u/b^k)' = (u'b - k u b')/b^(k+1), the common
-				// b^(k-1) of v and v' cancelled as a book does. Simplify
-				// would find the same, at a third more of the work of
-				// an 8th derivative.
-				// b' was worked out (and shown) within v'.
-				if d.rec != nil {
-					d.rec.quiet++
-				}
-				db, err := d.diff(b)
-				if d.rec != nil {
-					d.rec.quiet--
-				}
-				if err != nil {
-					return nil, err
-				}
-				return Div(Sub(Mul(dn, b), Mul(k, num, db)), Pow(b, Add(k, one))), nil
-			}
-			return Div(Sub(Mul(dn, den), Mul(num, dd)), Pow(den, Int(2))), nil
+		if u, v, ok := quotient(e, d.x); ok {
+			return d.quotientRule(u, v)
 		}
 		// (uv)' = u'v + uv'
 		var terms []Expr
@@ -269,6 +243,38 @@ func (d *differ) power(e *Power) (Expr, error) {
 	}
 	// general power rule: (u^v)' = u^v·(v'·ln(u) + v·u'/u)
 	return Mul(e, Add(Mul(dx, Apply(fnLn, e.base)), Mul(e.exp, db, Pow(e.base, minusOne)))), nil
+}
+
+// quotientRule is (u/v)' = (u'v - uv')/v^2; for v = b^k, with the common
+// b^(k-1) of v and v' cancelled as a book does: (u'b - k u b')/b^(k+1).
+// (Simplify would find the same, at a third more of the work of an 8th
+// derivative.)
+func (d *differ) quotientRule(u, v Expr) (Expr, error) {
+	du, err := d.diff(u)
+	if err != nil {
+		return nil, err
+	}
+	b, k := baseExp(v)
+	if k == one {
+		dv, err := d.diff(v)
+		if err != nil {
+			return nil, err
+		}
+		return Div(Sub(Mul(du, v), Mul(u, dv)), Pow(v, Int(2))), nil
+	}
+	// Steps shows v' as a step of its own, and b' within it.
+	if d.rec != nil {
+		if _, err := d.diff(v); err != nil {
+			return nil, err
+		}
+		d.rec.quiet++
+		defer func() { d.rec.quiet-- }()
+	}
+	db, err := d.diff(b)
+	if err != nil {
+		return nil, err
+	}
+	return Div(Sub(Mul(du, b), Mul(k, u, db)), Pow(b, Add(k, one))), nil
 }
 
 // quotient splits a product into u/v as a book reads it, both u and v
