@@ -191,7 +191,7 @@ func explain(d session.Descent) []string {
 // Hessian there is undefined) and the gradient does not shrink at all, by
 // f perhaps not being smooth near x*: a smooth f can circle too, where it
 // curves more sharply between the iterates than at them (a 2-cycle of
-// gradient descent has f” = 2/eta somewhere between its points).
+// gradient descent has f″ = 2/eta somewhere between its points).
 func unstableNearX(d session.Descent, grad string) []string {
 	if lines := circling(d, grad); lines != nil {
 		return lines
@@ -235,45 +235,40 @@ func unstableNearX(d session.Descent, grad string) []string {
 	return []string{fmt.Sprintf("%s kept changing sign without shrinking: the run oscillates; try a smaller eta", grad)}
 }
 
-// circling explains a run by the point it circles (Diagnosis.Circled):
-// where f curves there as at a point of the run's kind, eta must stay
-// below 2/|f″| there (2/λmax) for the run to settle, whatever the
-// curvature at x*; where it curves the other way in some direction, f has
-// no such point there for any eta to settle on. It returns nil where the
-// run circles no point, or eta is already below that bound.
+// circling explains a run of one variable by the point it circles
+// (Diagnosis.Circled): where f″ > 0 there (< 0, for max), eta must stay
+// below 2/|f″| there for the run to settle, whatever the curvature at x*;
+// where not, f has no such point there for any eta to settle on. It
+// returns nil where the run circles no point, or eta is already below
+// that bound.
 func circling(d session.Descent, grad string) []string {
 	g := d.Result.Diagnosis
-	eig := g.CircledEigenvalues
-	n := len(eig)
-	if n == 0 {
+	if len(g.CircledEigenvalues) == 0 {
 		return nil
 	}
 	at := formatXs(d.Params, g.Circled)
-	wrong := eig[0] // below 0 at a point a minimum cannot be
-	if d.Max {
-		wrong = -eig[n-1]
-	}
-	if wrong <= 0 {
-		there := fmt.Sprintf("%s'' = %s there", d.Name, short(eig[0]))
-		if n > 1 {
-			there = fmt.Sprintf("the Hessian there has the eigenvalue %s", short(eig[0]))
-			if d.Max {
-				there = fmt.Sprintf("the Hessian there has the eigenvalue %s", short(eig[n-1]))
-			}
-		}
-		return []string{fmt.Sprintf("%s kept changing sign without shrinking: the run circles %s, where %s; %s has no %s there for any eta to settle on",
-			grad, at, there, d.Name, kindWord(d))}
-	}
-	bound := 2 / math.Max(math.Abs(eig[0]), math.Abs(eig[n-1]))
-	if d.Eta < 0.99*bound {
+	bound, settles := circledBound(d)
+	switch {
+	case !settles:
+		return []string{fmt.Sprintf("%s kept changing sign without shrinking: the run circles %s, where %s'' = %s there; %s has no %s there for any eta to settle on",
+			grad, at, d.Name, short(g.CircledEigenvalues[0]), d.Name, kindWord(d))}
+	case d.Eta < 0.99*bound:
 		return nil
 	}
-	what := fmt.Sprintf("a %s of %s, where eta must stay below 2/|%s''| ≈ %s for the run to settle", kindWord(d), d.Name, d.Name, short(bound))
-	if n > 1 {
-		what = fmt.Sprintf("where eta must stay below 2/λmax of the Hessian ≈ %s for the run to settle", short(bound))
+	return []string{fmt.Sprintf("%s kept changing sign without shrinking: the run circles %s, a %s of %s, where eta must stay below 2/|%s''| ≈ %s for the run to settle; try eta=%s",
+		grad, at, kindWord(d), d.Name, d.Name, short(bound), short(optimize.RoundDown1(bound/2)))}
+}
+
+// circledBound is the eta below which a run settles at the point it
+// circles, where f curves there as at a point of the run's kind (up in
+// every direction for a minimum); settles is false where it does not.
+func circledBound(d session.Descent) (bound float64, settles bool) {
+	eig := d.Result.Diagnosis.CircledEigenvalues
+	n := len(eig)
+	if n == 0 || !d.Max && eig[0] <= 0 || d.Max && eig[n-1] >= 0 {
+		return math.NaN(), false
 	}
-	return []string{fmt.Sprintf("%s kept changing sign without shrinking: the run circles %s, %s; try eta=%s",
-		grad, at, what, short(optimize.RoundDown1(bound/2)))}
+	return 2 / math.Max(math.Abs(eig[0]), math.Abs(eig[n-1])), true
 }
 
 func kindWord(d session.Descent) string {

@@ -461,8 +461,8 @@ func descentJSON(d session.Descent) any {
 	}{Status: r.Status.String(), X: finites(r.X), F: finite(r.F), Grad: finites(r.Grad), Iterations: r.Iterations}
 	if g := r.Diagnosis; g.Oscillating && len(g.CircledEigenvalues) > 0 {
 		out.Circled = &circledJSON{X: jnums(g.Circled)}
-		if eig := g.CircledEigenvalues; !d.Max && eig[0] > 0 || d.Max && eig[len(eig)-1] < 0 {
-			out.Circled.StableEta = finite(2 / math.Max(math.Abs(eig[0]), math.Abs(eig[len(eig)-1])))
+		if bound, settles := circledBound(d); settles {
+			out.Circled.StableEta = finite(bound)
 		}
 	}
 	if k := d.Corner; k != nil {
