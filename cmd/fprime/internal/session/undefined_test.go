@@ -301,6 +301,8 @@ func TestDoubt(t *testing.T) {
 	}{
 		{"f(1e-8)", true}, {"f(1e-5)", true}, {"f'(1e-4)", true},
 		{"f(1)", false}, {"f(1e-3)", false}, {"sin(1e20)", false}, {"2/3", false}, {"sin(pi)", false},
+		// An underflow is off by less than the least float: not worth a word.
+		{"e^(-900)", false},
 	} {
 		n := run(t, s, c.in).(Number)
 		if (n.Doubt != 0) != c.doubtful {
