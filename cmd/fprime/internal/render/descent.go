@@ -243,11 +243,11 @@ func unstableNearX(d session.Descent, grad string) []string {
 // that bound.
 func circling(d session.Descent, grad string) []string {
 	g := d.Result.Diagnosis
-	if len(g.CircledEigenvalues) == 0 {
+	bound, settles, decided := circledBound(d)
+	if !decided {
 		return nil
 	}
 	at := formatXs(d.Params, g.Circled)
-	bound, settles := circledBound(d)
 	switch {
 	case !settles:
 		return []string{fmt.Sprintf("%s kept changing sign without shrinking: the run circles %s, where %s'' = %s there; %s has no %s there for any eta to settle on",
@@ -260,15 +260,23 @@ func circling(d session.Descent, grad string) []string {
 }
 
 // circledBound is the eta below which a run settles at the point it
-// circles, where f curves there as at a point of the run's kind (up in
-// every direction for a minimum); settles is false where it does not.
-func circledBound(d session.Descent) (bound float64, settles bool) {
-	eig := d.Result.Diagnosis.CircledEigenvalues
-	n := len(eig)
-	if n == 0 || !d.Max && eig[0] <= 0 || d.Max && eig[n-1] >= 0 {
-		return math.NaN(), false
+// circles, where f curves there as at a point of the run's kind (up for a
+// minimum); settles is false where f curves the other way there. decided
+// is false where f″ there is 0 within a millionth of the slope of f'
+// across the cycle, f'(x*)/(x* - c): then neither is said.
+func circledBound(d session.Descent) (bound float64, settles, decided bool) {
+	g := d.Result.Diagnosis
+	if len(g.CircledEigenvalues) != 1 || len(d.Result.X) != 1 {
+		return math.NaN(), false, false
 	}
-	return 2 / math.Max(math.Abs(eig[0]), math.Abs(eig[n-1])), true
+	curv := g.CircledEigenvalues[0]
+	if d.Max {
+		curv = -curv
+	}
+	if scale := math.Abs(d.Result.Grad[0] / (d.Result.X[0] - g.Circled[0])); !(math.Abs(curv) > 1e-6*scale) {
+		return math.NaN(), false, false
+	}
+	return 2 / math.Abs(curv), curv > 0, true
 }
 
 func kindWord(d session.Descent) string {

@@ -14,7 +14,8 @@ import (
 // diagnosis alone.
 func TestUnstableNearX(t *testing.T) {
 	run := func(eta float64, smooth bool, g optimize.Diagnosis) string {
-		d := session.Descent{Name: "f", Params: []string{"x"}, Eta: eta, Smooth: smooth, Result: &optimize.Result{Diagnosis: g}}
+		d := session.Descent{Name: "f", Params: []string{"x"}, Eta: eta, Smooth: smooth,
+			Result: &optimize.Result{X: []float64{1.14}, Grad: []float64{1.36}, Diagnosis: g}}
 		return strings.Join(unstableNearX(d, "f'"), "\n")
 	}
 	for _, c := range []struct {
@@ -31,6 +32,9 @@ func TestUnstableNearX(t *testing.T) {
 		{"circles a point that is no minimum", 0.3, true,
 			optimize.Diagnosis{Circled: []float64{0}, CircledEigenvalues: []float64{-4}, Eigenvalues: []float64{11.6}},
 			"where f'' = -4 there; f has no minimum there for any eta to settle on", "eta must stay below"},
+		{"f'' is 0 within rounding where it circles: no word of it", 0.3, true,
+			optimize.Diagnosis{Circled: []float64{1}, CircledEigenvalues: []float64{1e-9}, Eigenvalues: []float64{11.6}},
+			"near x*, eta must stay below", "circles"},
 		{"eta is stable where it circles: x* says it", 0.2, true,
 			optimize.Diagnosis{Circled: []float64{1}, CircledEigenvalues: []float64{8}, Eigenvalues: []float64{11.6}, StableEta: 10},
 			"near x*, eta must stay below 2/|f''(x*)| ≈ 0.1724", "circles"},

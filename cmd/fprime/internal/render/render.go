@@ -461,7 +461,7 @@ func descentJSON(d session.Descent) any {
 	}{Status: r.Status.String(), X: finites(r.X), F: finite(r.F), Grad: finites(r.Grad), Iterations: r.Iterations}
 	if g := r.Diagnosis; g.Oscillating && len(g.CircledEigenvalues) > 0 {
 		out.Circled = &circledJSON{X: jnums(g.Circled)}
-		if bound, settles := circledBound(d); settles {
+		if bound, settles, _ := circledBound(d); settles {
 			out.Circled.StableEta = finite(bound)
 		}
 	}
