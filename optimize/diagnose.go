@@ -190,76 +190,57 @@ func (t *tracker) step(k int, gss, gmax, dot, step2 float64) {
 // more, the slope along the step is 0 at points that need not be
 // critical: on the floor of a valley with no minimum, x^2 y + sin(x y).)
 func (d *Diagnosis) circle(p *Problem, res *Result, step float64) {
-	n := len(res.X)
-	if n != 1 {
+	if len(res.X) != 1 {
 		return
 	}
-	dir := make([]float64, n)
-	for i := range dir {
-		dir[i] = step * res.Grad[i]
-	}
-	x, g := make([]float64, n), make([]float64, n)
-	slope := func(t float64) (float64, bool) {
-		for i := range x {
-			x[i] = res.X[i] + t*dir[i]
-		}
-		if _, err := p.funcGrad(g, x); err != nil || !finite(g) {
-			return 0, false
-		}
-		s := 0.0
-		for i := range g {
-			s += g[i] * dir[i]
-		}
-		return s, true
-	}
-	lo, hi := 0.0, 1.0
-	slo, ok1 := slope(lo)
-	shi, ok2 := slope(hi)
-	if !ok1 || !ok2 || slo*shi >= 0 {
-		return
+	x0, x1 := res.X[0], res.X[0]+step*res.Grad[0]
+	g, at := make([]float64, 1), make([]float64, 1)
+	df := func(x float64) (float64, bool) {
+		at[0] = x
+		_, err := p.funcGrad(g, at)
+		return g[0], err == nil && finite(g)
 	}
 	// One sign change, as far as 64 points tell: a cycle around several
 	// critical points circles none of them (2ln(cosh(x)) - ln(cosh(3x))/3
 	// from 3 with eta = 6 circles ±2.97, around a maximum at 0).
-	changes, prev := 0, slo
-	for k := 1; k <= 64; k++ {
-		sk, ok := slope(float64(k) / 64)
+	changes, prev := 0, 0.0
+	for k := 0; k <= 64; k++ {
+		dk, ok := df(x0 + (x1-x0)*float64(k)/64)
 		if !ok {
 			return
 		}
-		if sk*prev < 0 {
+		if dk*prev < 0 {
 			changes++
 		}
-		if sk != 0 {
-			prev = sk
+		if dk != 0 {
+			prev = dk
 		}
 	}
-	if changes != 1 {
+	dlo, _ := df(x0)
+	if changes != 1 || dlo == 0 {
 		return
 	}
 	// To a billionth of the step: the point is for its curvature, and
 	// printed as the shortest number within that.
-	for hi-lo > 1e-9 {
+	lo, hi := x0, x1
+	for math.Abs(hi-lo) > 1e-9*math.Abs(x1-x0) {
 		mid := lo + (hi-lo)/2
-		sm, ok := slope(mid)
+		dm, ok := df(mid)
 		if !ok {
 			return
 		}
-		if sm*slo > 0 {
+		if dm*dlo > 0 {
 			lo = mid
 		} else {
 			hi = mid
 		}
 	}
-	for i := range x {
-		x[i] = Shortest(res.X[i]+lo*dir[i], res.X[i]+hi*dir[i])
-	}
-	h := make([]float64, n*n)
-	if hessian(p, h, x, make([]float64, 3*n)) != nil || !finite(h) {
+	c := []float64{Shortest(lo, hi)}
+	h := make([]float64, 1)
+	if hessian(p, h, c, make([]float64, 3)) != nil || !finite(h) {
 		return
 	}
-	d.Circled = append([]float64(nil), x...)
-	d.CircledEigenvalues, _ = SymEigenvalues(h, n)
+	d.Circled, d.CircledEigenvalues = c, h
 }
 
 // diagnose fills in the Diagnosis of a finished run.

@@ -814,3 +814,23 @@ func TestProgress(t *testing.T) {
 		t.Errorf("last progress f = %v, |∇f| = %v; the run ended at f = %v", last[0], last[1], r.F)
 	}
 }
+
+// TestCircled: a run of plain gradient descent that keeps circling is
+// judged at the point it circles, the root of f' between its last two
+// iterates, where there is one only.
+func TestCircled(t *testing.T) {
+	well := oneVar(func(x float64) float64 { return (x*x - 1) * (x*x - 1) }, func(x float64) float64 { return 4 * x * (x*x - 1) })
+	r, _ := Minimize(context.Background(), well, []float64{0.577}, &Settings{Eta: 0.3, Eps: 1e-6, MaxIter: 10000}, nil)
+	d := r.Diagnosis
+	if !d.Oscillating || len(d.Circled) != 1 || d.Circled[0] != 1 || math.Abs(d.CircledEigenvalues[0]-8) > 1e-6 {
+		t.Errorf("(x^2 - 1)^2 from 0.577: circled %v, f'' %v", d.Circled, d.CircledEigenvalues)
+	}
+	// Around a maximum at 0, between two minima: f' changes sign three
+	// times between ±2.97, and no one of them is the point circled.
+	three := oneVar(func(x float64) float64 { return 2*math.Log(math.Cosh(x)) - math.Log(math.Cosh(3*x))/3 },
+		func(x float64) float64 { return 2*math.Tanh(x) - math.Tanh(3*x) })
+	r, _ = Minimize(context.Background(), three, []float64{3}, &Settings{Eta: 6, Eps: 1e-6, MaxIter: 10000}, nil)
+	if d := r.Diagnosis; !d.Oscillating || d.Circled != nil {
+		t.Errorf("2ln(cosh(x)) - ln(cosh(3x))/3 from 3: oscillating %v, circled %v", d.Oscillating, d.Circled)
+	}
+}
