@@ -1039,7 +1039,15 @@ func (s *stmtConverter) latex(l *laTeX, i int) (Statement, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &LaTeX{At: pos(s.all[i]), Of: st}, nil
+	// Refused before it runs: latex over a definition would define, then
+	// have nothing to print.
+	switch st.(type) {
+	case *Eval, *Derivative, *Partial, *Gradient, *Hessian, *Tangent, *Steps:
+		return &LaTeX{At: pos(s.all[i]), Of: st}, nil
+	case *DefineFunc, *DefineConst:
+		return nil, errAt(s.all[i+1].Pos, "latex prints an expression, a derivative, a gradient or a Hessian, not a definition")
+	}
+	return nil, errAt(s.all[i+1].Pos, "latex prints an expression, a derivative, a gradient or a Hessian, not %s", s.all[i+1].Value)
 }
 
 // numDiff is numdiff f'(A) [table] or numdiff grad g (A, B), its word at

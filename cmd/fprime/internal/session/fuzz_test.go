@@ -26,7 +26,7 @@ func FuzzStatement(f *testing.F) {
 		"f(x) = f(x) + 1", "0/0", "x/x", "(x^2-1)/(x-1)", "ln ln x",
 		// Forms of the statement grammar.
 		"plot x + in [0, 1]", "min f x0= eta=1", "f(x,) = 1", "f(,) = 1", "d/y x", "latex d/y x", "check grad g = (y, x) + 1",
-		"min = 3", "diff(g, y)²", "plot , f in [0, 1]", "extrema f in [, 1]", "numdiff grad g' (1, 2)", "steps diff(x^2, x, 2, 3)", "help ×",
+		"min = 3", "latex A=0", "latex check f' = 2x", "diff(g, y)²", "plot , f in [0, 1]", "extrema f in [, 1]", "numdiff grad g' (1, 2)", "steps diff(x^2, x, 2, 3)", "help ×",
 	} {
 		f.Add(s)
 	}
