@@ -61,6 +61,31 @@ func TestUnstableNearX(t *testing.T) {
 	}
 }
 
+// TestSlowAboveBoundAtX: a run still shrinking where eta is above the
+// bound at x* gets no count of iterations left, for plain gradient descent
+// only (momentum is stable up to 2(1+β)/λmax).
+func TestSlowAboveBoundAtX(t *testing.T) {
+	for _, c := range []struct {
+		method, want string
+		max          bool
+		eig          []float64
+		eta          float64
+	}{
+		{"gd", "but eta=0.002 is above 2/λmax of the Hessian at x* ≈ 0.001997", false, []float64{0.4, 1001.6}, 0.002},
+		{"gd", "about 50 more iterations", false, []float64{0.4, 1001.6}, 0.0019},
+		{"momentum", "about 50 more iterations", false, []float64{0.4, 1001.6}, 0.002},
+		{"gd", "about 50 more iterations", false, []float64{-1001.6, 0.4}, 0.002},
+		{"gd", "but eta=0.002 is above", true, []float64{-1001.6, -0.4}, 0.002},
+	} {
+		g := optimize.Diagnosis{Slow: true, MoreIterations: 50, GradMax: 1e-4, Eigenvalues: c.eig, StableEta: 0.05}
+		d := session.Descent{Name: "r", Params: []string{"x", "y"}, Method: c.method, Eta: c.eta, Max: c.max,
+			Result: &optimize.Result{Status: optimize.NotConverged, Iterations: 10000, X: []float64{1, 1}, Grad: []float64{1e-4, 1e-4}, Diagnosis: g}}
+		if got := strings.Join(explain(d), "\n"); !strings.Contains(got, c.want) {
+			t.Errorf("%s at eta=%v, eigenvalues %v: %q, want %q", c.method, c.eta, c.eig, got, c.want)
+		}
+	}
+}
+
 // TestOverflowIsNoDomainError: a run that overflowed left no region where
 // f is defined: x^6 has a value at 1e60, too large for a float64.
 func TestOverflowIsNoDomainError(t *testing.T) {

@@ -94,3 +94,8 @@ min w2 x0=0.577 eta=0.3 maxiter=6
 # grow, diverging or widening into a larger cycle.
 sq(x) = x^2
 min sq x0=1 eta=1.01
+# Still shrinking after 10,000 updates, yet eta is above 2/λmax at (1, 1):
+# no estimate of iterations left, for the run will oscillate there.
+rb(x, y) = (1 - x)^2 + 100(y - x^2)^2
+min rb x0=(-1, 1) eta=0.002 maxiter=10000
+min rb x0=(-1, 1) eta=0.0019 maxiter=10000
