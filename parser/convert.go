@@ -313,12 +313,28 @@ func partsOf(o *operand) *operandParts { return (*operandParts)(o) }
 // them, read from its tokens: participle spends allocations on each
 // capture, and most operands have none of these.
 
-// minus is o's leading minus signs: only a prefixed operand has signs.
-func (o *operandParts) minus() []lexer.Token {
+// signs is o's leading plus and minus signs: only a prefixed operand has
+// signs.
+func (o *operandParts) signs() []lexer.Token {
 	if o.Prefixed == nil {
 		return nil
 	}
-	return leading(o.Tokens, "-")
+	n := 0
+	for n < len(o.Tokens) && isPunct(o.Tokens[n].Type) && (o.Tokens[n].Value == "-" || o.Tokens[n].Value == "+") {
+		n++
+	}
+	return o.Tokens[:n]
+}
+
+// minus is the number of minus signs among o's signs.
+func (o *operandParts) minus() int {
+	n := 0
+	for _, t := range o.signs() {
+		if t.Value == "-" {
+			n++
+		}
+	}
+	return n
 }
 
 // roots is o's √ signs, after its minus signs.
@@ -326,7 +342,7 @@ func (o *operandParts) roots() []lexer.Token {
 	if o.Prefixed == nil {
 		return nil
 	}
-	return leading(o.Tokens[len(o.minus()):], "√")
+	return leading(o.Tokens[len(o.signs()):], "√")
 }
 
 // super is o's superscript, or nothing: no atom ends in one.
@@ -344,7 +360,7 @@ func (o *operandParts) atom() []lexer.Token {
 	if o.Prefixed == nil {
 		return o.Tokens
 	}
-	return o.Tokens[len(o.minus())+len(o.roots()):]
+	return o.Tokens[len(o.signs())+len(o.roots()):]
 }
 
 // pos is where o's atom begins.
@@ -428,7 +444,14 @@ func (it item) minus() int32 {
 	if it.side == bracketSide {
 		return 0
 	}
-	return int32(len(it.o.minus()))
+	return int32(it.o.minus())
+}
+
+func (it item) signs() int32 {
+	if it.side == bracketSide {
+		return 0
+	}
+	return int32(len(it.o.signs()))
 }
 
 func (it item) roots() int32 {
@@ -607,7 +630,7 @@ func (c *converter) powerChain(chain []item, u *unit) error {
 		u.part = c.roots(first, u.part)
 	}
 	u.neg = first.minus()%2 == 1
-	plain := first.minus() == 0 && first.roots() == 0
+	plain := first.signs() == 0 && first.roots() == 0
 	u.named = plain && o.name() != "" && (first.side == nameSide || first.side == whole && !o.call())
 	u.number = plain && first.side == whole && o.number() != ""
 	u.endsInNumber = last.side == whole && last.o.number() != "" && last.super < 0
@@ -1537,7 +1560,7 @@ func (c *converter) diff(o *operandParts) (part, error) {
 	if len(list) == 3 {
 		n := partsOf(list[2].Operands[0])
 		k, err := strconv.Atoi(n.number())
-		if len(list[2].Operands) > 1 || len(n.super()) > 0 || len(n.minus()) > 0 || len(n.roots()) > 0 || err != nil || k > 1000 {
+		if len(list[2].Operands) > 1 || len(n.super()) > 0 || len(n.signs()) > 0 || len(n.roots()) > 0 || err != nil || k > 1000 {
 			return part{}, errAt(n.Tokens[0].Pos, "the order of diff must be a whole number from 0 to 1000")
 		}
 		order = k
@@ -1559,7 +1582,7 @@ func (c *converter) bareName(x *expression) (string, bool) {
 		return "", false
 	}
 	o := partsOf(x.Operands[0])
-	if len(o.minus()) > 0 || len(o.roots()) > 0 || len(o.super()) > 0 || o.name() == "" {
+	if len(o.signs()) > 0 || len(o.roots()) > 0 || len(o.super()) > 0 || o.name() == "" {
 		return "", false
 	}
 	return o.name(), !o.call() && len(o.primes()) == 0

@@ -9,7 +9,7 @@ import (
 //	input      = expression EOF .   (exprParser reads an expression, then the end)
 //	expression = operand { [ op ] operand } .
 //	op         = "+" | "-" | "*" | "/" | "^" .
-//	operand    = { "-" } { "√" } atom [ Super ] .
+//	operand    = { "-" | "+" } { "√" } atom [ Super ] .
 //	atom       = Number | Ident { "'" } [ "(" arguments ")" ] | "(" expression ")" | "|" barred "|" .
 //	barred     = operand { op operand | operand } .   (an operand after no operator does not begin with "|")
 //	arguments  = [ expression { "," expression } ] .
@@ -62,7 +62,7 @@ type operand struct {
 	Args     []expression `parser:"( Number | Ident \"'\"* ( '(' ( @@ ( ',' @@ )* )? ')' )?"`
 	Paren    *expression  `parser:"  | '(' @@ ')'"`
 	Abs      *barred      `parser:"  | '|' @@ '|'"`
-	Prefixed *prefixed    `parser:"  | '-' '-'* '√'* @@ | '√' '√'* @@ ) Super?"`
+	Prefixed *prefixed    `parser:"  | '-' ( '-' | '+' )* '√'* @@ | '+' ( '-' | '+' )* '√'* @@ | '√' '√'* @@ ) Super?"`
 }
 
 // prefixed is an operand's atom after its minus and √ signs: -x, √2,

@@ -254,7 +254,7 @@ func single(x *expression) *operandParts {
 // plainName reports whether o is a name, with its primes and arguments
 // but no sign, root or superscript: f, f', f(x), diff(g, y).
 func plainName(o *operandParts) bool {
-	return o != nil && o.name() != "" && len(o.minus()) == 0 && len(o.roots()) == 0 && len(o.super()) == 0
+	return o != nil && o.name() != "" && len(o.signs()) == 0 && len(o.roots()) == 0 && len(o.super()) == 0
 }
 
 // oneToken is the one token of x, if x is one token.

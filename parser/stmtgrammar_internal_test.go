@@ -164,7 +164,7 @@ func TestPrefixedIsOperand(t *testing.T) {
 			rules[name] = r
 		}
 	}
-	operand, ok := strings.CutSuffix(rules["Operand"], ` | ("-" "-"* "√"* Prefixed) | ("√" "√"* Prefixed)) <super>? .`)
+	operand, ok := strings.CutSuffix(rules["Operand"], ` | ("-" ("-" | "+")* "√"* Prefixed) | ("+" ("-" | "+")* "√"* Prefixed) | ("√" "√"* Prefixed)) <super>? .`)
 	if !ok || operand != "("+strings.TrimSuffix(rules["Prefixed"], " .") {
 		t.Errorf("Prefixed is\n%s\nand Operand is\n%s", rules["Prefixed"], rules["Operand"])
 	}
