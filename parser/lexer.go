@@ -309,7 +309,7 @@ func newScanner(s string) *scanner { return &scanner{s: s, line: 1, col: 1} }
 func (sc *scanner) token(typ lexer.TokenType, value string, start, col int) (lexer.Token, error) {
 	t := lexer.Token{Type: typ, Value: value, Pos: lexer.Position{Offset: start, Line: sc.line, Column: col}}
 	if sc.count == MaxTokens {
-		return t, errorAt(sc.line, col, "input too long: more than %d numbers, names and operators, and the limit is %d", MaxTokens, MaxTokens)
+		return t, errorAt(sc.line, col, "input too long: more than %d numbers, names and operators", MaxTokens)
 	}
 	sc.count++
 	closes := t.Type == tokPunct && t.Value == "|" && sc.ends && len(sc.open) > 0 && sc.open[len(sc.open)-1].Value == "|"
