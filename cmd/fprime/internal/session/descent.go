@@ -402,7 +402,21 @@ func (s *Session) extrema(ctx context.Context, st *parser.Extrema) (Result, erro
 	eval := func(p *symbolic.Program) func(float64) (float64, error) {
 		return func(v float64) (float64, error) { return p.Eval(v) }
 	}
-	e, err := optimize.Extrema1D(ctx, eval(progs[0]), eval(progs[1]), eval(progs[2]), a, b)
+	// f at an end is worked out from the end as written: sin at 2pi is 0,
+	// not the -2.4e-16 of sin(6.283185307179586), and 1/(x^2 - 2) at
+	// sqrt(2) is undefined, not 2.25e15.
+	fa, errA := valueAt(body, f.Params, []symbolic.Expr{s.bind(st.A)})
+	fb, errB := valueAt(body, f.Params, []symbolic.Expr{s.bind(st.B)})
+	fx := func(v float64) (float64, error) {
+		switch v {
+		case a:
+			return fa, errA
+		case b:
+			return fb, errB
+		}
+		return progs[0].Eval(v)
+	}
+	e, err := optimize.Extrema1D(ctx, fx, eval(progs[1]), eval(progs[2]), a, b)
 	if errors.Is(err, context.Canceled) {
 		return nil, err
 	}

@@ -41,3 +41,9 @@ extrema g in [-1, 2]
 # Constant on each side of a gap: the ends are neither above nor below.
 s(x) = |x|/x
 extrema s in [-1, 1]
+# f at an end as written: sin(2pi) is 0, not -2.4e-16.
+sn(x) = sin(x)
+extrema sn in [pi, 2pi]
+# And undefined at an end written as sqrt(2), where floats give 2.25e15.
+hp(x) = 1/(x^2 - 2)
+extrema hp in [0, sqrt(2)]
