@@ -11,8 +11,12 @@ import (
 // run still had to go, and what kind of point it reached. A value that
 // could not be worked out is NaN (an index: -1).
 type Diagnosis struct {
-	// Curvature is the largest |eigenvalue| of the Hessian at x0 (|f''(x0)|
-	// in one variable). A fixed-step descent is stable near x0 only for
+	// Curvature is the largest curvature of f at x0 the way the run goes:
+	// the largest eigenvalue of the Hessian there for a minimum, of minus
+	// the Hessian for a maximum (f''(x0), −f''(x0) in one variable), and 0
+	// where there is none: only that curvature makes a fixed step overshoot,
+	// and along the other the run moves away from x0 for every η (−x^2 from
+	// 1 runs off whatever η). A fixed-step descent is stable near x0 only for
 	// η < StableEta = 2/Curvature (+Inf when Curvature is 0); SuggestedEta
 	// is 1/Curvature, the best step for a quadratic, rounded down to one
 	// significant digit.
@@ -244,7 +248,7 @@ func (d *Diagnosis) circle(p *Problem, res *Result, step float64) {
 }
 
 // diagnose fills in the Diagnosis of a finished run.
-func diagnose(p *Problem, x0 []float64, res *Result, t *tracker, s *Settings) Diagnosis {
+func diagnose(p *Problem, x0 []float64, res *Result, t *tracker, s *Settings, maximize bool) Diagnosis {
 	d := Diagnosis{
 		Curvature: math.NaN(), StableEta: math.NaN(), SuggestedEta: math.NaN(),
 		RunawayFrom: -1, Growth: math.NaN(), OscillationFactor: math.NaN(),
@@ -255,7 +259,11 @@ func diagnose(p *Problem, x0 []float64, res *Result, t *tracker, s *Settings) Di
 	scratch := make([]float64, 3*n)
 	if finite(x0) && hessian(p, h, x0, scratch) == nil && finite(h) {
 		eig, _ := SymEigenvalues(h, n)
-		c := math.Max(math.Abs(eig[0]), math.Abs(eig[n-1]))
+		c := eig[n-1]
+		if maximize {
+			c = -eig[0]
+		}
+		c = math.Max(c, 0)
 		d.Curvature = c
 		d.StableEta = 2 / c
 		d.SuggestedEta = RoundDown1(1 / c)

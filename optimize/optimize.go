@@ -293,7 +293,7 @@ func run(ctx context.Context, p *Problem, x0 []float64, settings *Settings, meth
 		}
 		res.Status, res.Cause = Diverged, err
 		res.X, res.F, res.Grad = append([]float64(nil), x...), fx, append([]float64(nil), g...)
-		res.Diagnosis = diagnose(p, x0, res, &tr, &s)
+		res.Diagnosis = diagnose(p, x0, res, &tr, &s, maximize)
 		return res, nil
 	}
 
@@ -419,7 +419,7 @@ func run(ctx context.Context, p *Problem, x0 []float64, settings *Settings, meth
 	}
 	res.Iterations = k
 	res.X, res.F, res.Grad = append([]float64(nil), x...), fx, append([]float64(nil), g...)
-	res.Diagnosis = diagnose(p, x0, res, &tr, &s)
+	res.Diagnosis = diagnose(p, x0, res, &tr, &s, maximize)
 	if plain && res.Diagnosis.Oscillating {
 		res.Diagnosis.circle(p, res, sign)
 	}

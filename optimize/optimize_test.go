@@ -297,6 +297,42 @@ func TestDivergenceTwoVariables(t *testing.T) {
 	}
 }
 
+// TestCurvatureTheRunsWay: only curvature the way the run goes bounds η.
+// Minimizing −x^2 runs off whatever η (no bound); maximizing it, η must
+// stay below 2/2; for the saddle x^2 − y^2 the x direction bounds a
+// minimization and the y direction a maximization.
+func TestCurvatureTheRunsWay(t *testing.T) {
+	hill := oneVar(func(x float64) float64 { return -x * x }, func(x float64) float64 { return -2 * x })
+	saddle := Problem{
+		Func: func(x []float64) (float64, error) { return x[0]*x[0] - 3*x[1]*x[1], nil },
+		Grad: func(g, x []float64) error { g[0], g[1] = 2*x[0], -6*x[1]; return nil },
+	}
+	for _, c := range []struct {
+		name   string
+		p      Problem
+		x0     []float64
+		max    bool
+		stable float64
+	}{
+		{"min -x^2", hill, []float64{1}, false, math.Inf(1)},
+		{"max -x^2", hill, []float64{1}, true, 1},
+		{"min x^2 - 3y^2", saddle, []float64{1, 1}, false, 1},
+		{"max x^2 - 3y^2", saddle, []float64{1, 1}, true, 1.0 / 3},
+	} {
+		solve := Minimize
+		if c.max {
+			solve = Maximize
+		}
+		r, err := solve(context.Background(), c.p, c.x0, &Settings{Eta: 0.1, Eps: 1e-6, MaxIter: 5}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.Diagnosis.StableEta; !(got == c.stable || !math.IsInf(c.stable, 0) && relClose(got, c.stable, 1e-6)) {
+			t.Errorf("%s: stable η %v, want %v", c.name, got, c.stable)
+		}
+	}
+}
+
 // TestRunawayLate: minimizing x^3 (unbounded below) from 1 with η = 0.5,
 // the second step is shorter than the first, and from then on each step
 // is longer than the one before: the diagnosis says the run ran away from

@@ -99,3 +99,7 @@ min sq x0=1 eta=1.01
 rb(x, y) = (1 - x)^2 + 100(y - x^2)^2
 min rb x0=(-1, 1) eta=0.002 maxiter=10000
 min rb x0=(-1, 1) eta=0.0019 maxiter=10000
+# f curves down at x0: no eta keeps a minimization there, and none is offered.
+nh(x) = -x^2
+min nh x0=1 eta=1.5
+max nh x0=1 eta=1.5
