@@ -212,17 +212,27 @@ func unstableNearX(d session.Descent, grad string) []string {
 	case d.Eta >= 0.99*local:
 		lines := []string{fmt.Sprintf("%s kept changing sign without shrinking: near x*, eta must stay below %s ≈ %s; try eta=%s",
 			grad, where, short(local), short(optimize.RoundDown1(local/2)))}
-		if local < g.StableEta/10 && !d.Smooth {
+		if local < g.StableEta/10 && !math.IsInf(g.StableEta, 1) && !d.Smooth {
 			lines = append(lines, fmt.Sprintf("the curvature grew more than tenfold from x0 to x*: %s may not be smooth at its %s (a corner, or a cone's tip)", d.Name, kindWord(d)))
 		}
 		return lines
 	case g.OscillationFactor >= 1:
-		bound := fmt.Sprintf("eta is stable at x0 (below ≈ %s) and at x*", short(g.StableEta))
+		atX0 := fmt.Sprintf("eta is stable at x0 (below ≈ %s)", short(g.StableEta))
+		if math.IsInf(g.StableEta, 1) {
+			atX0 = "the curvature at x0 sets no bound on eta"
+		}
+		var bound string
 		switch {
-		case math.IsNaN(local) && len(g.Eigenvalues) > 0:
-			bound = fmt.Sprintf("eta is stable at x0 (below ≈ %s), and at x* %s curves the other way", short(g.StableEta), d.Name)
-		case math.IsInf(g.StableEta, 1):
+		case math.IsInf(g.StableEta, 1) && math.IsInf(local, 1):
 			bound = "the curvature sets no bound on eta, at x0 or at x*"
+		case math.IsNaN(local) && len(g.Eigenvalues) > 0:
+			bound = fmt.Sprintf("%s, and at x* %s curves the other way", atX0, d.Name)
+		case math.IsNaN(local):
+			bound = fmt.Sprintf("%s, and at x* the Hessian is undefined", atX0)
+		case math.IsInf(g.StableEta, 1):
+			bound = fmt.Sprintf("%s, and eta is stable at x* (below ≈ %s)", atX0, short(local))
+		default:
+			bound = atX0 + " and at x*"
 		}
 		why := fmt.Sprintf("%s may not be smooth near x* (a corner, or a cone's tip), or curves more sharply between the iterates than at either: a fixed eta circles it", d.Name)
 		if d.Smooth {
