@@ -3,6 +3,7 @@ package optimize
 import (
 	"context"
 	"math"
+	"math/cmplx"
 	"testing"
 )
 
@@ -99,6 +100,45 @@ func TestClassifyReached(t *testing.T) {
 					r.X, d.Point, d.Test, d.Order, d.Radius, d.Eigenvalues, tt.point, tt.test, tt.order)
 			}
 		})
+	}
+}
+
+// TestNoCriticalPointNear: 1/(1 + x^2) from 1 with η = 1 stops at 12.5,
+// where f' is small on its way to 0 at infinity; f' goes from + to −
+// across the ball the derivatives give, for the maximum at 0, but f″ > 0
+// at x*: no maximum is claimed there (nor a minimum, for −f and max).
+func TestNoCriticalPointNear(t *testing.T) {
+	// f^(k) = (-1)^k k!/(2i) [(x − i)^−(k+1) − (x + i)^−(k+1)].
+	deriv := func(sign float64) func(int, float64) (float64, error) {
+		return func(k int, x float64) (float64, error) {
+			fact := 1.0
+			for j := 2; j <= k; j++ {
+				fact *= float64(j)
+			}
+			n := complex(float64(-(k + 1)), 0)
+			d := cmplx.Pow(complex(x, -1), n) - cmplx.Pow(complex(x, 1), n)
+			return sign * math.Pow(-1, float64(k)) * fact * real(d/complex(0, 2)), nil
+		}
+	}
+	for _, sign := range []float64{1, -1} {
+		dk := deriv(sign)
+		p := Problem{
+			Func:  func(v []float64) (float64, error) { return dk(0, v[0]) },
+			Grad:  func(g, v []float64) (err error) { g[0], err = dk(1, v[0]); return err },
+			Hess:  func(h, v []float64) (err error) { h[0], err = dk(2, v[0]); return err },
+			Deriv: dk,
+		}
+		run := Minimize
+		if sign < 0 {
+			run = Maximize
+		}
+		r, err := run(context.Background(), p, []float64{1}, &Settings{Eta: 1, Eps: 1e-3, MaxIter: 10000}, nil)
+		if err != nil || r.Status != Converged || math.Abs(r.X[0]-12.55) > 0.01 {
+			t.Fatalf("%v, %v at %v", err, r.Status, r.X)
+		}
+		if d := r.Diagnosis; d.Point != Undecided {
+			t.Errorf("sign %v: %v by test %d at %v, want undecided", sign, d.Point, d.Test, r.X)
+		}
 	}
 }
 

@@ -491,15 +491,22 @@ func classifyDegenerate(p *Problem, x, g, tol float64) (PointKind, PointTest, in
 		err := p.grad(gy, y1)
 		return sign(gy[0]), err == nil && gy[0]-gy[0] == 0
 	}
+	// A sign change speaks for x only where f″(x) does not curve against
+	// it: 1/(1 + x^2) from 1, stopped at 12.5 where f' is small on its
+	// way to 0 at infinity, sees f' go from + to − across 12.5 ± 15.3, for
+	// the maximum at 0; the curvature there says the point is no maximum.
+	against := func(k PointKind) bool {
+		return top >= 2 && (k == Minimum && dv[2] < -tol || k == Maximum && dv[2] > tol)
+	}
 	if h > 0 {
 		sl, okl := df(x - h)
 		sr, okr := df(x + h)
 		switch {
 		case !okl || !okr:
 			return Undecided, Degenerate, top, math.NaN(), h
-		case sl < 0 && sr > 0:
+		case sl < 0 && sr > 0 && !against(Minimum):
 			return Minimum, SignChange, 0, math.NaN(), h
-		case sl > 0 && sr < 0:
+		case sl > 0 && sr < 0 && !against(Maximum):
 			return Maximum, SignChange, 0, math.NaN(), h
 		}
 	}
