@@ -224,11 +224,16 @@ func (d *Diagnosis) circle(p *Problem, res *Result, step float64) {
 	if changes != 1 || dlo == 0 {
 		return
 	}
-	// To a billionth of the step: the point is for its curvature, and
-	// printed as the shortest number within that.
+	// To a billionth of the step, or of the point where that is less: the
+	// point is for its curvature, and printed as the shortest number
+	// within that. (x - 7)^2 with eta = 1.01 swings ±1e25 by 3,000
+	// updates, and a billionth of the step would make 7 print as 0.)
 	lo, hi := x0, x1
-	for math.Abs(hi-lo) > 1e-9*math.Abs(x1-x0) {
+	for math.Abs(hi-lo) > 1e-9*math.Min(math.Abs(x1-x0), math.Max(math.Abs(lo), math.Abs(hi))) {
 		mid := lo + (hi-lo)/2
+		if mid == lo || mid == hi {
+			break
+		}
 		dm, ok := df(mid)
 		if !ok {
 			return

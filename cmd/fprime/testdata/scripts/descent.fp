@@ -103,3 +103,7 @@ min rb x0=(-1, 1) eta=0.0019 maxiter=10000
 nh(x) = -x^2
 min nh x0=1 eta=1.5
 max nh x0=1 eta=1.5
+# Swinging ±1e25 around 7: the point circled is 7, found to a billionth of
+# itself, not of the step (which made it 0).
+s7(x) = (x - 7)^2
+min s7 x0=8 eta=1.01 maxiter=3000
