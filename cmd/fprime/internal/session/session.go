@@ -214,8 +214,14 @@ func (s *Session) defineFunc(st *parser.DefineFunc) (Result, error) {
 			return nil, errAt(st.At, "%s is a constant used by %s: delete or redefine them first", st.Name, strings.Join(users, ", "))
 		}
 	}
-	if err := symbolic.Undefined(s.bind(st.Body, st.Params...)); err != nil {
+	body := s.bind(st.Body, st.Params...)
+	if err := symbolic.Undefined(body); err != nil {
 		return nil, errAt(st.At, "%s is undefined everywhere: %v", st.Name, err)
+	}
+	// What only simplifying shows: 1/(sin(x)^2 + cos(x)^2 - 1) is 1/0
+	// wherever it is written out, though floats give it values.
+	if err := symbolic.Undefined(symbolic.Simplify(body)); err != nil {
+		return nil, errAt(st.At, "%s is undefined everywhere: simplified, it has a part with no value: %v", st.Name, err)
 	}
 	delete(s.consts, st.Name)
 	s.funcs[st.Name] = &Function{Name: st.Name, Params: st.Params, Body: st.Body}
@@ -293,7 +299,11 @@ func (s *Session) eval(st *parser.Eval) (Result, error) {
 		if err := symbolic.Undefined(s.bind(st.Expr)); err != nil {
 			return nil, errAt(st.At, "%v", err)
 		}
-		return Expression{Expr: symbolic.Simplify(st.Expr), Reading: st.Reading}, nil
+		e := symbolic.Simplify(st.Expr)
+		if err := symbolic.Undefined(s.bind(e)); err != nil {
+			return nil, errAt(st.At, "undefined everywhere: simplified, it has a part with no value: %v", err)
+		}
+		return Expression{Expr: e, Reading: st.Reading}, nil
 	}
 	v, err := s.number(st.At, st.Expr) // which names a part that has no value
 	if err != nil {
