@@ -1489,6 +1489,17 @@ func (c *converter) checkAt(at lexer.Position, name string, f Function, args []s
 	if err == nil || !errors.As(err, &ee) {
 		return nil
 	}
+	// The floats of the point may miss where the point itself does not:
+	// sqrt(sin(x)) at 2pi is sqrt(0), though sin(6.283185307179586) < 0.
+	bound := make([]symbolic.Expr, len(args))
+	for i, a := range args {
+		bound[i] = c.bound(a, nil)
+	}
+	if exact, err := symbolic.Compile(substitute(Function{Params: f.Params, Body: body}, bound)); err == nil {
+		if _, err := exact.Eval(); err == nil {
+			return nil
+		}
+	}
 	where := make([]string, len(point))
 	for i, v := range point {
 		where[i] = f.Params[i] + " = " + strconv.FormatFloat(v, 'g', -1, 64)

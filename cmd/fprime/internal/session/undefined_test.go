@@ -57,6 +57,10 @@ func TestUndefinedReproductions(t *testing.T) {
 		{"a = 0; f(x) = x/a", "1:15: 1/0 is undefined (division by zero)"},
 		{"a = 0; x^2 + 1/a", "1:8: 1/0 is undefined (division by zero)"},
 		{"a = 0; a^-2", "1:8: 0^(-2) is undefined (division by zero)"},
+		// The point as written, where its float misses: sqrt(sin(x)) at 2pi
+		// is sqrt(0), though sin(6.283185307179586) < 0.
+		{"f(x) = sqrt(sin(x)); y = f(2pi) + 1; y + 1/(y - 1)", "1:38: 1/0 is undefined (division by zero)"},
+		{"f(x) = sqrt(2 - x^2); y = f(sqrt(2)) + 1; y + 1/(y - 1)", "1:43: 1/0 is undefined (division by zero)"},
 		// Undefined only once simplified, though floats give values.
 		{"f(x) = 1/(sin(x)^2 + cos(x)^2 - 1)", "1:1: f is undefined everywhere: simplified, it has a part with no value: 1/0 is undefined (division by zero)"},
 		{"f(x) = ln(cosh(x)^2 - sinh(x)^2 - 1)", "1:1: f is undefined everywhere: simplified, it has a part with no value: ln(0) is undefined: ln needs a positive argument"},
