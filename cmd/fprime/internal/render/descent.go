@@ -210,12 +210,14 @@ func unstableNearX(d session.Descent, grad string) []string {
 	local, where := boundAtX(d)
 	switch {
 	case d.Eta >= 0.99*local:
-		lines := []string{fmt.Sprintf("%s kept changing sign without shrinking: near x*, eta must stay below %s ≈ %s; try eta=%s",
-			grad, where, short(local), short(optimize.RoundDown1(local/2)))}
+		// At a cone's tip the curvature grows without bound: a smaller
+		// eta only circles closer, so none is suggested.
 		if local < g.StableEta/10 && !math.IsInf(g.StableEta, 1) && !d.Smooth {
-			lines = append(lines, fmt.Sprintf("the curvature grew more than tenfold from x0 to x*: %s may not be smooth at its %s (a corner, or a cone's tip)", d.Name, kindWord(d)))
+			return []string{fmt.Sprintf("%s kept changing sign without shrinking: near x*, eta must stay below %s ≈ %s", grad, where, short(local)),
+				fmt.Sprintf("the curvature grew more than tenfold from x0 to x*: %s may not be smooth at its %s (a corner, or a cone's tip), where no fixed eta settles", d.Name, kindWord(d))}
 		}
-		return lines
+		return []string{fmt.Sprintf("%s kept changing sign without shrinking: near x*, eta must stay below %s ≈ %s; try eta=%s",
+			grad, where, short(local), short(optimize.RoundDown1(local/2)))}
 	case g.OscillationFactor >= 1:
 		atX0 := fmt.Sprintf("eta is stable at x0 (below ≈ %s)", short(g.StableEta))
 		if math.IsInf(g.StableEta, 1) {

@@ -43,7 +43,7 @@ func TestUnstableNearX(t *testing.T) {
 			"near x*", "may not be smooth"},
 		{"curvature grown tenfold, f with corners", 0.2, false,
 			optimize.Diagnosis{Eigenvalues: []float64{11.6}, StableEta: 10},
-			"may not be smooth at its minimum", ""},
+			"may not be smooth at its minimum (a corner, or a cone's tip), where no fixed eta settles", "try eta"},
 		{"f curves down at x*: no bound there", 3, true,
 			optimize.Diagnosis{Eigenvalues: []float64{-0.919}, StableEta: 101.4, OscillationFactor: 1},
 			"and at x* f curves the other way", "must stay below"},
