@@ -134,8 +134,10 @@ func explain(d session.Descent) []string {
 			lines = append(lines, "the run diverged: "+why)
 			lines = append(lines, "eta="+short(d.Eta)+" is too large: "+advice())
 		case r.Cause != nil && !symbolic.Overflowed(r.Cause):
+			// Toward an edge where f falls without end (ln) or is least
+			// (sqrt), no eta helps: said as may, beside the advice.
 			lines = append(lines, "the run diverged: it left the region where "+d.Name+" is defined: "+why)
-			lines = append(lines, "try a smaller eta, below "+short(d.Eta)+", or another x0")
+			lines = append(lines, fmt.Sprintf("%s may have no %s inside that region, or have it at its edge; if it has one inside, try a smaller eta, below %s, or another x0", d.Name, kindWord(d), short(d.Eta)))
 		default:
 			kind := "minimum"
 			if d.Max {
