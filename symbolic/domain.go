@@ -1,6 +1,9 @@
 package symbolic
 
-import "errors"
+import (
+	"errors"
+	"math"
+)
 
 // The domain of an expression is where every part of it has a value: a
 // divisor is not 0, a logarithm's argument is positive, and so on. The
@@ -440,12 +443,56 @@ func Undefined(e Expr) error {
 			if err == nil {
 				_, err = p.Eval()
 			}
-			if hasNoValue(err) {
+			if !hasNoValue(err) && !(err == nil && cancels(r)) {
+				continue
+			}
+			// What floats say of a part that cancels is rounding: 1/(cosh(20)^2
+			// - sinh(20)^2) is 1, and 1/(sqrt(2)sqrt(3) - sqrt(6)) not 2.25e15.
+			_, perr := EvalPrecise(r)
+			var nz *NearZeroError
+			switch {
+			case perr == nil:
+				continue
+			case errors.As(perr, &nz):
+				return perr
+			case hasNoValue(err):
 				return err
+			case hasNoValue(perr):
+				return perr
 			}
 		}
 	}
 	return nil
+}
+
+// cancels reports whether the part of r that must not be 0 (a divisor, or
+// the argument of ln or of a root) is a sum whose float value lost 30
+// bits or more of its largest term: then it may be 0.
+func cancels(r Expr) bool {
+	var arg Expr
+	switch r := r.(type) {
+	case *Power:
+		arg = r.base
+	case *Call:
+		arg = r.arg
+	}
+	s, ok := arg.(*Sum)
+	if !ok {
+		return false
+	}
+	top, sum := 0.0, 0.0
+	for _, t := range s.terms {
+		p, err := Compile(t)
+		if err != nil {
+			return false
+		}
+		v, err := p.Eval()
+		if err != nil {
+			return false
+		}
+		top, sum = math.Max(top, math.Abs(v)), sum+v
+	}
+	return math.Abs(sum) <= 0x1p-30*top
 }
 
 // hasNoValue reports whether err says a part is undefined (1/0, ln(0),

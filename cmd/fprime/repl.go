@@ -170,6 +170,9 @@ func showError(w io.Writer, line string, err error, color bool) {
 // floats (and 1/2).
 func showDoubt(w io.Writer, r session.Result, color bool) {
 	n, ok := r.(session.Number)
+	if ok && n.Cancelled {
+		fmt.Fprintln(w, paint(fmt.Sprintf("0 to %d digits, and not proved to be 0", symbolic.PreciseDigits), "2", color))
+	}
 	if !ok || n.Doubt == 0 {
 		return
 	}

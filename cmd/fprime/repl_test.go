@@ -155,8 +155,11 @@ func TestREPL(t *testing.T) {
 	term.expect("> ")
 
 	// A number rounding has spoiled says so.
-	term.send("(1 - cos(1e-8))/1e-16\r")
+	term.send("sin(10^300 e)\r")
 	term.expect("no digit of this is certain")
+	term.expect("> ")
+	term.send("sqrt(2)sqrt(3) - sqrt(6)\r")
+	term.expect("0 to 54 digits, and not proved to be 0")
 	term.expect("> ")
 
 	// The reading of implicit multiplication is echoed.

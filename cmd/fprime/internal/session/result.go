@@ -26,6 +26,9 @@ type Number struct {
 	// saying, beyond a hundred-millionth of it ((1 - cos(x))/x^2 at 1e-8
 	// is 0 in floats, and 1/2), else 0.
 	Doubt float64
+	// Cancelled is set where Value is 0 because the number is 0 to all the
+	// digits worked out (sqrt(2)sqrt(3) - sqrt(6)), which is no proof.
+	Cancelled bool
 }
 
 // Expression is an expression; Name and Params are set when it belongs to

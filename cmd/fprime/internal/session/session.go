@@ -6,6 +6,7 @@ package session
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -216,6 +217,9 @@ func (s *Session) defineFunc(st *parser.DefineFunc) (Result, error) {
 	}
 	body := s.bind(st.Body, st.Params...)
 	if err := symbolic.Undefined(body); err != nil {
+		if errors.Is(err, symbolic.ErrNearZero) {
+			return nil, errAt(st.At, "%v", err)
+		}
 		return nil, errAt(st.At, "%s is undefined everywhere: %v", st.Name, err)
 	}
 	// What only simplifying shows: 1/(sin(x)^2 + cos(x)^2 - 1) is 1/0
@@ -282,15 +286,46 @@ func (s *Session) bind(e symbolic.Expr, vars ...string) symbolic.Expr {
 
 // number evaluates an expression with no free names.
 func (s *Session) number(at parser.Pos, e symbolic.Expr) (float64, error) {
-	p, err := symbolic.Compile(s.bind(e))
+	n, err := s.value(at, e)
+	return n.Value, err
+}
+
+// value evaluates an expression with no free names, and bounds its
+// rounding error (0 where it is known to float64's last digit). Where
+// floats give no value, or one whose error may be beyond a
+// hundred-millionth of it, the value is worked out again to hundreds of
+// bits: sin(1e23) is of the exact 10^23, and 1/(cosh(20)^2 - sinh(20)^2)
+// is 1, not 1/0.
+func (s *Session) value(at parser.Pos, e symbolic.Expr) (Number, error) {
+	e = s.bind(e)
+	p, err := symbolic.Compile(e)
 	if err != nil {
-		return 0, errAt(at, "%v", err)
+		return Number{}, errAt(at, "%v", err)
 	}
 	v, err := p.Eval()
-	if err != nil {
-		return 0, errAt(at, "%v", err)
+	var doubt float64
+	if err == nil {
+		if b, ok := boundedEval(e, nil, nil); ok && b.e > 1e-8*math.Abs(v) && b.e > 1e-300 {
+			doubt = b.e
+		}
+		if doubt == 0 {
+			return Number{Value: v}, nil
+		}
 	}
-	return v, nil
+	pv, perr := symbolic.EvalPrecise(e)
+	var nz *symbolic.NearZeroError
+	var ee *symbolic.EvalError
+	switch {
+	case perr == nil && pv.Certain && !math.IsInf(pv.Value, 0):
+		return Number{Value: pv.Value}, nil
+	case perr == nil && pv.Zero:
+		return Number{Cancelled: true}, nil
+	case errors.As(perr, &nz), errors.As(perr, &ee) && ee.Reason != "":
+		return Number{}, errAt(at, "%v", perr)
+	case err != nil:
+		return Number{}, errAt(at, "%v", err)
+	}
+	return Number{Value: v, Doubt: doubt}, nil
 }
 
 func (s *Session) eval(st *parser.Eval) (Result, error) {
@@ -305,14 +340,11 @@ func (s *Session) eval(st *parser.Eval) (Result, error) {
 		}
 		return Expression{Expr: e, Reading: st.Reading}, nil
 	}
-	v, err := s.number(st.At, st.Expr) // which names a part that has no value
+	n, err := s.value(st.At, st.Expr) // which names a part that has no value
 	if err != nil {
 		return nil, err
 	}
-	n := Number{Value: v, Reading: st.Reading}
-	if b, ok := boundedEval(s.bind(st.Expr), nil, nil); ok && b.e > 1e-8*math.Abs(v) && b.e > 1e-300 {
-		n.Doubt = b.e
-	}
+	n.Reading = st.Reading
 	return n, nil
 }
 

@@ -297,24 +297,36 @@ func TestDescentFromDerivativeLimit(t *testing.T) {
 	}
 }
 
-// TestDoubt: a number whose rounding error may be beyond a hundred-millionth
-// of it says so (the REPL shows it), and one computed as surely as floats
-// allow does not.
+// TestDoubt: a number whose rounding error in floats may be beyond a
+// hundred-millionth of it is worked out again to hundreds of bits, and
+// where that cannot tell it either, it says so (the REPL shows it); one
+// computed as surely as floats allow is left alone.
 func TestDoubt(t *testing.T) {
 	s := New()
 	run(t, s, "f(x) = (1 - cos(x))/x^2")
 	for _, c := range []struct {
 		in       string
 		doubtful bool
+		want     float64 // where not doubtful
 	}{
-		{"f(1e-8)", true}, {"f(1e-5)", true}, {"f'(1e-4)", true},
-		{"f(1)", false}, {"f(1e-3)", false}, {"sin(1e20)", false}, {"2/3", false}, {"sin(pi)", false},
+		// 0 in floats; the digits from Python's decimal at 60 digits.
+		{"f(1e-8)", false, 0.5}, {"f(1e-5)", false, 0.49999999999583333}, {"f'(1e-4)", false, -8.333333327777778e-06},
+		{"(1 - cos(1e-8))/1e-16", false, 0.5}, {"sin(1e23)", false, 0.7011406398610784},
+		{"1/(cosh(20)^2 - sinh(20)^2)", false, 1},
+		{"f(1)", false, 0.45969769413186023}, {"sin(1e20)", false, -0.6452512852657808}, {"2/3", false, 2.0 / 3}, {"sin(pi)", false, 0},
 		// An underflow is off by less than the least float: not worth a word.
-		{"e^(-900)", false},
+		{"e^(-900)", false, 0},
+		// 10^300 e to 256 and to 384 bits is not the same number: sin of
+		// it is known to neither.
+		{"sin(10^300 e)", true, 0},
 	} {
 		n := run(t, s, c.in).(Number)
-		if (n.Doubt != 0) != c.doubtful {
-			t.Errorf("%s = %v: doubt %v, want doubtful %v", c.in, n.Value, n.Doubt, c.doubtful)
+		if (n.Doubt != 0) != c.doubtful || !c.doubtful && n.Value != c.want {
+			t.Errorf("%s = %v: doubt %v, want doubtful %v (%v)", c.in, n.Value, n.Doubt, c.doubtful, c.want)
 		}
+	}
+	// 0 to all the digits worked out is 0, said as not proved.
+	if n := run(t, s, "sqrt(2)sqrt(3) - sqrt(6)").(Number); n.Value != 0 || !n.Cancelled {
+		t.Errorf("sqrt(2)sqrt(3) - sqrt(6) = %+v, want 0, cancelled", n)
 	}
 }
