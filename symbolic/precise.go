@@ -14,8 +14,10 @@ import (
 // argument (sin(10^23), whose literal is exact), this tells what the value
 // is, or that it cannot tell.
 type Precise struct {
-	// Value is the value rounded to float64 (±Inf where it is beyond).
+	// Value is the value rounded to float64 (±Inf where it is beyond, 0
+	// where it is below), and Sign its sign before rounding.
 	Value float64
+	Sign  int
 	// Certain is set where two evaluations, at 256 and 384 bits, agree to
 	// 200 bits: Value is then right to float64's last digit, and its sign
 	// is sure.
@@ -59,7 +61,7 @@ func EvalPrecise(e Expr) (Precise, error) {
 		return Precise{}, err
 	}
 	f, _ := v.hi.Float64()
-	return Precise{Value: f, Certain: v.agree(), Zero: v.cancelled}, nil
+	return Precise{Value: f, Sign: v.hi.Sign(), Certain: v.agree(), Zero: v.cancelled}, nil
 }
 
 // pair is a value at 256 and at 384 bits. cancelled is set for a sum

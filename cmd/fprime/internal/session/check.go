@@ -98,22 +98,43 @@ func (s *Session) check(ctx context.Context, st *parser.Check) (Result, error) {
 	switch {
 	case v.wrongAt != nil:
 		at := v.wrongAt
-		res.Proved, res.At, res.Left, res.Right = true, at.x, at.l, at.r
+		res.Proved, res.At, res.Left, res.Right = true, at.x, preciseAt(L, vars, at.x, at.l), preciseAt(R, vars, at.x, at.r)
 		res.Diff = symbolic.Simplify(symbolic.Sub(L, R))
 		if note := relation(res.Diff, symbolic.Simplify(symbolic.Div(R, L)), both); note != "" {
 			res.Notes = append(res.Notes, note)
+		}
+		if v.constant {
+			res.Notes = append(res.Notes, fmt.Sprintf("the difference is the constant %s, worked out to 64 bits: not 0", formatNumber(v.value)))
 		}
 	case v.points == 0 && !v.proved:
 		res.Undecided = true
 		res.Notes = []string{fmt.Sprintf("the difference %s cannot be evaluated closely enough at any point where both are defined, so the check cannot decide", s.format(d))}
 	default:
 		res.OK = true
+		if v.zero {
+			res.Notes = append(res.Notes, fmt.Sprintf("the difference %s is a constant, 0 to %d digits, and not proved to be 0", s.format(d), symbolic.PreciseDigits))
+		}
 		if undefinedAt != nil {
 			res.Notes = append(res.Notes, fmt.Sprintf("but your answer is undefined at %s, where the derivative is %s",
 				pointText(vars, undefinedAt), formatNumber(undefinedLeft)))
 		}
 	}
 	return res, nil
+}
+
+// preciseAt is e at the point x, worked out precisely where it can be
+// (the values shown beside a ✗, where floats can lose them to
+// cancellation: 2x + 1e20 sin(x)^2 + 1 - 1e20(1 - cos(x)^2) at 0.5 gives 2,
+// not 1), else the float value f.
+func preciseAt(e symbolic.Expr, vars []string, x []float64, f float64) float64 {
+	at := make(map[string]symbolic.Expr, len(vars))
+	for i, v := range vars {
+		at[v] = symbolic.NewRat(new(big.Rat).SetFloat64(x[i]))
+	}
+	if p, err := symbolic.EvalPrecise(symbolic.Substitute(e, at)); err == nil && p.Certain {
+		return p.Value
+	}
+	return f
 }
 
 // verdict is what the difference of the two sides says: a point where it
@@ -124,6 +145,12 @@ type verdict struct {
 	proved  bool
 	proof   string
 	points  int
+	// constant is set where the difference names no variable and was
+	// worked out precisely: value is it, zero whether it is 0 to all the
+	// digits worked out (no proof).
+	constant bool
+	value    float64
+	zero     bool
 }
 
 // decide judges the simplified difference d of the two sides at the
@@ -135,6 +162,20 @@ func decide(ctx context.Context, d symbolic.Expr, vars []string, both []sample) 
 	d, _ = symbolic.Unguard(d)
 	if n, ok := d.(*symbolic.Num); ok && n.Rat().Sign() == 0 {
 		return verdict{proved: true, proof: "the difference simplifies to 0"}, nil
+	}
+	// A constant difference is the same at every point: floats that
+	// call 3.141592653589793 - pi 0 at each say nothing, and PRODUCT.md
+	// has a nonzero number always ✗.
+	if _, num := d.(*symbolic.Num); !num && len(symbolic.Symbols(d)) == 0 {
+		if p, err := symbolic.EvalPrecise(d); err == nil && (p.Certain || p.Zero) {
+			v := verdict{constant: true, value: p.Value, zero: p.Zero}
+			if p.Certain && p.Sign != 0 {
+				v.wrongAt = &both[0]
+			} else {
+				v.points = len(both)
+			}
+			return v, nil
+		}
 	}
 	if degree, _, ok := rationalDegree(d, vars); ok {
 		zeros := 0

@@ -87,6 +87,10 @@ func TestCheckRejects(t *testing.T) {
 		{"atan(x)", "1/(1 - x^2)", ""},
 		{"cos(x)", "sin(x)", "your answer has the wrong sign"},
 		{"x^2", "2x + (x - 3)^2 (x + 2)^2 (x - 0.5)^2 - (x - 3)^2 (x + 2)^2 (x - 0.5)^2 + 1e-5 (x - 1)", ""},
+		// A constant difference that floats call 0 at every point.
+		{"sin(x)", "cos(x) + 3.141592653589793 - pi", "the difference is the constant 2.384626433832795e-16, worked out to 64 bits: not 0"},
+		{"sin(x)", "cos(x) + exp(pi sqrt(163)) - 640320^3 - 744", "the difference is the constant 7.499274028018143e-13, worked out to 64 bits: not 0"},
+		{"sin(x)", "cos(x) + 1e-20 + sqrt(2)sqrt(3) - sqrt(6)", "the difference is the constant -1e-20, worked out to 64 bits: not 0"},
 	}
 	for _, c := range cases {
 		s := New()
@@ -103,6 +107,24 @@ func TestCheckRejects(t *testing.T) {
 		if len(cr.At) != 1 {
 			t.Errorf("f(x) = %s: no point shown", c.f)
 		}
+	}
+}
+
+// TestCheckShowsPreciseValues: the values beside a ✗ are worked out
+// precisely where floats lose them: 1e20 sin(x)^2 - 1e20(1 - cos(x)^2)
+// cancels to 0 at 0.5, so the answer there is 2, not 1.
+func TestCheckShowsPreciseValues(t *testing.T) {
+	s := New()
+	run(t, s, "f(x) = x^2")
+	cr := run(t, s, "check f' = 2x + 1e20*sin(x)^2 + 1 - 1e20*(1-cos(x)^2)").(CheckResult)
+	if cr.OK || len(cr.At) != 1 || cr.At[0] != 0.5 || cr.Left != 1 || cr.Right != 2 {
+		t.Errorf("%+v, want ✗ at 0.5: 1 against 2", cr)
+	}
+	// A constant 0 to all the digits worked out passes, said as no proof.
+	run(t, s, "f(x) = sin(x)")
+	cr = run(t, s, "check f' = cos(x) + sqrt(2)sqrt(3) - sqrt(6)").(CheckResult)
+	if !cr.OK || cr.Proved || len(cr.Notes) != 1 || !strings.Contains(cr.Notes[0], "0 to 54 digits, and not proved to be 0") {
+		t.Errorf("%+v, want ✓ unproved, 0 to 54 digits", cr)
 	}
 }
 
