@@ -312,20 +312,35 @@ func (s *Session) value(at parser.Pos, e symbolic.Expr) (Number, error) {
 			return Number{Value: v}, nil
 		}
 	}
-	pv, perr := symbolic.EvalPrecise(e)
-	var nz *symbolic.NearZeroError
-	var ee *symbolic.EvalError
-	switch {
-	case perr == nil && pv.Certain && !math.IsInf(pv.Value, 0):
-		return Number{Value: pv.Value}, nil
-	case perr == nil && pv.Zero:
-		return Number{Cancelled: true}, nil
-	case errors.As(perr, &nz), errors.As(perr, &ee) && ee.Reason != "":
-		return Number{}, errAt(at, "%v", perr)
-	case err != nil:
+	if n, perr, ok := preciseValue(e); ok {
+		if perr != nil {
+			return Number{}, errAt(at, "%v", perr)
+		}
+		return n, nil
+	}
+	if err != nil {
 		return Number{}, errAt(at, "%v", err)
 	}
 	return Number{Value: v, Doubt: doubt}, nil
+}
+
+// preciseValue is e, which names no variable, worked out precisely, and
+// whether that decided it: a value known to float64's last digit, 0 as
+// far as can be told, or an error where e has no value or it cannot be
+// told (a divisor 0 to all the digits worked out).
+func preciseValue(e symbolic.Expr) (Number, error, bool) {
+	pv, err := symbolic.EvalPrecise(e)
+	var nz *symbolic.NearZeroError
+	var ee *symbolic.EvalError
+	switch {
+	case err == nil && pv.Certain && !math.IsInf(pv.Value, 0):
+		return Number{Value: pv.Value}, nil, true
+	case err == nil && pv.Zero:
+		return Number{Cancelled: true}, nil, true
+	case errors.As(err, &nz), errors.As(err, &ee) && ee.Reason != "":
+		return Number{}, err, true
+	}
+	return Number{}, nil, false
 }
 
 func (s *Session) eval(st *parser.Eval) (Result, error) {

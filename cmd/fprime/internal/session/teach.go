@@ -340,7 +340,13 @@ func valueAt(e symbolic.Expr, vars []string, point []symbolic.Expr) (float64, er
 	return 0, exact
 }
 
+// evalConst is the value of e, which names no variable: precisely where
+// it can be (1/(2^x - 3) at log2(3) is no number, though floats make it
+// 2.25e15), else in floats.
 func evalConst(e symbolic.Expr) (float64, error) {
+	if n, err, ok := preciseValue(e); ok {
+		return n.Value, err
+	}
 	p, err := symbolic.Compile(e)
 	if err != nil {
 		return 0, err

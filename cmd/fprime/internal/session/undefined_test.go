@@ -304,11 +304,14 @@ func TestDescentFromDerivativeLimit(t *testing.T) {
 func TestDoubt(t *testing.T) {
 	s := New()
 	run(t, s, "f(x) = (1 - cos(x))/x^2")
+	run(t, s, "g(x) = 1/(cosh(x)^2 - sinh(x)^2)")
 	for _, c := range []struct {
 		in       string
 		doubtful bool
 		want     float64 // where not doubtful
 	}{
+		// 1/0 in floats, a call of a function at a number included.
+		{"g(20)", false, 1}, {"g(20) + 1", false, 2},
 		// 0 in floats; the digits from Python's decimal at 60 digits.
 		{"f(1e-8)", false, 0.5}, {"f(1e-5)", false, 0.49999999999583333}, {"f'(1e-4)", false, -8.333333327777778e-06},
 		{"(1 - cos(1e-8))/1e-16", false, 0.5}, {"sin(1e23)", false, 0.7011406398610784},
