@@ -53,7 +53,16 @@ const PreciseDigits = 54
 // the domain), a *NearZeroError where a divisor, or the argument of ln or
 // of a root, is 0 to all the digits worked out (whether e has a value is
 // then unknown), and a plain error for a part it does not evaluate.
-func EvalPrecise(e Expr) (Precise, error) {
+func EvalPrecise(e Expr) (p Precise, err error) {
+	// Inf − Inf and the like panic in math/big: no value to tell.
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(big.ErrNaN); !ok {
+				panic(r)
+			}
+			p, err = Precise{}, errors.New("symbolic: not a number in the precise evaluation")
+		}
+	}()
 	e, conds := Unguard(e)
 	ev := &pairEval{lo: &preciseEval{prec: 256}, hi: &preciseEval{prec: 384}}
 	// The parts a simplification dropped must have values too: sin(x)/x
@@ -68,7 +77,7 @@ func EvalPrecise(e Expr) (Precise, error) {
 		return Precise{}, err
 	}
 	f, _ := v.hi.Float64()
-	p := Precise{Value: f, Sign: v.hi.Sign(), Certain: v.agree(), Zero: v.cancelled}
+	p = Precise{Value: f, Sign: v.hi.Sign(), Certain: v.agree(), Zero: v.cancelled}
 	// A value that shrinks as the precision grows, as rounding error
 	// does, is 0 as far as can be told: ln(cosh(20)^2 - sinh(20)^2) comes
 	// out 1e-60 at 256 bits and 1e-100 at 384. (sin(10^300 e) is as large
@@ -116,6 +125,11 @@ func (ev *pairEval) both(op func(p *preciseEval) (*big.Float, error)) (pair, err
 	if err != nil {
 		return pair{}, err
 	}
+	for _, v := range [...]*big.Float{lo, hi} {
+		if v.IsInf() || v.Sign() != 0 && abs64(int64(v.MantExp(nil))) > maxExpBits {
+			return pair{}, errTooLarge
+		}
+	}
 	return pair{lo: lo, hi: hi}, nil
 }
 
@@ -124,8 +138,11 @@ func (ev *pairEval) eval(e Expr) (pair, error) {
 	case *Num:
 		// A literal keeps every digit before its point: sin(10^300)
 		// is of that number, not of its first 256 bits.
+		whole := max(e.r.Num().BitLen()-e.r.Denom().BitLen(), 0)
+		if whole > maxWholeBits {
+			return pair{}, errTooLarge
+		}
 		return ev.both(func(p *preciseEval) (*big.Float, error) {
-			whole := max(e.r.Num().BitLen()-e.r.Denom().BitLen(), 0)
 			return new(big.Float).SetPrec(p.prec + uint(whole)).SetRat(&e.r), nil
 		})
 	case *Constant:
@@ -346,13 +363,16 @@ func (p *preciseEval) call(c *Call, x *big.Float) (*big.Float, error) {
 	}
 	switch c.fn.Name {
 	case "sin":
-		s, _ := p.sincos(x)
-		return s, nil
+		s, _, err := p.sincos(x)
+		return s, err
 	case "cos":
-		_, co := p.sincos(x)
-		return co, nil
+		_, co, err := p.sincos(x)
+		return co, err
 	case "tan", "cot":
-		s, co := p.sincos(x)
+		s, co, err := p.sincos(x)
+		if err != nil {
+			return nil, err
+		}
 		if c.fn.Name == "cot" {
 			s, co = co, s
 		}
@@ -362,10 +382,16 @@ func (p *preciseEval) call(c *Call, x *big.Float) (*big.Float, error) {
 		}
 		return q.Mul(q, s), nil
 	case "sec":
-		_, co := p.sincos(x)
+		_, co, err := p.sincos(x)
+		if err != nil {
+			return nil, err
+		}
 		return inv(co)
 	case "csc":
-		s, _ := p.sincos(x)
+		s, _, err := p.sincos(x)
+		if err != nil {
+			return nil, err
+		}
 		return inv(s)
 	case "atan":
 		return p.atan(x), nil
@@ -567,8 +593,9 @@ func (p *preciseEval) exp(x *big.Float) *big.Float {
 	l2 := p.ln2Value()
 	q := new(big.Float).SetPrec(w).Quo(x, l2)
 	kf, _ := q.Float64()
-	if math.Abs(kf) > 1<<40 {
-		// Far beyond any float64: 2^(±2^40).
+	if math.Abs(kf) > maxExpBits {
+		// Far beyond any float64, and too far apart from a number of
+		// ordinary size to add to it (math/big shifts by the gap).
 		if kf > 0 {
 			return p.new().SetInf(false)
 		}
@@ -591,19 +618,31 @@ func (p *preciseEval) exp(x *big.Float) *big.Float {
 	for range 16 {
 		sum.Mul(sum, sum)
 	}
-	if k > math.MaxInt32 || k < math.MinInt32 {
-		if k > 0 {
-			return p.new().SetInf(false)
-		}
-		return p.new()
-	}
 	return p.new().SetMantExp(sum, int(k))
 }
 
+// maxExpBits bounds the binary exponent of every value worked out: math/big
+// adds two numbers by shifting one by the gap between their exponents, and
+// e^(10^9) + 1 would shift by 1.4e9 bits.
+const maxExpBits = 1 << 16
+
+// maxWholeBits bounds the bits before the point that a literal, or the
+// argument of sin or cos, may have: π to 4,096 more bits is quick, and
+// 10^1233 is past any float64.
+const maxWholeBits = 4096
+
+var errTooLarge = errors.New("symbolic: a number too large to evaluate precisely")
+
 // sincos is sin x and cos x: x reduced by π/2 with π to as many more bits
 // as x has before its point, then Taylor series on |r| ≤ π/4.
-func (p *preciseEval) sincos(x *big.Float) (*big.Float, *big.Float) {
+func (p *preciseEval) sincos(x *big.Float) (*big.Float, *big.Float, error) {
+	if x.IsInf() {
+		return nil, nil, errTooLarge
+	}
 	extra := max(x.MantExp(nil), 0)
+	if extra > maxWholeBits {
+		return nil, nil, errTooLarge
+	}
 	w := p.work() + uint(extra)
 	sub := &preciseEval{prec: w}
 	halfPi := sub.piValue()
@@ -628,7 +667,7 @@ func (p *preciseEval) sincos(x *big.Float) (*big.Float, *big.Float) {
 	case 3:
 		s, c = c.Neg(c), s
 	}
-	return p.new().Set(s), p.new().Set(c)
+	return p.new().Set(s), p.new().Set(c), nil
 }
 
 func sinCosSeries(r *big.Float, prec uint) (*big.Float, *big.Float) {

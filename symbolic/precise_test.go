@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand"
 	"testing"
+	"time"
 
 	"github.com/fprime/fprime/parser"
 	"github.com/fprime/fprime/symbolic"
@@ -195,6 +196,24 @@ func TestEvalPreciseKeepsDomain(t *testing.T) {
 		var ee *symbolic.EvalError
 		if p, err := symbolic.EvalPrecise(symbolic.Substitute(e, at)); !errors.As(err, &ee) {
 			t.Errorf("%s at %v: %+v, %v; want undefined", src, at["x"], p, err)
+		}
+	}
+}
+
+// TestEvalPreciseExtremes: numbers far beyond float64 give an answer or an
+// error, quickly, never a panic (math/big panics on Inf − Inf).
+func TestEvalPreciseExtremes(t *testing.T) {
+	for _, src := range []string{"sin(10^2000)", "cos(10^1300) + 1", "exp(10^10)", "exp(-(10^10))", "(10^300)^(2^20)",
+		"ln(10^-300)", "exp(10^10) - exp(10^10)", "tan(10^1000)", "(10^300)^(2^20) - (10^300)^(2^20)", "1/((10^300)^(2^20))",
+		"sqrt(10^(-2000))", "atan(10^3000)", "sinh(10^9)/cosh(10^9)", "cbrt(-(10^3000))"} {
+		e, err := parser.ParseExpr(src)
+		if err != nil {
+			continue // refused as a number too large: nothing to evaluate
+		}
+		start := time.Now()
+		p, err := symbolic.EvalPrecise(e)
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("%s took %v (%+v, %v)", src, d, p, err)
 		}
 	}
 }
