@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 )
 
 // Diagnosis explains a run in numbers, for a front end to phrase: why it
@@ -158,6 +159,10 @@ type tracker struct {
 	ring                  [rateWindow]float64 // squared gradient norms
 	reversed              [rateWindow]bool    // the update reversed the gradient
 	lastGmax, initialGmax float64
+	// marks[j] is the squared gradient norm at x_{2^j}: a baseline far
+	// longer than the ring, for a rate that slows too gradually to show
+	// within it.
+	marks [64]float64
 }
 
 func (t *tracker) init() { t.growStart = -1 }
@@ -186,6 +191,9 @@ func (t *tracker) step(k int, gss, gmax, dot, step2 float64) {
 	t.ring[k%rateWindow] = gss
 	t.reversed[k%rateWindow] = dot < 0
 	t.lastGmax = gmax
+	if k&(k-1) == 0 {
+		t.marks[bits.TrailingZeros(uint(k))] = gss
+	}
 }
 
 // circle fills in Circled and CircledEigenvalues, in one variable: between
@@ -332,6 +340,17 @@ func diagnose(p *Problem, x0 []float64, res *Result, t *tracker, s *Settings, ma
 			rEarly := math.Pow(mid/old, 1/float64(2*half))
 			rLate := math.Pow(last/mid, 1/float64(2*(w-half)))
 			d.Slowing = rLate < 1 && 1-rLate < 0.999*(1-rEarly)
+		}
+	}
+	// And over the run since x_{2^j}, the last mark at or before k/2:
+	// atan(x) from 0 with eta = 1 slows from 1 - 2e-5 to 1 - 1e-5 an
+	// update between 50,000 and 100,000, which no window of 126 shows,
+	// and the window's rate, extrapolated, said 810,542 more where
+	// 333,233,827 were needed.
+	if j := bits.Len(uint(t.k/2)) - 1; j >= 4 && t.k-(1<<j) > 2*w && d.Rate < 1 {
+		if base := t.marks[j]; base > 0 && last > 0 {
+			rSpan := math.Pow(last/base, 1/float64(2*(t.k-(1<<j))))
+			d.Slowing = d.Slowing || rSpan < 1 && 1-d.Rate < 0.9*(1-rSpan)
 		}
 	}
 	// An estimate wants a window of 10 updates at least: x^4 from 1

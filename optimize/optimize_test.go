@@ -478,11 +478,26 @@ func TestSlowing(t *testing.T) {
 	if r3.Diagnosis.MoreIterations != -1 {
 		t.Errorf("x^4 from 1 stopped at 3: %d more", r3.Diagnosis.MoreIterations)
 	}
-	// A linear rate is no slowing: 9x^2 - 72x from 5 with eta = 0.01.
+	// A linear rate is no slowing: 9x^2 - 72x from 5 with eta = 0.01,
+	// stopped early or late (past the long baseline's first mark).
 	q := oneVar(func(x float64) float64 { return 9*x*x - 72*x }, func(x float64) float64 { return 18*x - 72 })
-	r, _ := Minimize(context.Background(), q, []float64{5}, &Settings{Eta: 0.01, Eps: 1e-6, MaxIter: 50}, nil)
-	if !r.Diagnosis.Slow || r.Diagnosis.Slowing {
-		t.Errorf("9x^2 - 72x stopped at 50: %+v", r.Diagnosis)
+	for _, c := range []struct {
+		eta  float64
+		stop int
+	}{{0.01, 50}, {0.0001, 5000}} {
+		r, _ := Minimize(context.Background(), q, []float64{5}, &Settings{Eta: c.eta, Eps: 1e-12, MaxIter: c.stop}, nil)
+		if !r.Diagnosis.Slow || r.Diagnosis.Slowing {
+			t.Errorf("9x^2 - 72x, eta %v, stopped at %d: %+v", c.eta, c.stop, r.Diagnosis)
+		}
+	}
+	// Slowing too gradually for any window of 126 to show: atan(x) from 0
+	// with eta = 1 runs off towards -infinity, f' = 1/(1 + x^2) falling
+	// as k^(-2/3); stopped at 100,000 it needs 333,233,827 more, and the
+	// window's rate says 810,542: a least count.
+	at := oneVar(math.Atan, func(x float64) float64 { return 1 / (1 + x*x) })
+	r, _ := Minimize(context.Background(), at, []float64{0}, &Settings{Eta: 1, Eps: 1e-6, MaxIter: 100000}, nil)
+	if d := r.Diagnosis; !d.Slow || !d.Slowing || d.MoreIterations <= 0 || d.MoreIterations > 333233827 {
+		t.Errorf("atan stopped at 100,000: %+v", d)
 	}
 }
 
