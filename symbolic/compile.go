@@ -471,7 +471,7 @@ func (c *compiler) emit(e Expr, in instr) int32 {
 
 func (c *compiler) constant(e Expr, v float64) (int32, error) {
 	if v-v != 0 || math.IsInf(v, 0) {
-		return 0, &EvalError{Expr: e, Msg: fmt.Sprintf("%s is too large for a float64", bigText(e))}
+		return 0, &EvalError{Expr: e, Msg: fmt.Sprintf("%s is too large for a float64 (the largest is 1.7976931348623157e+308)", bigText(e))}
 	}
 	return c.newReg(e, v), nil
 }
@@ -479,7 +479,9 @@ func (c *compiler) constant(e Expr, v float64) (int32, error) {
 // bigText prints a number compactly for messages: 1e+400, not 401 digits.
 func bigText(e Expr) string {
 	if n, ok := e.(*Num); ok && (n.r.Num().BitLen() > 64 || n.r.Denom().BitLen() > 64) {
-		return new(big.Float).SetRat(&n.r).Text('g', 6)
+		// To 17 digits: 2^1024 is 1.7976931348623159e+308, one past the
+		// largest float64, which 6 digits would not tell apart.
+		return new(big.Float).SetRat(&n.r).Text('g', 17)
 	}
 	return e.String()
 }

@@ -212,7 +212,11 @@ func (ev *pairEval) eval(e Expr) (pair, error) {
 			// Whether sin or cos (sinh) is 0 there: the pair disagrees.
 			v, err := ev.both(func(p *preciseEval) (*big.Float, error) { return p.call(e, x.at(p)) })
 			if err == nil && x.agree() && !v.agree() {
-				return pair{}, &NearZeroError{Part: e, Expr: Apply(map[string]*Func{"tan": fnCos, "sec": fnCos, "cot": fnSin, "csc": fnSin, "coth": fnSinh, "csch": fnSinh}[e.fn.Name], e.arg)}
+				d := Apply(map[string]*Func{"tan": fnCos, "sec": fnCos, "cot": fnSin, "csc": fnSin, "coth": fnSinh, "csch": fnSinh}[e.fn.Name], e.arg)
+				if isZero(d) { // cos(pi/2), known exactly
+					return pair{}, undefinedPart(e, "division by zero")
+				}
+				return pair{}, &NearZeroError{Part: e, Expr: d}
 			}
 			return v, err
 		}

@@ -298,11 +298,13 @@ func (s *Session) number(at parser.Pos, e symbolic.Expr) (float64, error) {
 // is 1, not 1/0.
 func (s *Session) value(at parser.Pos, e symbolic.Expr) (Number, error) {
 	e = s.bind(e)
+	// A part too large for a float64 need not make the value so:
+	// sqrt(x^2 + 1) at 1e200 is 1e200.
+	var v float64
 	p, err := symbolic.Compile(e)
-	if err != nil {
-		return Number{}, errAt(at, "%v", err)
+	if err == nil {
+		v, err = p.Eval()
 	}
-	v, err := p.Eval()
 	var doubt float64
 	if err == nil {
 		if b, ok := boundedEval(e, nil, nil); ok && b.e > 1e-8*math.Abs(v) && b.e > 1e-300 {

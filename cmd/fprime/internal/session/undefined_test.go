@@ -333,3 +333,24 @@ func TestDoubt(t *testing.T) {
 		t.Errorf("sqrt(2)sqrt(3) - sqrt(6) = %+v, want 0, cancelled", n)
 	}
 }
+
+// TestOverflowIsNotUndefined: a function whose value is too large for a
+// float64 at a point is not undefined there: its derivative may have a
+// value (x^2 at 1e160: 2e160), and a value beyond floats on the way may
+// not make the result so (sqrt(x^2 + 1) at 1e200).
+func TestOverflowIsNotUndefined(t *testing.T) {
+	s := New()
+	run(t, s, "f(x) = x^2")
+	run(t, s, "g(x) = sqrt(x^2 + 1)")
+	for _, c := range []struct {
+		in   string
+		want float64
+	}{{"f'(1e160)", 2e160}, {"f''(1e200)", 2}, {"g(1e200)", 1e200}, {"1e400/1e399", 10}} {
+		if n := run(t, s, c.in).(Number); n.Value != c.want {
+			t.Errorf("%s = %v, want %v", c.in, n.Value, c.want)
+		}
+	}
+	if err := runErr(t, s, "f(1e160)"); err == nil || !strings.Contains(err.Error(), "1e+320 is too large for a float64 (the largest is 1.7976931348623157e+308)") {
+		t.Errorf("f(1e160): %v", err)
+	}
+}
