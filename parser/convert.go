@@ -1489,24 +1489,37 @@ func (c *converter) checkAt(at lexer.Position, name string, f Function, args []s
 	// A value too large for a float64 is no undefined point: x^2 at 1e160
 	// has a derivative, 2e160, and its own overflow is for evaluation to
 	// report.
-	if err == nil || !errors.As(err, &ee) || symbolic.Overflowed(err) {
+	if err != nil && (!errors.As(err, &ee) || symbolic.Overflowed(err)) {
 		return nil
 	}
-	// The floats of the point may miss where the point itself does not:
-	// sqrt(sin(x)) at 2pi is sqrt(0), though sin(6.283185307179586) < 0.
+	// The floats of the point may miss where the point itself does not,
+	// either way.
 	bound := make([]symbolic.Expr, len(args))
 	for i, a := range args {
 		bound[i] = c.bound(a, nil)
 	}
 	there := substitute(Function{Params: f.Params, Body: body}, bound)
-	if exact, err := symbolic.Compile(there); err == nil {
-		if _, err := exact.Eval(); err == nil {
+	if err == nil {
+		// (x - pi)/sin(x) at pi is 0/0, though sin(3.141592653589793)
+		// is 1.2e-16. (A part that cannot be told from 0 is for
+		// evaluation to report.)
+		var xe *symbolic.EvalError
+		if !errors.As(symbolic.Undefined(there), &xe) {
 			return nil
 		}
-	}
-	// Or its floats cancel: 1/(cosh(x)^2 - sinh(x)^2) at 20 is 1.
-	if _, err := symbolic.EvalPrecise(there); err == nil {
-		return nil
+		whole, _ := symbolic.Unguard(body)
+		ee = &symbolic.EvalError{Expr: whole, Reason: xe.Reason}
+	} else {
+		// sqrt(sin(x)) at 2pi is sqrt(0), though sin(6.283185307179586) < 0.
+		if exact, err := symbolic.Compile(there); err == nil {
+			if _, err := exact.Eval(); err == nil {
+				return nil
+			}
+		}
+		// Or its floats cancel: 1/(cosh(x)^2 - sinh(x)^2) at 20 is 1.
+		if _, err := symbolic.EvalPrecise(there); err == nil {
+			return nil
+		}
 	}
 	where := make([]string, len(point))
 	for i, v := range point {

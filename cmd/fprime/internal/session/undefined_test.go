@@ -61,6 +61,9 @@ func TestUndefinedReproductions(t *testing.T) {
 		// is sqrt(0), though sin(6.283185307179586) < 0.
 		{"f(x) = sqrt(sin(x)); y = f(2pi) + 1; y + 1/(y - 1)", "1:38: 1/0 is undefined (division by zero)"},
 		{"f(x) = sqrt(2 - x^2); y = f(sqrt(2)) + 1; y + 1/(y - 1)", "1:43: 1/0 is undefined (division by zero)"},
+		// And the other way: floats give the point a value it has not.
+		{"f(x) = (x - pi)/sin(x); f(pi)", "1:25: (x - pi)/sin(x) is undefined at x = 3.141592653589793 (division by zero)"},
+		{"f(x) = 1/(x^2 - 2); f'(sqrt(2))", "1:21: f is undefined there, so f' is too: 1/(x^2 - 2) is undefined at x = 1.4142135623730951 (division by zero)"},
 		// Undefined only once simplified, though floats give values.
 		{"f(x) = 1/(sin(x)^2 + cos(x)^2 - 1)", "1:1: f is undefined everywhere: simplified, it has a part with no value: 1/0 is undefined (division by zero)"},
 		{"f(x) = ln(cosh(x)^2 - sinh(x)^2 - 1)", "1:1: f is undefined everywhere: simplified, it has a part with no value: ln(0) is undefined: ln needs a positive argument"},
