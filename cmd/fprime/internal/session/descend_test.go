@@ -169,3 +169,17 @@ func runText(r *optimize.Result) string {
 	return fmt.Sprintf("%v after %d: x %x f %x grad %x cause %v diagnosis %+v",
 		r.Status, r.Iterations, bits(r.X), math.Float64bits(r.F), bits(r.Grad), r.Cause, r.Diagnosis)
 }
+
+// TestX0SizeErrorAt: an x0 of the wrong size is shown where it is written,
+// or at the statement where it came from set.
+func TestX0SizeErrorAt(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"f(x) = x; min f x0=(1, 2)", "1:17: x0 has 2 values but f has one variable: give one, as in x0=1"},
+		{"g(x, y) = x y; min g eta=0.1 x0=(1, 2, 3)", "1:30: x0 has 3 values but g has 2 variables: give x0=(a, b)"},
+		{"f(x) = x; set x0=(1, 2); min f", "1:26: x0 has 2 values but f has one variable: give one, as in x0=1"},
+	} {
+		if err := runErr(t, New(), c.src); err == nil || err.Error() != c.want {
+			t.Errorf("%s: %v, want %s", c.src, err, c.want)
+		}
+	}
+}

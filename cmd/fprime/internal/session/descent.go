@@ -230,6 +230,13 @@ func (s *Session) runDescent(ctx context.Context, st *parser.Descent, rec optimi
 		return Descent{}, err
 	}
 	x0 := set.X0
+	// An x0 of the wrong size is shown where it is written, if here.
+	x0At := st.At
+	for _, o := range st.Options {
+		if o.Name == "x0" {
+			x0At = o.At
+		}
+	}
 	switch {
 	case len(x0) == 1 && len(f.Params) > 1:
 		x0 = make([]float64, len(f.Params))
@@ -237,9 +244,9 @@ func (s *Session) runDescent(ctx context.Context, st *parser.Descent, rec optimi
 			x0[i] = set.X0[0]
 		}
 	case len(x0) != len(f.Params) && len(f.Params) == 1:
-		return Descent{}, errAt(st.At, "x0 has %d values but %s has one variable: give one, as in x0=1", len(x0), f.Name)
+		return Descent{}, errAt(x0At, "x0 has %d values but %s has one variable: give one, as in x0=1", len(x0), f.Name)
 	case len(x0) != len(f.Params):
-		return Descent{}, errAt(st.At, "x0 has %d values but %s has %d variables: give x0=(%s)",
+		return Descent{}, errAt(x0At, "x0 has %d values but %s has %d variables: give x0=(%s)",
 			len(x0), f.Name, len(f.Params), placeholders(len(f.Params)))
 	}
 	c, err := s.compile(ctx, st.At, f)
