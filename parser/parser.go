@@ -3,6 +3,7 @@ package parser
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
@@ -119,7 +120,9 @@ func unexpected(src string, toks []lexer.Token, t lexer.Token) error {
 	at := func(format string, args ...any) error { return errorAt(t.Pos.Line, t.Pos.Column, format, args...) }
 	afterOp := prev != nil && isPunct(prev.Type) && isOperator(prev.Value)
 	switch {
-	case t.Value == "," && prev != nil && next != nil && prev.Type == tokNumber && next.Type == tokNumber:
+	// 1,5 for 1.5; not 1.3, 0.7, which has its point and a space.
+	case t.Value == "," && prev != nil && next != nil && prev.Type == tokNumber && next.Type == tokNumber &&
+		!strings.Contains(prev.Value, ".") && next.Pos.Offset == t.Pos.Offset+1:
 		return at("unexpected \",\": the decimal point is \".\", as in %s.%s", prev.Value, next.Value)
 	case t.Type == lexer.EOF && afterOp:
 		return at("expected an expression after %q", spelling(src, *prev))
