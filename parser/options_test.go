@@ -66,6 +66,8 @@ func TestHintsForSlips(t *testing.T) {
 	env := &parser.Env{Functions: map[string]parser.Function{"f": {Params: []string{"x"}, Body: symbolic.Sym("x")}}}
 	cases := []struct{ in, want string }{
 		{"1,5", `1:2: unexpected ",": the decimal point is ".", as in 1.5`},
+		{"(1.3, 0.7)", `1:5: unexpected ","`}, // a point, not 1.3.0.7
+		{"(1, 7)", `1:3: unexpected ","`},
 		{"g = x^2", `1:5: unknown name "x": a constant needs a value; to define a function of x, write g(x) = …`},
 		{"e = x^2", `1:5: unknown name "x": a constant needs a value; to define a function of x, write f(x) = …`}, // e(x) = … is refused
 		{"g(x, y) = xy", `1:11: unknown name "xy": a run of letters is one name; for the product, write x y`},
