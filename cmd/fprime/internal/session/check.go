@@ -70,8 +70,10 @@ func (s *Session) check(ctx context.Context, st *parser.Check) (Result, error) {
 			return nil, ctx.Err()
 		}
 		x := p.x
+		// Where the function has a value: one too large for a float64
+		// is still one (x^2 at 2e300).
 		if pf != nil {
-			if _, err := pf.Eval(x...); err != nil {
+			if _, err := pf.Eval(x...); err != nil && !symbolic.Overflowed(err) {
 				continue
 			}
 		}
