@@ -984,17 +984,52 @@ func (s *extremaSearch) collect() {
 	// where f is not continuous. Said near the most extreme such value.
 	decidedMin, decidedMax := r.NoMin, r.NoMax
 	least, greatest := lo, hi
+	iMin, iMax := -1, -1
 	for i, v := range s.fs {
 		if !s.ok[i] {
 			continue
 		}
 		if !decidedMin && v < least {
-			r.NoMin, r.MinNear, least = true, s.xs[i], v
+			r.NoMin, iMin, least = true, i, v
 		}
 		if !decidedMax && v > greatest {
-			r.NoMax, r.MaxNear, greatest = true, s.xs[i], v
+			r.NoMax, iMax, greatest = true, i, v
 		}
 	}
+	if iMin >= 0 {
+		r.MinNear = s.mostExtreme(iMin, -1)
+	}
+	if iMax >= 0 {
+		r.MaxNear = s.mostExtreme(iMax, 1)
+	}
+}
+
+// mostExtreme narrows, from grid point i and the cells on both sides, to
+// where f is most extreme (dir 1 for greatest, -1 for least), by ternary
+// search: where f grows without bound, the pole, which the grid straddles
+// (tan on [0, 4] is greatest at the grid point 1.570 and least at 1.572,
+// both for the pole at π/2).
+func (s *extremaSearch) mostExtreme(i, dir int) float64 {
+	lo, hi := s.xs[max(i-1, 0)], s.xs[min(i+1, len(s.xs)-1)]
+	val := func(x float64) float64 {
+		v, ok := s.eval(s.f, x)
+		if !ok {
+			return math.Inf(-1)
+		}
+		return float64(dir) * v
+	}
+	for range 200 {
+		m1, m2 := lo+(hi-lo)/3, hi-(hi-lo)/3
+		if !(lo < m1 && m1 < m2 && m2 < hi) {
+			break
+		}
+		if val(m1) >= val(m2) {
+			hi = m2
+		} else {
+			lo = m1
+		}
+	}
+	return lo + (hi-lo)/2
 }
 
 // pointGap records x, where f' changes sign but f is undefined, as a gap

@@ -198,3 +198,16 @@ func TestExtremaRoundingInSecondDerivative(t *testing.T) {
 		t.Errorf("partial %v (%d stretches), %s", e.Partial, len(e.Unresolved), describe(e))
 	}
 }
+
+// TestJumpNearOnePoint: tan on [0, 4] has no least or greatest value, and
+// both are said near its pole, π/2, not at the grid points on either side
+// of it (1.570 and 1.572).
+func TestJumpNearOnePoint(t *testing.T) {
+	e, err := Extrema1D(context.Background(), fn1(math.Tan), fn1(func(x float64) float64 { return 1 / (math.Cos(x) * math.Cos(x)) }), nil, 0, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !e.NoMin || !e.NoMax || math.Abs(e.MinNear-math.Pi/2) > 1e-9 || math.Abs(e.MaxNear-math.Pi/2) > 1e-9 {
+		t.Errorf("no min %v near %v, no max %v near %v; want both near π/2", e.NoMin, e.MinNear, e.NoMax, e.MaxNear)
+	}
+}
