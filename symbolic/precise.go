@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"sync"
 )
 
 // Precise is the value of an expression that names no variable, worked
@@ -311,8 +312,6 @@ func (ev *pairEval) power(e *Power) (pair, error) {
 
 type preciseEval struct {
 	prec uint
-	pi   *big.Float
-	ln2  *big.Float
 }
 
 func (p *preciseEval) num(v float64) *big.Float { return new(big.Float).SetPrec(p.prec).SetFloat64(v) }
@@ -515,15 +514,33 @@ func (p *preciseEval) work() uint { return p.prec + 64 }
 // piValue is π by Machin's formula, 16 atan(1/5) − 4 atan(1/239), at the
 // working precision, once.
 func (p *preciseEval) piValue() *big.Float {
-	if p.pi == nil {
-		w := p.work()
+	return p.new().Set(piCache.at(p.work(), func(w uint) *big.Float {
 		a := atanInv(5, w)
 		a.Mul(a, new(big.Float).SetPrec(w).SetInt64(16))
 		b := atanInv(239, w)
 		b.Mul(b, new(big.Float).SetPrec(w).SetInt64(4))
-		p.pi = a.Sub(a, b)
+		return a.Sub(a, b)
+	}))
+}
+
+// constCache keeps a constant at the most bits yet asked for, rounded for
+// each use: π is worked out again only for a larger sin argument.
+type constCache struct {
+	mu sync.Mutex
+	v  *big.Float
+}
+
+var piCache, ln2Cache constCache
+
+// at is the constant to prec bits or more; compute works it out to the
+// bits it is given.
+func (c *constCache) at(prec uint, compute func(uint) *big.Float) *big.Float {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.v == nil || c.v.Prec() < prec {
+		c.v = compute((prec + 1023) &^ 1023)
 	}
-	return p.new().Set(p.pi)
+	return c.v
 }
 
 // atanInv is atan(1/n) = Σ (−1)^k / ((2k+1) n^(2k+1)) to prec bits.
@@ -548,11 +565,10 @@ func atanInv(n int64, prec uint) *big.Float {
 
 // ln2 is ln 2 = 2 atanh(1/3), once.
 func (p *preciseEval) ln2Value() *big.Float {
-	if p.ln2 == nil {
-		p.ln2 = atanhSeries(new(big.Float).SetPrec(p.work()).Quo(big.NewFloat(1).SetPrec(p.work()), big.NewFloat(3).SetPrec(p.work())), p.work())
-		p.ln2.Mul(p.ln2, big.NewFloat(2))
-	}
-	return new(big.Float).SetPrec(p.work()).Set(p.ln2)
+	return new(big.Float).SetPrec(p.work()).Set(ln2Cache.at(p.work(), func(w uint) *big.Float {
+		l := atanhSeries(new(big.Float).SetPrec(w).Quo(new(big.Float).SetPrec(w).SetInt64(1), new(big.Float).SetPrec(w).SetInt64(3)), w)
+		return l.Mul(l, new(big.Float).SetPrec(w).SetInt64(2))
+	}))
 }
 
 // atanhSeries is Σ z^(2k+1)/(2k+1) for |z| ≤ 1/3.
