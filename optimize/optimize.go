@@ -400,7 +400,15 @@ func run(ctx context.Context, p *Problem, x0 []float64, settings *Settings, meth
 		}
 		if out || err != nil || !(math.Abs(fn) <= math.MaxFloat64) || nf != 0 {
 			if rec != nil {
-				if out || err != nil {
+				// Past the bound f was not evaluated; the record shows
+				// it where it has a value (x^2 at 1.6e100 is 2.56e200).
+				undefined := err != nil
+				if out && !undefined {
+					var ferr error
+					fn, ferr = fg(gn, xn)
+					undefined = ferr != nil
+				}
+				if undefined {
 					fn = math.NaN()
 					for i := range gn {
 						gn[i] = math.NaN()
