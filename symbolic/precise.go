@@ -543,23 +543,32 @@ func (c *constCache) at(prec uint, compute func(uint) *big.Float) *big.Float {
 	return c.v
 }
 
-// atanInv is atan(1/n) = Σ (−1)^k / ((2k+1) n^(2k+1)) to prec bits.
+// atanInv is atan(1/n) to prec bits.
 func atanInv(n int64, prec uint) *big.Float {
+	one := new(big.Float).SetPrec(prec).SetInt64(1)
+	return atanSeries(one.Quo(one, new(big.Float).SetPrec(prec).SetInt64(n)), prec)
+}
+
+// atanSeries is atan y = Σ (−1)^k y^(2k+1)/(2k+1), for small |y|.
+func atanSeries(y *big.Float, prec uint) *big.Float { return oddSeries(y, prec, true) }
+
+// oddSeries is Σ (±1)^k y^(2k+1)/(2k+1) to prec bits, the signs
+// alternating or not.
+func oddSeries(y *big.Float, prec uint, alternating bool) *big.Float {
 	sum := new(big.Float).SetPrec(prec)
-	pow := new(big.Float).SetPrec(prec).Quo(new(big.Float).SetPrec(prec).SetInt64(1), new(big.Float).SetPrec(prec).SetInt64(n))
-	n2 := new(big.Float).SetPrec(prec).SetInt64(n * n)
+	pow := new(big.Float).SetPrec(prec).Set(y)
+	y2 := new(big.Float).SetPrec(prec).Mul(y, y)
+	if alternating {
+		y2.Neg(y2)
+	}
 	term := new(big.Float).SetPrec(prec)
 	for k := int64(0); ; k++ {
 		term.Quo(pow, new(big.Float).SetPrec(prec).SetInt64(2*k+1))
-		if k%2 == 0 {
-			sum.Add(sum, term)
-		} else {
-			sum.Sub(sum, term)
-		}
-		if term.Sign() == 0 || term.MantExp(nil)-sum.MantExp(nil) < -int(prec) {
+		sum.Add(sum, term)
+		if term.Sign() == 0 || sum.Sign() != 0 && term.MantExp(nil)-sum.MantExp(nil) < -int(prec) {
 			return sum
 		}
-		pow.Quo(pow, n2)
+		pow.Mul(pow, y2)
 	}
 }
 
@@ -571,21 +580,8 @@ func (p *preciseEval) ln2Value() *big.Float {
 	}))
 }
 
-// atanhSeries is Σ z^(2k+1)/(2k+1) for |z| ≤ 1/3.
-func atanhSeries(z *big.Float, prec uint) *big.Float {
-	sum := new(big.Float).SetPrec(prec)
-	pow := new(big.Float).SetPrec(prec).Set(z)
-	z2 := new(big.Float).SetPrec(prec).Mul(z, z)
-	term := new(big.Float).SetPrec(prec)
-	for k := int64(0); ; k++ {
-		term.Quo(pow, new(big.Float).SetPrec(prec).SetInt64(2*k+1))
-		sum.Add(sum, term)
-		if term.Sign() == 0 || sum.Sign() != 0 && term.MantExp(nil)-sum.MantExp(nil) < -int(prec) {
-			return sum
-		}
-		pow.Mul(pow, z2)
-	}
-}
+// atanhSeries is atanh z = Σ z^(2k+1)/(2k+1), for |z| ≤ 1/3.
+func atanhSeries(z *big.Float, prec uint) *big.Float { return oddSeries(z, prec, false) }
 
 // ln is the natural logarithm of x > 0: x = m·2^k with m in [1/2, 1),
 // ln x = k ln 2 + 2 atanh((m − 1)/(m + 1)).
@@ -727,22 +723,7 @@ func (p *preciseEval) atan(x *big.Float) *big.Float {
 		d.Add(d, one).Sqrt(d).Add(d, one)
 		y.Quo(y, d)
 	}
-	sum := new(big.Float).SetPrec(w)
-	pow := new(big.Float).SetPrec(w).Set(y)
-	y2 := new(big.Float).SetPrec(w).Mul(y, y)
-	term := new(big.Float).SetPrec(w)
-	for k := int64(0); ; k++ {
-		term.Quo(pow, new(big.Float).SetPrec(w).SetInt64(2*k+1))
-		if k%2 == 0 {
-			sum.Add(sum, term)
-		} else {
-			sum.Sub(sum, term)
-		}
-		if term.Sign() == 0 || sum.Sign() != 0 && term.MantExp(nil)-sum.MantExp(nil) < -int(w) {
-			break
-		}
-		pow.Mul(pow, y2)
-	}
+	sum := atanSeries(y, w)
 	sum.SetMantExp(sum, halvings)
 	if flip {
 		half := p.piValue()
