@@ -1516,9 +1516,14 @@ func (c *converter) checkAt(at lexer.Position, name string, f Function, args []s
 				return nil
 			}
 		}
-		// Or its floats cancel: 1/(cosh(x)^2 - sinh(x)^2) at 20 is 1.
-		if _, err := symbolic.EvalPrecise(there); err == nil {
+		// Or its floats cancel: 1/(cosh(x)^2 - sinh(x)^2) at 20 is 1;
+		// sqrt(x) at sqrt(6) - sqrt(2)sqrt(3) cannot be told.
+		_, perr := symbolic.EvalPrecise(there)
+		switch {
+		case perr == nil:
 			return nil
+		case errors.Is(perr, symbolic.ErrNearZero):
+			return errAt(at, "%v", perr)
 		}
 	}
 	where := make([]string, len(point))

@@ -65,7 +65,22 @@ func EvalPrecise(e Expr) (p Precise, err error) {
 		}
 	}()
 	e, conds := Unguard(e)
-	ev := &pairEval{lo: &preciseEval{prec: 256}, hi: &preciseEval{prec: 384}}
+	// At 256 and 384 bits, and where that does not tell, at four times
+	// as many, twice: (exp(1e-60) - 1)·1e60 loses 200 bits of the 256.
+	for _, bits := range [...]uint{256, 1024, 4096} {
+		p, err = evalPair(e, conds, bits)
+		var nz *NearZeroError
+		if p.Certain || err != nil && !errors.As(err, &nz) {
+			break
+		}
+	}
+	return p, err
+}
+
+// evalPair evaluates e, whose dropped parts conds must have values too, at
+// lo bits and at 1.5 times as many.
+func evalPair(e Expr, conds []Expr, lo uint) (Precise, error) {
+	ev := &pairEval{lo: &preciseEval{prec: lo, low: true}, hi: &preciseEval{prec: lo + lo/2}}
 	// The parts a simplification dropped must have values too: sin(x)/x
 	// at 0 is 0/0, though sin(0)·0^(-1)... never gets written out.
 	for _, c := range conds {
@@ -78,7 +93,7 @@ func EvalPrecise(e Expr) (p Precise, err error) {
 		return Precise{}, err
 	}
 	f, _ := v.hi.Float64()
-	p = Precise{Value: f, Sign: v.hi.Sign(), Certain: v.agree(), Zero: v.cancelled}
+	p := Precise{Value: f, Sign: v.hi.Sign(), Certain: v.agree(), Zero: v.cancelled}
 	// A value that shrinks as the precision grows, as rounding error
 	// does, is 0 as far as can be told: ln(cosh(20)^2 - sinh(20)^2) comes
 	// out 1e-60 at 256 bits and 1e-100 at 384. (sin(10^300 e) is as large
@@ -173,9 +188,9 @@ func (ev *pairEval) eval(e Expr) (pair, error) {
 			if a := new(big.Float).Abs(t.lo); top == nil || a.Cmp(top) > 0 {
 				top = a
 			}
-			v.cancelled = v.cancelled || t.cancelled
 		}
-		if top.Sign() != 0 && new(big.Float).Abs(v.lo).Cmp(top.SetMantExp(top, -224)) <= 0 {
+		// The lower precision's bits less 32: 2^-224 at 256.
+		if top.Sign() != 0 && new(big.Float).Abs(v.lo).Cmp(top.SetMantExp(top, 32-int(ev.lo.prec))) <= 0 {
 			v.cancelled = true
 		}
 		return v, nil
@@ -209,6 +224,17 @@ func (ev *pairEval) eval(e Expr) (pair, error) {
 			if !x.agree() {
 				return pair{}, &NearZeroError{Part: e, Expr: e.arg}
 			}
+		case "asin", "acos", "atanh", "acosh", "asec", "acsc", "asech", "acoth":
+			// Their domains end at ±1: an argument that is ±1 to all the
+			// bits worked out (sqrt(10)/(sqrt(2)sqrt(5))) may be just
+			// inside or just outside.
+			if _, exact := e.arg.(*Num); !exact && x.hi.Sign() != 0 {
+				one := Int(int64(x.hi.Sign()))
+				d := new(big.Float).Sub(new(big.Float).Abs(x.lo), big.NewFloat(1))
+				if d.Abs(d).Cmp(new(big.Float).SetMantExp(big.NewFloat(1), 32-int(ev.lo.prec))) <= 0 {
+					return pair{}, &NearZeroError{Part: e, Expr: Sub(e.arg, one)}
+				}
+			}
 		case "tan", "cot", "sec", "csc", "coth", "csch":
 			// Whether sin or cos (sinh) is 0 there: the pair disagrees.
 			v, err := ev.both(func(p *preciseEval) (*big.Float, error) { return p.call(e, x.at(p)) })
@@ -227,7 +253,7 @@ func (ev *pairEval) eval(e Expr) (pair, error) {
 }
 
 func (v pair) at(p *preciseEval) *big.Float {
-	if p.prec == 256 {
+	if p.low {
 		return v.lo
 	}
 	return v.hi
@@ -312,6 +338,7 @@ func (ev *pairEval) power(e *Power) (pair, error) {
 
 type preciseEval struct {
 	prec uint
+	low  bool // the lower of a pair's two precisions
 }
 
 func (p *preciseEval) num(v float64) *big.Float { return new(big.Float).SetPrec(p.prec).SetFloat64(v) }
@@ -639,8 +666,9 @@ func (p *preciseEval) exp(x *big.Float) *big.Float {
 
 // maxExpBits bounds the binary exponent of every value worked out: math/big
 // adds two numbers by shifting one by the gap between their exponents, and
-// e^(10^9) + 1 would shift by 1.4e9 bits.
-const maxExpBits = 1 << 16
+// e^(10^9) + 1 would shift by 1.4e9 bits; 2^20 bits is 128 KiB, and
+// ln(2e^(-46000)) needs 2^-66,365.
+const maxExpBits = 1 << 20
 
 // maxWholeBits bounds the bits before the point that a literal, or the
 // argument of sin or cos, may have: π to 4,096 more bits is quick, and

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/creack/pty"
+
+	"github.com/fprime/fprime/cmd/fprime/internal/session"
 )
 
 // terminal drives the real binary through a pseudo-terminal: keys in,
@@ -154,10 +156,7 @@ func TestREPL(t *testing.T) {
 	term.expect("f(0)\r\n0\r\n") // the answer, not the 0 of the echoed line
 	term.expect("> ")
 
-	// A number rounding has spoiled says so.
-	term.send("sin(10^300 e)\r")
-	term.expect("no digit of this is certain")
-	term.expect("> ")
+	// A 0 that is one only as far as can be told says so.
 	term.send("sqrt(2)sqrt(3) - sqrt(6)\r")
 	term.expect("0 to 54 digits, and not proved to be 0")
 	term.expect("> ")
@@ -252,4 +251,25 @@ func TestPlotFollowsTerminalSize(t *testing.T) {
 	}
 	term.send("quit\r")
 	term.exitCode()
+}
+
+// TestShowDoubt: under a number, how much of it rounding may have spoiled
+// where even the precise evaluation could not tell it, and the note under a
+// 0 that is one only as far as can be told.
+func TestShowDoubt(t *testing.T) {
+	for _, c := range []struct {
+		n    session.Number
+		want string
+	}{
+		{session.Number{Value: -0.5, Doubt: 2}, "rounding error may reach 2: no digit of this is certain\n"},
+		{session.Number{Value: 1000, Doubt: 0.001}, "rounding error may reach 0.001: about 6 digits of this are certain\n"},
+		{session.Number{Cancelled: true}, "0 to 54 digits, and not proved to be 0\n"},
+		{session.Number{Value: 1}, ""},
+	} {
+		var b strings.Builder
+		showDoubt(&b, c.n, false)
+		if b.String() != c.want {
+			t.Errorf("%+v: %q, want %q", c.n, b.String(), c.want)
+		}
+	}
 }

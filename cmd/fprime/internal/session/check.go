@@ -102,7 +102,9 @@ func (s *Session) check(ctx context.Context, st *parser.Check) (Result, error) {
 		at := v.wrongAt
 		res.Proved, res.At, res.Left, res.Right = true, at.x, preciseAt(L, vars, at.x, at.l), preciseAt(R, vars, at.x, at.r)
 		res.Diff = symbolic.Simplify(symbolic.Sub(L, R))
-		if note := relation(res.Diff, symbolic.Simplify(symbolic.Div(R, L)), both); note != "" {
+		// A constant worked out precisely is said as such, not from
+		// floats that may have lost it (sin(1e23) - 0.7011406398610784).
+		if note := relation(res.Diff, symbolic.Simplify(symbolic.Div(R, L)), both); note != "" && !v.constant {
 			res.Notes = append(res.Notes, note)
 		}
 		if v.constant {

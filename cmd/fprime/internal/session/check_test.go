@@ -94,6 +94,9 @@ func TestCheckRejects(t *testing.T) {
 		{"sin(x)", "cos(x) + 3.141592653589793 - pi", "the difference is the constant 2.384626433832795e-16, worked out to 64 bits: not 0"},
 		{"sin(x)", "cos(x) + exp(pi sqrt(163)) - 640320^3 - 744", "the difference is the constant 7.499274028018143e-13, worked out to 64 bits: not 0"},
 		{"sin(x)", "cos(x) + 1e-20 + sqrt(2)sqrt(3) - sqrt(6)", "the difference is the constant -1e-20, worked out to 64 bits: not 0"},
+		// Not the constant floats make of it (-1.0251945775).
+		{"sin(x)", "cos(x) + sin(1e23) - 0.7011406398610784", "the difference is the constant -6.946924183048087e-17, worked out to 64 bits: not 0"},
+		{"sin(x)", "cos(x) + 5 + 3(sqrt(2)sqrt(3) - sqrt(6))", "the difference is the constant -5, worked out to 64 bits: not 0"},
 	}
 	for _, c := range cases {
 		s := New()

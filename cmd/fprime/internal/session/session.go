@@ -307,8 +307,14 @@ func (s *Session) value(at parser.Pos, e symbolic.Expr) (Number, error) {
 	}
 	var doubt float64
 	if err == nil {
-		if b, ok := boundedEval(e, nil, nil); ok && b.e > 1e-8*math.Abs(v) && b.e > 1e-300 {
+		// A bound that is no number, or a value the bounded evaluation
+		// does not reach (atanh of an x whose bound reaches 1), is as
+		// doubtful as can be.
+		if b, ok := boundedEval(e, nil, nil); !ok || !(b.e <= 1e-8*math.Abs(v) || b.e <= 1e-300) {
 			doubt = b.e
+			if !ok || math.IsNaN(doubt) {
+				doubt = math.Inf(1)
+			}
 		}
 		if doubt == 0 {
 			return Number{Value: v}, nil
