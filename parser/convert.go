@@ -1501,10 +1501,13 @@ func (c *converter) checkAt(at lexer.Position, name string, f Function, args []s
 	there := substitute(Function{Params: f.Params, Body: body}, bound)
 	if err == nil {
 		// (x - pi)/sin(x) at pi is 0/0, though sin(3.141592653589793)
-		// is 1.2e-16. (A part that cannot be told from 0 is for
-		// evaluation to report.)
+		// is 1.2e-16; x/x at sqrt(6) - sqrt(2)sqrt(3) cannot be told.
 		var xe *symbolic.EvalError
-		if !errors.As(symbolic.Undefined(there), &xe) {
+		uerr := symbolic.Undefined(there)
+		if errors.Is(uerr, symbolic.ErrNearZero) {
+			return errAt(at, "%v", uerr)
+		}
+		if !errors.As(uerr, &xe) {
 			return nil
 		}
 		whole, _ := symbolic.Unguard(body)

@@ -298,6 +298,12 @@ func (s *Session) number(at parser.Pos, e symbolic.Expr) (float64, error) {
 // is 1, not 1/0.
 func (s *Session) value(at parser.Pos, e symbolic.Expr) (Number, error) {
 	e = s.bind(e)
+	// A part a simplification dropped may be 0 to all the digits worked
+	// out, where floats find a value: (sqrt(6) - sqrt(2)sqrt(3))/(sqrt(6) -
+	// sqrt(2)sqrt(3)) is 1 only if the divisor is not 0.
+	if err := symbolic.Undefined(e); errors.Is(err, symbolic.ErrNearZero) {
+		return Number{}, errAt(at, "%v", err)
+	}
 	// A part too large for a float64 need not make the value so:
 	// sqrt(x^2 + 1) at 1e200 is 1e200.
 	var v float64

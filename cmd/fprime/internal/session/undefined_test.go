@@ -61,6 +61,9 @@ func TestUndefinedReproductions(t *testing.T) {
 		// is sqrt(0), though sin(6.283185307179586) < 0.
 		{"f(x) = sqrt(sin(x)); y = f(2pi) + 1; y + 1/(y - 1)", "1:38: 1/0 is undefined (division by zero)"},
 		{"f(x) = sqrt(2 - x^2); y = f(sqrt(2)) + 1; y + 1/(y - 1)", "1:43: 1/0 is undefined (division by zero)"},
+		// A divisor a simplification dropped, 0 to all the digits worked out.
+		{"(sqrt(6) - sqrt(2)sqrt(3))/(sqrt(6) - sqrt(2)sqrt(3))", "1:1: cannot tell whether 1/(sqrt(6) - sqrt(2) sqrt(3)) has a value: sqrt(6) - sqrt(2) sqrt(3) is 0 to 54 digits, and may be 0 exactly"},
+		{"f(x) = x/x; f(sqrt(2)sqrt(3) - sqrt(6))", "1:13: cannot tell whether 1/(sqrt(2) sqrt(3) - sqrt(6)) has a value: sqrt(2) sqrt(3) - sqrt(6) is 0 to 54 digits, and may be 0 exactly"},
 		// A point 0 to all the digits worked out: sqrt there cannot be told.
 		{"f(x) = sqrt(x); f(sqrt(6) - sqrt(2)sqrt(3))", "1:17: cannot tell whether sqrt(sqrt(6) - sqrt(2) sqrt(3)) has a value: sqrt(6) - sqrt(2) sqrt(3) is 0 to 54 digits, and may be 0 exactly"},
 		{"atanh(sqrt(35)/(sqrt(5)sqrt(7)))", "1:1: cannot tell whether atanh(sqrt(35)/(sqrt(5) sqrt(7))) has a value: sqrt(35)/(sqrt(5) sqrt(7)) - 1 is 0 to 54 digits, and may be 0 exactly"},
