@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/big"
 	"strconv"
+	"strings"
 )
 
 // Program is an expression compiled once for fast evaluation many times: a
@@ -412,6 +413,11 @@ func (p *Program) explain(in instr, v float64) error {
 	case opCall:
 		// A pole (ln(0), cot(0), atanh(1)) or a point outside the domain is
 		// undefined; a huge argument (sinh(1000)) overflows.
+		// An odd power (^(p/q)) of a nonzero number that is too large
+		// is an overflow, however small the base: 2^(10^60).
+		if fn := p.funcs[in.b]; strings.HasPrefix(fn.Name, "^(") && arg != 0 && !math.IsNaN(v) {
+			break
+		}
 		if math.IsNaN(v) || math.Abs(arg) < 100 {
 			fn := p.funcs[in.b]
 			why = fn.Name + " needs " + fn.Domain

@@ -362,4 +362,8 @@ func TestOverflowIsNotUndefined(t *testing.T) {
 	if err := runErr(t, s, "f(1e160)"); err == nil || !strings.Contains(err.Error(), "1e+320 is too large for a float64 (the largest is 1.7976931348623157e+308)") {
 		t.Errorf("f(1e160): %v", err)
 	}
+	// An odd power of a small base overflows; it is not outside a domain.
+	if err := runErr(t, s, "2^(10^60)"); err == nil || err.Error() != "1:1: 2^1e60 overflows: its value is too large for a float64" {
+		t.Errorf("2^(10^60): %v", err)
+	}
 }
