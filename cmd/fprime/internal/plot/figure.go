@@ -88,6 +88,13 @@ func (fig *Figure) dims() int {
 	return 1
 }
 
+// Check reports what makes fig impossible to draw (a range too narrow for
+// float64 to tell its points apart, say), before any drawing is asked.
+func (fig Figure) Check() error {
+	_, err := fig.resolve()
+	return err
+}
+
 // resolve checks fig and returns a copy with its ranges chosen.
 func (fig Figure) resolve() (Figure, error) {
 	if fig.Surface == nil && len(fig.Curves) == 0 {

@@ -98,6 +98,11 @@ func (s *Session) plot(ctx context.Context, st *parser.Plot) (Result, error) {
 			return nil, err
 		}
 	}
+	// An error of the statement, not of the printing: positioned, and
+	// in --json an error like any other.
+	if err := fig.Check(); err != nil {
+		return nil, errAt(st.At, "cannot draw it: %v", err)
+	}
 	if st.File != "" {
 		if err := plot.WriteFile(st.File, fig); err != nil {
 			if errors.Is(err, plot.ErrNoDescent) {

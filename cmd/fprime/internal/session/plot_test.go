@@ -84,3 +84,15 @@ func TestPlotStatements(t *testing.T) {
 		}
 	}
 }
+
+// TestPlotTooNarrow: a range floats cannot spread across a picture is an
+// error of the statement, with its place, not a line of output (in --json
+// it was an internal error).
+func TestPlotTooNarrow(t *testing.T) {
+	s := New()
+	run(t, s, "f(x) = x^2")
+	err := runErr(t, s, "plot f in [1, 1 + 1e-15]")
+	if err == nil || err.Error() != "1:1: cannot draw it: x range: [1, 1.000000000000001] is too narrow to draw" {
+		t.Errorf("%v", err)
+	}
+}
