@@ -149,6 +149,9 @@ func numdiff(w io.Writer, r session.NumDiffResult) {
 		fmt.Fprintf(w, "  symbolic                       %s\n", session.FormatNumber(row.Symbolic))
 		fmt.Fprintf(w, "  central difference, h = %-6s %s\n", session.FormatNumber(r.H), session.FormatNumber(row.Central))
 		fmt.Fprintf(w, "  gap                            %s\n", session.FormatNumber(math.Abs(row.Central-row.Symbolic)))
+		if row.Across {
+			fmt.Fprintf(w, "  the step crosses a corner, jump or pole of %s: the central difference estimates nothing here\n", r.Name)
+		}
 	}
 	if len(r.Table) == 0 {
 		return
@@ -570,6 +573,7 @@ type numdiffRowJSON struct {
 	Symbolic jnum   `json:"symbolic"`
 	Central  jnum   `json:"central"`
 	Gap      jnum   `json:"gap"`
+	Across   bool   `json:"across,omitempty"`
 }
 
 type numdiffStepJSON struct {
@@ -589,7 +593,7 @@ func numdiffJSON(r session.NumDiffResult) any {
 		Note  string            `json:"note,omitempty"`
 	}{Name: r.Name, At: jnums(r.At), H: r.H, Best: r.Best, Note: r.Note}
 	for _, row := range r.Rows {
-		v.Rows = append(v.Rows, numdiffRowJSON{row.Label, jnum(row.Symbolic), jnum(row.Central), jnum(math.Abs(row.Central - row.Symbolic))})
+		v.Rows = append(v.Rows, numdiffRowJSON{row.Label, jnum(row.Symbolic), jnum(row.Central), jnum(math.Abs(row.Central - row.Symbolic)), row.Across})
 	}
 	for _, s := range r.Table {
 		v.Table = append(v.Table, numdiffStepJSON{s.H, jnum(s.Central), jnum(s.Gap)})

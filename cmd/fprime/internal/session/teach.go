@@ -34,6 +34,10 @@ type NumDiffResult struct {
 type NumDiffRow struct {
 	Label             string // f'(2), ∂g/∂x(1, 2)
 	Symbolic, Central float64
+	// Across is set where the step crosses a corner, jump or pole of f:
+	// the central difference then estimates nothing (|x| at 1e-7 gives
+	// 0.1, 1/x at 1e-7 gives 1e12 for -1e14).
+	Across bool
 }
 
 // NumDiffStep is the central difference at one h.
@@ -191,7 +195,7 @@ func (s *Session) numdiff(ctx context.Context, st *parser.NumDiff) (Result, erro
 		if len(f.Params) > 1 {
 			label = partialName(f.Name, x, 1) + formatPoint(at)
 		}
-		res.Rows = append(res.Rows, NumDiffRow{Label: label, Symbolic: sym, Central: cd})
+		res.Rows = append(res.Rows, NumDiffRow{Label: label, Symbolic: sym, Central: cd, Across: across(p, at, i, NumDiffH, sym, cd)})
 		if st.Table && i == 0 {
 			best := math.Inf(1)
 			for k := 1; k <= 12; k++ {
@@ -210,6 +214,27 @@ func (s *Session) numdiff(ctx context.Context, st *parser.NumDiff) (Result, erro
 		}
 	}
 	return res, nil
+}
+
+// across reports whether the step h from at along coordinate i crosses a
+// corner, jump or pole of f: the central difference is far from the
+// derivative sym, and the one-sided quotients either side disagree in
+// sign or by a hundredfold, as no smooth f's do over one small step.
+func across(p *symbolic.Program, at []float64, i int, h, sym, cd float64) bool {
+	if math.Abs(cd-sym) <= 1e-3*math.Max(math.Abs(sym), math.Abs(cd)) {
+		return false
+	}
+	x := append([]float64(nil), at...)
+	f0, err0 := p.Eval(x...)
+	x[i] = at[i] + h
+	up, err1 := p.Eval(x...)
+	x[i] = at[i] - h
+	down, err2 := p.Eval(x...)
+	if err0 != nil || err1 != nil || err2 != nil {
+		return false
+	}
+	left, right := f0-down, up-f0
+	return left*right < 0 || math.Abs(left) > 100*math.Abs(right) || math.Abs(right) > 100*math.Abs(left)
 }
 
 // central is (f(x + h e_i) − f(x − h e_i))/2h.

@@ -245,3 +245,21 @@ func TestOperand(t *testing.T) {
 		}
 	}
 }
+
+// TestNumDiffAcross: a step that crosses a corner, jump or pole of f is
+// said to, and a smooth f is not, even where f' is 0 or f is steep.
+func TestNumDiffAcross(t *testing.T) {
+	s := New()
+	run(t, s, "a(x) = abs(x); r(x) = 1/x; t(x) = tan(x); j(x) = sgn(x) + x; q(x) = x^2; p(x) = exp(100x); w(x) = sin(x)")
+	for _, c := range []struct {
+		in     string
+		across bool
+	}{
+		{"numdiff a'(1e-7)", true}, {"numdiff r'(1e-7)", true}, {"numdiff t'(1.5707963)", true}, {"numdiff j'(1e-7)", true},
+		{"numdiff a'(1)", false}, {"numdiff q'(0)", false}, {"numdiff p'(1)", false}, {"numdiff w'(1)", false}, {"numdiff r'(1e-5)", false},
+	} {
+		if r := run(t, s, c.in).(NumDiffResult); r.Rows[0].Across != c.across {
+			t.Errorf("%s: %+v, want across %v", c.in, r.Rows[0], c.across)
+		}
+	}
+}
