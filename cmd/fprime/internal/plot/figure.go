@@ -50,6 +50,9 @@ type Figure struct {
 	// PathLabel names the path in the legend: "descent" when empty
 	// ("ascent" for max).
 	PathLabel string
+	// Iterates is how many iterates the run made, x0 included, where Path
+	// holds only some of them (a long run is thinned); 0 when it holds all.
+	Iterates int
 	// Slope is the derivative of Curves[0]; an animation of a descent in
 	// one variable draws the tangent at each iterate with it.
 	Slope Func
@@ -74,6 +77,15 @@ func (fig *Figure) pathLabel() string {
 		return "descent"
 	}
 	return fig.PathLabel
+}
+
+// pathLegend is the path's entry in a legend: its name and how many
+// iterates it shows, of how many.
+func (fig *Figure) pathLegend(drawn int) string {
+	if fig.Iterates > drawn {
+		return fmt.Sprintf("%s: %d of %d iterates drawn", fig.pathLabel(), drawn, fig.Iterates)
+	}
+	return fmt.Sprintf("%s: %d iterates", fig.pathLabel(), drawn)
 }
 
 // ErrNoDescent is the error (within WriteFile's) for a GIF of a figure

@@ -144,7 +144,7 @@ func newGonumFigure(fig Figure, width, height int, withPath bool) *gonumFigure {
 		g.curves(fig, width, height)
 	}
 	if withPath && len(fig.Path) > 0 {
-		g.path(fig.pathPoints(), fig.pathLabel())
+		g.path(fig.pathPoints(), fig.pathLegend(len(fig.Path)))
 	}
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = g.x0, g.x1, g.y0, g.y1
 	p.X.Tick.Marker, p.Y.Tick.Marker = roundTicks(g.x0, g.x1, 8), roundTicks(g.y0, g.y1, 6)
@@ -280,7 +280,7 @@ func (n bandPalette) Colors() []color.Color {
 }
 
 // path draws the iterates joined, with the start and the end labelled.
-func (g *gonumFigure) path(pts []point, label string) {
+func (g *gonumFigure) path(pts []point, legend string) {
 	var ok []point
 	for _, p := range pts {
 		if finite(p) {
@@ -297,7 +297,7 @@ func (g *gonumFigure) path(pts []point, label string) {
 	line.Color, line.Width = filePathColor, vg.Points(1.2)
 	scatter.Color, scatter.Shape, scatter.Radius = filePathColor, draw.CircleGlyph{}, vg.Points(2)
 	g.p.Add(line, scatter)
-	g.p.Legend.Add(fmt.Sprintf("%s: %d iterates", label, len(pts)), line, scatter)
+	g.p.Legend.Add(legend, line, scatter)
 	ends := plotter.XYLabels{XYs: xys([]point{ok[0], ok[len(ok)-1]}), Labels: []string{" start", " end"}}
 	if l, err := plotter.NewLabels(ends); err == nil {
 		for i := range l.TextStyle {

@@ -292,7 +292,7 @@ func (t *termPlot) layout() {
 	if len(fig.Path) > 0 {
 		first, last := fig.Path[0], fig.Path[len(fig.Path)-1]
 		t.legend = append(t.legend,
-			t.paint(string(iterGlyph), t.color(pathColor))+fmt.Sprintf(" %s: %d iterates", fig.pathLabel(), len(fig.Path)),
+			t.paint(string(iterGlyph), t.color(pathColor))+" "+fig.pathLegend(len(fig.Path)),
 			t.paint(string(startGlyph), t.color(pathColor))+" start "+coords(first),
 			t.paint(string(endGlyph), t.color(pathColor))+" end "+coords(last))
 		if n := t.outside(); n > 0 {

@@ -272,3 +272,18 @@ func TestOptionsFromEnv(t *testing.T) {
 		}
 	}
 }
+
+// TestPathLegendCounts: a thinned path says how many of the run's iterates
+// it shows; a whole one, how many there are.
+func TestPathLegendCounts(t *testing.T) {
+	sq := func(x float64) (float64, error) { return x * x, nil }
+	for _, c := range []struct {
+		iterates int
+		want     string
+	}{{0, "descent: 3 iterates"}, {3, "descent: 3 iterates"}, {5765, "descent: 3 of 5765 iterates drawn"}} {
+		fig := Figure{Curves: []Curve{{Label: "f", F: sq}}, Path: [][]float64{{1}, {0.5}, {0.25}}, Iterates: c.iterates}
+		if got := terminal(t, fig, 60, 12, false); !strings.Contains(got, c.want) {
+			t.Errorf("Iterates %d: legend %q, want %q", c.iterates, got, c.want)
+		}
+	}
+}

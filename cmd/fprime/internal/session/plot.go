@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/fprime/fprime/cmd/fprime/internal/plot"
 	"github.com/fprime/fprime/optimize"
@@ -91,7 +92,8 @@ func (s *Session) plot(ctx context.Context, st *parser.Plot) (Result, error) {
 		if st.Descent.Max {
 			fig.PathLabel = "ascent"
 		}
-		notes = append(notes, fmt.Sprintf("%s: %s after %d iterations", fig.Title, d.Result.Status, d.Result.Iterations))
+		fig.Iterates = d.Result.Iterations + 1
+		notes = append(notes, fmt.Sprintf("%s: %s after %d iterations", fig.Title, strings.ReplaceAll(d.Result.Status.String(), "_", " "), d.Result.Iterations))
 	} else {
 		var err error
 		if fig, notes, err = s.curvesFigure(ctx, st); err != nil {
