@@ -304,7 +304,13 @@ func (s *Session) tangent(ctx context.Context, st *parser.Tangent) (Result, erro
 	}
 	decimal := line == nil
 	if decimal {
+		// Multiplied out too where that is no longer: ln at e is x/e,
+		// not (x - e)/e + 1.
 		line = symbolic.Add(fa, symbolic.Mul(dfa, symbolic.Sub(symbolic.Sym(x), a)))
+		out := symbolic.Simplify(symbolic.Add(symbolic.Mul(dfa, symbolic.Sym(x)), symbolic.Sub(fa, symbolic.Mul(dfa, a))))
+		if symbolic.Ops(out) <= symbolic.Ops(line) {
+			line = out
+		}
 	}
 	line, _ = symbolic.Unguard(line) // defined everywhere: a line
 	return TangentLine{Name: f.Name, X: a, Line: line, Value: value, Slope: slope, Decimal: decimal, Var: x, Intercept: value - slope*av}, nil

@@ -20,6 +20,10 @@ func TestTangent(t *testing.T) {
 		{"f(x) = sin(x)", "tangent f at 0", "x"},
 		{"f(x) = e^x", "tangent f at 0", "x + 1"},
 		{"f(x) = ln(x)", "tangent f at 1", "x - 1"},
+		// Not numbers, multiplied out where that is no longer.
+		{"f(x) = ln(x)", "tangent f at e", "x/e"},
+		{"f(x) = e^x", "tangent f at 1", "e x"},
+		{"f(x) = sin(x)", "tangent f at pi/6", "sqrt(3)(x - pi/6)/2 + 1/2"},
 		{"f(x) = x^2; a = 3", "tangent f at a", "6x - 9"},
 		// f'(0) by the derivative limit theorem: a line of numbers too.
 		{"f(x) = x abs(x)", "tangent f at 0", "0"},
