@@ -20,10 +20,6 @@ func TestTangent(t *testing.T) {
 		{"f(x) = sin(x)", "tangent f at 0", "x"},
 		{"f(x) = e^x", "tangent f at 0", "x + 1"},
 		{"f(x) = ln(x)", "tangent f at 1", "x - 1"},
-		// Not numbers, multiplied out where that is no longer.
-		{"f(x) = ln(x)", "tangent f at e", "x/e"},
-		{"f(x) = e^x", "tangent f at 1", "e x"},
-		{"f(x) = sin(x)", "tangent f at pi/6", "sqrt(3)(x - pi/6)/2 + 1/2"},
 		{"f(x) = x^2; a = 3", "tangent f at a", "6x - 9"},
 		// f'(0) by the derivative limit theorem: a line of numbers too.
 		{"f(x) = x abs(x)", "tangent f at 0", "0"},
@@ -264,6 +260,22 @@ func TestNumDiffAcross(t *testing.T) {
 	} {
 		if r := run(t, s, c.in).(NumDiffResult); r.Rows[0].Across != c.across {
 			t.Errorf("%s: %+v, want across %v", c.in, r.Rows[0], c.across)
+		}
+	}
+}
+
+// TestTangentNotNumbers: where f(a) and f'(a) are not numbers, the line is
+// multiplied out where that is no longer, with decimals beside it.
+func TestTangentNotNumbers(t *testing.T) {
+	for _, c := range []struct{ defs, st, line string }{
+		{"f(x) = ln(x)", "tangent f at e", "x/e"},
+		{"f(x) = e^x", "tangent f at 1", "e x"},
+		{"f(x) = sin(x)", "tangent f at pi/6", "sqrt(3)(x - pi/6)/2 + 1/2"},
+	} {
+		s := New()
+		run(t, s, c.defs)
+		if r := run(t, s, c.st).(TangentLine); r.Line.String() != c.line || r.Approx(6) == "" {
+			t.Errorf("%s; %s: %+v, want y = %s and decimals", c.defs, c.st, r, c.line)
 		}
 	}
 }
