@@ -7,7 +7,8 @@ import (
 )
 
 // Func is a function of one variable; it returns an error where it is
-// undefined (ln left of 0, tan at its poles).
+// undefined (ln left of 0, tan at its poles), and ±Inf with no error where
+// its value is too large for a float64 (x^2 at 1e200).
 type Func func(x float64) (float64, error)
 
 // Func2 is a function of two variables, with an error where it is undefined.

@@ -201,8 +201,8 @@ func (g *gonumFigure) curves(fig Figure, width, height int) {
 				g.p.Legend.Add(fig.Curves[i].Label, l)
 			}
 		}
-		if s.undefined() {
-			g.p.Legend.Add(fig.Curves[i].Label+" (undefined at every point drawn)", &plotter.Line{LineStyle: style})
+		if why := s.blank(); why != "" {
+			g.p.Legend.Add(fig.Curves[i].Label+" ("+why+")", &plotter.Line{LineStyle: style})
 		}
 	}
 }

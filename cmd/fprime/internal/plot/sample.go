@@ -11,11 +11,13 @@ import (
 type point struct{ x, y float64 }
 
 // samples are a curve's values at n evenly spaced x; NaN where f is
-// undefined or not finite.
+// undefined or not finite. large counts the points where f returned ±Inf
+// with no error: a value too large for a float64, not an undefined one.
 type samples struct {
-	f  Func
-	xs []float64
-	ys []float64
+	f     Func
+	xs    []float64
+	ys    []float64
+	large int
 }
 
 func eval(f Func, x float64) float64 {
@@ -31,8 +33,25 @@ func sample(f Func, x0, x1 float64, n int) samples {
 	for i := range n {
 		x := x0 + (x1-x0)*float64(i)/float64(n-1)
 		s.xs[i], s.ys[i] = x, eval(f, x)
+		if y, err := f(x); err == nil && math.IsInf(y, 0) {
+			s.large++
+		}
 	}
 	return s
+}
+
+// blank says why f has no value to draw at any sample, or "" where it has
+// one: x^2 on [-1e200, 1e200] is too large for a float64, not undefined.
+func (s samples) blank() string {
+	switch {
+	case !s.undefined():
+		return ""
+	case s.large == len(s.ys):
+		return "too large for a float64 at every point drawn"
+	case s.large > 0:
+		return "undefined or too large for a float64 at every point drawn"
+	}
+	return "undefined at every point drawn"
 }
 
 // undefined says whether f has no value at any sample.

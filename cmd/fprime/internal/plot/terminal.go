@@ -279,8 +279,8 @@ func (t *termPlot) layout() {
 			t.legend = append(t.legend, t.paint(sym, p.color)+" "+cv.Label)
 		}
 		for i, s := range t.curves {
-			if s.undefined() {
-				t.notes = append(t.notes, fmt.Sprintf("%s is undefined at every point drawn", fig.Curves[i].Label))
+			if why := s.blank(); why != "" {
+				t.notes = append(t.notes, fmt.Sprintf("%s is %s", fig.Curves[i].Label, why))
 			}
 		}
 		var clipped cut

@@ -2,6 +2,7 @@ package plot
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"math"
 	"os"
@@ -284,6 +285,30 @@ func TestPathLegendCounts(t *testing.T) {
 		fig := Figure{Curves: []Curve{{Label: "f", F: sq}}, Path: [][]float64{{1}, {0.5}, {0.25}}, Iterates: c.iterates}
 		if got := terminal(t, fig, 60, 12, false); !strings.Contains(got, c.want) {
 			t.Errorf("Iterates %d: legend %q, want %q", c.iterates, got, c.want)
+		}
+	}
+}
+
+// TestBlankCurveSaysWhy: a curve with no value to draw says whether it is
+// undefined or too large for a float64 (±Inf with no error) there.
+func TestBlankCurveSaysWhy(t *testing.T) {
+	huge := func(x float64) (float64, error) { return math.Inf(1), nil }
+	none := func(x float64) (float64, error) { return 0, errors.New("undefined") }
+	mixed := func(x float64) (float64, error) {
+		if x < 0 {
+			return huge(x)
+		}
+		return none(x)
+	}
+	sq := func(x float64) (float64, error) { return x * x, nil }
+	for _, c := range []struct {
+		f    Func
+		want string
+	}{{huge, "f is too large for a float64 at every point drawn"}, {none, "f is undefined at every point drawn"},
+		{mixed, "f is undefined or too large for a float64 at every point drawn"}} {
+		fig := Figure{Curves: []Curve{{Label: "f", F: c.f}, {Label: "g", F: sq}}, XMin: -1, XMax: 1}
+		if got := terminal(t, fig, 100, 12, false); !strings.Contains(got, c.want) {
+			t.Errorf("%q, want %q", got, c.want)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -178,9 +179,21 @@ func (s *Session) curvesFigure(ctx context.Context, st *parser.Plot) (plot.Figur
 		if err != nil {
 			return fig, nil, errAt(it.At, "%v", err)
 		}
-		fig.Curves = append(fig.Curves, plot.Curve{Label: label, F: func(v float64) (float64, error) { return p.Eval(v) }})
+		fig.Curves = append(fig.Curves, plot.Curve{Label: label, F: curve(p)})
 	}
 	return fig, notes, nil
+}
+
+// curve is p as a plot.Func: a value too large for a float64 is +Inf,
+// which plot tells from undefined.
+func curve(p *symbolic.Program) plot.Func {
+	return func(x float64) (float64, error) {
+		v, err := p.Eval(x)
+		if symbolic.Overflowed(err) {
+			return math.Inf(1), nil
+		}
+		return v, err
+	}
 }
 
 // descentPath runs min or max as the statement would, keeping its iterates.
@@ -216,7 +229,7 @@ func (s *Session) descentFigure(ctx context.Context, st *parser.Plot, f *Functio
 		if err != nil {
 			return fig, errAt(st.At, "%v", err)
 		}
-		fig.Curves = []plot.Curve{{Label: f.Name, F: func(x float64) (float64, error) { return p.Eval(x) }}}
+		fig.Curves = []plot.Curve{{Label: f.Name, F: curve(p)}}
 		fig.Slope = func(x float64) (float64, error) { return pd.Eval(x) }
 		fig.XLabel = f.Params[0]
 	case 2:
