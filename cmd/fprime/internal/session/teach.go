@@ -210,7 +210,7 @@ func (s *Session) numdiff(ctx context.Context, st *parser.NumDiff) (Result, erro
 					best, res.Best = gap, h
 				}
 			}
-			res.Note = numDiffNote(res.Best, thirdVanishes(ctx, body, x, at))
+			res.Note = numDiffNote(res.Best, thirdAt(ctx, body, x, at))
 		}
 	}
 	return res, nil
@@ -395,25 +395,42 @@ func derivativeLimit(f, d symbolic.Expr, x string, a float64, err error) (float6
 	return 0, err
 }
 
-// thirdVanishes reports whether the third derivative is 0 at the point (a quadratic): the
-// central difference then has no truncation error.
-func thirdVanishes(ctx context.Context, f symbolic.Expr, x string, at []float64) bool {
+// thirdAt says what the third derivative is at the point: 0 (a quadratic),
+// where the central difference has no truncation error, or no value (x|x|
+// at 0), where its error is no h²|f‴|/6.
+func thirdAt(ctx context.Context, f symbolic.Expr, x string, at []float64) third {
 	d3, err := symbolic.Diff(ctx, f, x, 3)
 	if err != nil || len(at) != 1 {
-		return false
+		return thirdSome
 	}
 	p, err := symbolic.Compile(d3, x)
 	if err != nil {
-		return false
+		return thirdSome
 	}
-	v, err := p.Eval(at[0])
-	return err == nil && v == 0
+	switch v, err := p.Eval(at[0]); {
+	case err != nil && !symbolic.Overflowed(err):
+		return thirdNone
+	case err == nil && v == 0:
+		return thirdZero
+	}
+	return thirdSome
 }
 
+// third is what f‴ is at a point, for the note under a numdiff table.
+type third int
+
+const (
+	thirdSome third = iota // a number, not 0
+	thirdZero              // 0: no truncation error
+	thirdNone              // no value: the truncation error is no h²|f‴|/6
+)
+
 // numDiffNote says why the best h of a table is where it is.
-func numDiffNote(best float64, noTruncation bool) string {
+func numDiffNote(best float64, f3 third) string {
 	switch {
-	case noTruncation:
+	case f3 == thirdNone:
+		return fmt.Sprintf("the gap is least at h = %g; f''' has no value here (f'' has a corner or a jump), so the truncation error is not about h²|f'''|/6: the table shows how it does shrink", best)
+	case f3 == thirdZero:
 		return fmt.Sprintf("the gap is least at h = %g: f''' is 0 here, so the central difference has no truncation error (h²|f'''|/6 is 0) and the gap is round-off, about ε|f|/h, least for the largest h", best)
 	case best == 0.1:
 		return "the gap is least at the largest h, 0.1: the truncation error, about h²|f'''|/6, is still below round-off, about ε|f|/h, there"

@@ -215,6 +215,10 @@ func TestDerivativeLimitInTeaching(t *testing.T) {
 // and never blames a truncation error that is not there.
 func TestNumDiffNote(t *testing.T) {
 	s := New()
+	run(t, s, "k(x) = x abs(x)")
+	if r := run(t, s, "numdiff k'(0) table").(NumDiffResult); !strings.Contains(r.Note, "f''' has no value here") || strings.Contains(r.Note, "dominates") {
+		t.Errorf("x abs(x) at 0: %s", r.Note)
+	}
 	run(t, s, "q(x) = x^2; c(x) = sin(x)")
 	if r := run(t, s, "numdiff q'(2) table").(NumDiffResult); !strings.Contains(r.Note, "f''' is 0 here") || strings.Contains(r.Note, "dominates") {
 		t.Errorf("x^2: %s", r.Note)
