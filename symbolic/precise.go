@@ -19,6 +19,7 @@ type Precise struct {
 	// where it is below), and Sign its sign before rounding.
 	Value float64
 	Sign  int
+	big   *big.Float
 	// Certain is set where two evaluations, at 256 and 384 bits, agree to
 	// 200 bits: Value is then right to float64's last digit, and its sign
 	// is sure.
@@ -27,6 +28,16 @@ type Precise struct {
 	// largest value met on the way: the expression is 0 to about 54
 	// digits, which is no proof that it is 0.
 	Zero bool
+}
+
+// Text is the value to 16 digits, past float64's range too:
+// -5.075958897549457e-435 for -exp(-1000). (Slow for an exponent of
+// hundreds of thousands of bits: asked only where Value will not do.)
+func (p Precise) Text() string {
+	if p.big == nil {
+		return "0"
+	}
+	return p.big.Text('g', 16)
 }
 
 // ErrNearZero is returned, wrapped in a *NearZeroError, where a divisor,
@@ -54,7 +65,14 @@ const PreciseDigits = 54
 // the domain), a *NearZeroError where a divisor, or the argument of ln or
 // of a root, is 0 to all the digits worked out (whether e has a value is
 // then unknown), and a plain error for a part it does not evaluate.
-func EvalPrecise(e Expr) (p Precise, err error) {
+func EvalPrecise(e Expr) (Precise, error) { return evalPrecise(e, 4096) }
+
+// EvalPreciseQuick is EvalPrecise at 256 and 384 bits only, for many
+// points: a value that cancels past 2^-224 of its parts is Zero there, and
+// one that does not agree is not Certain, with no more bits tried.
+func EvalPreciseQuick(e Expr) (Precise, error) { return evalPrecise(e, 256) }
+
+func evalPrecise(e Expr, most uint) (p Precise, err error) {
 	// Inf − Inf and the like panic in math/big: no value to tell.
 	defer func() {
 		if r := recover(); r != nil {
@@ -67,7 +85,7 @@ func EvalPrecise(e Expr) (p Precise, err error) {
 	e, conds := Unguard(e)
 	// At 256 and 384 bits, and where that does not tell, at four times
 	// as many, twice: (exp(1e-60) - 1)·1e60 loses 200 bits of the 256.
-	for _, bits := range [...]uint{256, 1024, 4096} {
+	for bits := uint(256); bits <= most; bits *= 4 {
 		p, err = evalPair(e, conds, bits)
 		var nz *NearZeroError
 		if p.Certain || err != nil && !errors.As(err, &nz) {
@@ -93,7 +111,7 @@ func evalPair(e Expr, conds []Expr, lo uint) (Precise, error) {
 		return Precise{}, err
 	}
 	f, _ := v.hi.Float64()
-	p := Precise{Value: f, Sign: v.hi.Sign(), Certain: v.agree(), Zero: v.cancelled}
+	p := Precise{Value: f, Sign: v.hi.Sign(), big: v.hi, Certain: v.agree(), Zero: v.cancelled}
 	// A value that shrinks as the precision grows, as rounding error
 	// does, is 0 as far as can be told: ln(cosh(20)^2 - sinh(20)^2) comes
 	// out 1e-60 at 256 bits and 1e-100 at 384. (sin(10^300 e) is as large

@@ -79,19 +79,21 @@ func (s *Session) check(ctx context.Context, st *parser.Check) (Result, error) {
 		}
 		l, err1 := pl.Eval(x...)
 		r, err2 := pr.Eval(x...)
-		if err1 == nil && err2 != nil && undefinedAt == nil && p.ordinary {
+		if err1 == nil && err2 != nil && !symbolic.Overflowed(err2) && undefinedAt == nil && p.ordinary {
 			undefinedAt, undefinedLeft = x, l
 		}
 		if err1 == nil && err2 == nil {
 			both = append(both, sample{x, l, r})
 		}
 	}
-	if len(both) == 0 {
+	d := symbolic.Simplify(symbolic.Sub(L, R))
+	// A difference that simplifies to 0 is proved without a point to
+	// look at: exp(x^2 + 1000) is too large for floats everywhere.
+	if body, _ := symbolic.Unguard(d); len(both) == 0 && !isZeroNum(body) {
 		res.Undecided = true
 		res.Notes = []string{"there is no point where both are defined, so the check cannot decide"}
 		return res, nil
 	}
-	d := symbolic.Simplify(symbolic.Sub(L, R))
 	v, err := decide(ctx, d, vars, both)
 	if err != nil {
 		return nil, err
@@ -104,11 +106,11 @@ func (s *Session) check(ctx context.Context, st *parser.Check) (Result, error) {
 		res.Diff = symbolic.Simplify(symbolic.Sub(L, R))
 		// A constant worked out precisely is said as such, not from
 		// floats that may have lost it (sin(1e23) - 0.7011406398610784).
-		if note := relation(res.Diff, symbolic.Simplify(symbolic.Div(R, L)), both); note != "" && !v.constant {
+		if note := relation(res.Diff, symbolic.Simplify(symbolic.Div(R, L)), both, !v.precise); note != "" && !v.constant {
 			res.Notes = append(res.Notes, note)
 		}
 		if v.constant {
-			res.Notes = append(res.Notes, fmt.Sprintf("the difference is the constant %s, worked out to 64 bits: not 0", formatNumber(v.value)))
+			res.Notes = append(res.Notes, fmt.Sprintf("the difference is the constant %s, worked out to 64 bits: not 0", v.value))
 		}
 	case v.points == 0 && !v.proved:
 		res.Undecided = true
@@ -126,16 +128,35 @@ func (s *Session) check(ctx context.Context, st *parser.Check) (Result, error) {
 	return res, nil
 }
 
+// How many sample points check works out precisely: the first few, and
+// at most so many in all.
+const (
+	preciseFirst = 8
+	preciseMost  = 64
+)
+
+func isZeroNum(e symbolic.Expr) bool {
+	n, ok := e.(*symbolic.Num)
+	return ok && n.Rat().Sign() == 0
+}
+
+// preciseAtPoint is e at the point x (each coordinate the rational that
+// its float is), worked out precisely, at 256 and 384 bits: a sample point
+// of many.
+func preciseAtPoint(e symbolic.Expr, vars []string, x []float64) (symbolic.Precise, error) {
+	at := make(map[string]symbolic.Expr, len(vars))
+	for i, v := range vars {
+		at[v] = symbolic.NewRat(new(big.Rat).SetFloat64(x[i]))
+	}
+	return symbolic.EvalPreciseQuick(symbolic.Substitute(e, at))
+}
+
 // preciseAt is e at the point x, worked out precisely where it can be
 // (the values shown beside a ✗, where floats can lose them to
 // cancellation: 2x + 1e20 sin(x)^2 + 1 - 1e20(1 - cos(x)^2) at 0.5 gives 2,
 // not 1), else the float value f.
 func preciseAt(e symbolic.Expr, vars []string, x []float64, f float64) float64 {
-	at := make(map[string]symbolic.Expr, len(vars))
-	for i, v := range vars {
-		at[v] = symbolic.NewRat(new(big.Rat).SetFloat64(x[i]))
-	}
-	if p, err := symbolic.EvalPrecise(symbolic.Substitute(e, at)); err == nil && p.Certain {
+	if p, err := preciseAtPoint(e, vars, x); err == nil && p.Certain {
 		return p.Value
 	}
 	return f
@@ -153,8 +174,11 @@ type verdict struct {
 	// worked out precisely: value is it, zero whether it is 0 to all the
 	// digits worked out (no proof).
 	constant bool
-	value    float64
+	value    string
 	zero     bool
+	// precise is set where only the precise evaluation saw d is not 0:
+	// what floats say of how the sides relate is then no evidence.
+	precise bool
 }
 
 // decide judges the simplified difference d of the two sides at the
@@ -172,7 +196,10 @@ func decide(ctx context.Context, d symbolic.Expr, vars []string, both []sample) 
 	// has a nonzero number always ✗.
 	if _, num := d.(*symbolic.Num); !num && len(symbolic.Symbols(d)) == 0 {
 		if p, err := symbolic.EvalPrecise(d); err == nil && (p.Certain || p.Zero) {
-			v := verdict{constant: true, value: p.Value, zero: p.Zero}
+			v := verdict{constant: true, value: formatNumber(p.Value), zero: p.Zero}
+			if p.Value == 0 || math.IsInf(p.Value, 0) {
+				v.value = p.Text() // beyond float64: exp(-1000) is no 0
+			}
 			if p.Certain && p.Sign != 0 {
 				v.wrongAt = &both[0]
 			} else {
@@ -199,16 +226,35 @@ func decide(ctx context.Context, d symbolic.Expr, vars []string, both []sample) 
 		}
 	}
 	var v verdict
+	precise := 0
 	for i := range both {
 		if i%64 == 0 && ctx.Err() != nil {
 			return v, ctx.Err()
 		}
 		b, ok := boundedEval(d, vars, both[i].x)
-		if !ok || math.IsInf(b.e, 0) {
-			continue // d is undefined here, or its rounding error unknown
-		}
-		if math.Abs(b.v) > b.e {
+		known := ok && !math.IsInf(b.e, 0)
+		if known && math.Abs(b.v) > b.e {
 			return verdict{wrongAt: &both[i]}, nil
+		}
+		// Within its bound, d may still not be 0: at the first points,
+		// and wherever the bound is loose beside the sides (x(pi -
+		// 3.141592653589793)1e17 cancels in floats, and 1e-15 added to
+		// 3(4cos(x)^3 - 3cos(x)) hides in their rounding), d is worked
+		// out precisely there.
+		loose := !known || b.e > 1e-9*(math.Abs(both[i].l)+math.Abs(both[i].r))
+		if (i < preciseFirst || loose) && precise < preciseMost {
+			precise++
+			p, err := preciseAtPoint(d, vars, both[i].x)
+			switch {
+			case err == nil && p.Certain && p.Sign != 0:
+				return verdict{wrongAt: &both[i], precise: true}, nil
+			case err == nil && (p.Certain || p.Zero):
+				v.points++
+				continue
+			}
+		}
+		if !known || loose {
+			continue // d is undefined here, or its rounding error unknown or too large to tell
 		}
 		v.points++
 	}
@@ -244,8 +290,9 @@ func agree(a, b float64) bool { return math.Abs(a-b) <= 1e-9*(math.Abs(a)+math.A
 // It describes a verdict already reached, so its float tolerance decides
 // nothing. Only points of moderate size count, where float differences
 // resolve it, and a factor or a constant not clearly apart from 1 or 0 is
-// not said.
-func relation(diff, ratio symbolic.Expr, both []sample) string {
+// not said; with floats false (a ✗ that only the precise evaluation saw),
+// only what the symbols say.
+func relation(diff, ratio symbolic.Expr, both []sample, floats bool) string {
 	// Where they are compared, tan's domain is the condition of a
 	// constant difference: tan(x) + 1e-6 against tan's derivative.
 	diff, _ = symbolic.Unguard(diff)
@@ -258,6 +305,9 @@ func relation(diff, ratio symbolic.Expr, both []sample) string {
 	}
 	if n, ok := diff.(*symbolic.Num); ok {
 		return shortNote("your answer is the derivative plus the constant %v", symbolic.Neg(n))
+	}
+	if !floats {
+		return "" // the values were lost in floats: they relate nothing
 	}
 	var moderate []sample
 	for _, p := range both {

@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"math"
 	"strings"
 	"testing"
 
@@ -26,6 +27,8 @@ func TestCheckAccepts(t *testing.T) {
 		{"x^2 + 5sin(x)^2 + 3cos(x)", "2x + 5sin(2x) - 3sin(x)"},
 		{"x^2 + 5sin(x)^2 + 3cos(x)", "2x + 10sin(x)cos(x) - 3sin(x)"},
 		{"9x^2 - 72x", "18(x - 4)"},
+		// Too large for floats everywhere, and the same: proved all the same.
+		{"exp(x^2 + 1000)", "2x exp(x^2 + 1000)"},
 		{"9x^2 - 72x", "-72 + 18x"},
 		{"x/(x + 1)", "1/(x + 1) - x/(x + 1)^2"},
 		{"x/(x + 1)", "1/(x^2 + 2x + 1)"},
@@ -90,6 +93,16 @@ func TestCheckRejects(t *testing.T) {
 		// Wrong only where x^2 is too large for a float64, which is no
 		// point where f is undefined.
 		{"x^2", "2x + sqrt(x - 1e300)", ""},
+		// Not constant, and lost in floats at every point: worked out
+		// precisely at the first points and where the bound is loose.
+		{"x^2", "x*(pi - 3.141592653589793)*1e17", ""},
+		{"x^2", "2x + 1 + 1e20*(cosh(x) - sinh(x) - exp(-x))", ""},
+		{"x^2", "2x + x^3*(pi - 3.141592653589793)", ""},
+		{"sin(3x)", "3(4cos(x)^3 - 3cos(x)) + 1e-15", ""},
+		{"exp(-x^2 - 1000)", "2x exp(-x^2 - 1000)", "your answer has the wrong sign"},
+		{"x*(asin(x) + acos(x))", "1.5707963267948966", ""},
+		// Wrong only past 100, where floats lose it: a loose bound there.
+		{"x^2", "2x + (sgn(x - 100) + 1)*x*(pi - 3.141592653589793)*1e17", ""},
 		// A constant difference that floats call 0 at every point.
 		{"sin(x)", "cos(x) + 3.141592653589793 - pi", "the difference is the constant 2.384626433832795e-16, worked out to 64 bits: not 0"},
 		{"sin(x)", "cos(x) + exp(pi sqrt(163)) - 640320^3 - 744", "the difference is the constant 7.499274028018143e-13, worked out to 64 bits: not 0"},
@@ -97,6 +110,8 @@ func TestCheckRejects(t *testing.T) {
 		// Not the constant floats make of it (-1.0251945775).
 		{"sin(x)", "cos(x) + sin(1e23) - 0.7011406398610784", "the difference is the constant -6.946924183048087e-17, worked out to 64 bits: not 0"},
 		{"sin(x)", "cos(x) + 5 + 3(sqrt(2)sqrt(3) - sqrt(6))", "the difference is the constant -5, worked out to 64 bits: not 0"},
+		// Below any float64, and no 0.
+		{"x^2", "2x + exp(-1000)", "the difference is the constant -5.075958897549457e-435, worked out to 64 bits: not 0"},
 	}
 	for _, c := range cases {
 		s := New()
@@ -156,5 +171,17 @@ func TestCheckUndecided(t *testing.T) {
 	r := run(t, s, "check f' = sqrt(-x - 1)")
 	if cr := r.(CheckResult); cr.OK || !cr.Undecided {
 		t.Errorf("an answer defined nowhere the derivative is: %+v", cr)
+	}
+}
+
+// TestCheckNoFloatRelation: where only the precise evaluation saw the
+// difference, floats say nothing of how the sides relate (they made the
+// answer 0 times the derivative).
+func TestCheckNoFloatRelation(t *testing.T) {
+	s := New()
+	run(t, s, "f(x) = x^2")
+	cr := run(t, s, "check f' = x*(pi - 3.141592653589793)*1e17").(CheckResult)
+	if cr.OK || len(cr.Notes) != 0 || math.Abs(cr.Right-11.923132169163976) > 1e-12 {
+		t.Errorf("%+v, want ✗ with no note, the answer 11.923132169163976 at 0.5", cr)
 	}
 }
