@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/fprime/fprime/parser"
 	"github.com/fprime/fprime/symbolic"
@@ -133,6 +134,8 @@ func (s *Session) check(ctx context.Context, st *parser.Check) (Result, error) {
 const (
 	preciseFirst = 8
 	preciseMost  = 64
+	// preciseBudget bounds the time they take: a check answers at once.
+	preciseBudget = 250 * time.Millisecond
 )
 
 func isZeroNum(e symbolic.Expr) bool {
@@ -227,6 +230,7 @@ func decide(ctx context.Context, d symbolic.Expr, vars []string, both []sample) 
 	}
 	var v verdict
 	precise := 0
+	budget := time.Now().Add(preciseBudget)
 	for i := range both {
 		if i%64 == 0 && ctx.Err() != nil {
 			return v, ctx.Err()
@@ -242,7 +246,7 @@ func decide(ctx context.Context, d symbolic.Expr, vars []string, both []sample) 
 		// 3(4cos(x)^3 - 3cos(x)) hides in their rounding), d is worked
 		// out precisely there.
 		loose := !known || b.e > 1e-9*(math.Abs(both[i].l)+math.Abs(both[i].r))
-		if (i < preciseFirst || loose) && precise < preciseMost {
+		if (i < preciseFirst || loose) && precise < preciseMost && time.Now().Before(budget) {
 			precise++
 			p, err := preciseAtPoint(d, vars, both[i].x)
 			switch {
