@@ -198,8 +198,10 @@ func (s *extremaSearch) run() (*Extrema, error) {
 	s.res.Ends[0] = s.end(0)
 	s.res.Ends[1] = s.end(n)
 
-	size := math.Max(1, math.Max(math.Abs(fmin), math.Abs(fmax)))
-	if fmax-fmin <= 1e-12*size && s.dscale <= 1e-12*size {
+	// Constant to within rounding of f's own size, not of 1: x^2 on
+	// [-1e-20, 1e-20] ranges over 1e-40 and has a minimum at 0.
+	size := math.Max(math.Abs(fmin), math.Abs(fmax))
+	if fmax-fmin <= 1e-12*size && s.dscale*(s.b-s.a) <= 1e-12*size || fmax == fmin && s.dscale == 0 {
 		s.res.Constant = true
 		s.res.Ends[0].Kind, s.res.Ends[1].Kind = Undecided, Undecided
 		s.res.Min, s.res.Max = s.res.Ends[0], s.res.Ends[0]

@@ -483,3 +483,25 @@ func neg1(f func(float64) (float64, error)) func(float64) (float64, error) {
 		return -v, err
 	}
 }
+
+// TestTinyNotConstant: a function is constant to within rounding of its
+// own size, not of 1: x^2 on [-1e-20, 1e-20] has its minimum at 0, and
+// 1e-17 sin(x) its extrema; 5 is constant.
+func TestTinyNotConstant(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		f, df    func(float64) float64
+		a, b     float64
+		constant bool
+		points   int
+	}{
+		{"x^2", func(x float64) float64 { return x * x }, func(x float64) float64 { return 2 * x }, -1e-20, 1e-20, false, 1},
+		{"1e-17 sin(x)", func(x float64) float64 { return 1e-17 * math.Sin(x) }, func(x float64) float64 { return 1e-17 * math.Cos(x) }, 0, 7, false, 2},
+		{"5", func(x float64) float64 { return 5 }, func(x float64) float64 { return 0 }, 0, 1, true, 0},
+	} {
+		e, err := Extrema1D(context.Background(), fn1(c.f), fn1(c.df), nil, c.a, c.b)
+		if err != nil || e.Constant != c.constant || len(e.Points) != c.points {
+			t.Errorf("%s: %v, constant %v, %d points", c.name, err, e.Constant, len(e.Points))
+		}
+	}
+}
