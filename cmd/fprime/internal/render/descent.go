@@ -286,6 +286,14 @@ func circling(d session.Descent, grad string) []string {
 			grad, at, d.Name, short(g.CircledEigenvalues[0]), d.Name, kindWord(d))}
 	case d.Eta < 0.99*bound:
 		return nil
+	case d.Eta < bound && !(g.OscillationFactor < 1):
+		return []string{fmt.Sprintf("%s kept changing sign without shrinking: the run circles %s, a %s of %s; eta is below 2/|%s''| ≈ %s there, but the cycle is too wide for that bound to hold (%s curves more sharply between the iterates); try eta=%s",
+			grad, at, kindWord(d), d.Name, d.Name, short(bound), d.Name, short(optimize.RoundDown1(bound/2)))}
+	case d.Eta < bound:
+		// x^2 from 1 with eta = 0.999: |f'| shrinks ×0.998 an update,
+		// and the run converges after 7,248.
+		return []string{fmt.Sprintf("%s kept changing sign, shrinking only slowly: the run circles %s, a %s of %s, where eta is just below 2/|%s''| ≈ %s: it settles there, slowly; eta=%s would settle faster",
+			grad, at, kindWord(d), d.Name, d.Name, short(bound), short(optimize.RoundDown1(bound/2)))}
 	}
 	return []string{fmt.Sprintf("%s kept changing sign without shrinking: the run circles %s, a %s of %s, where eta must stay below 2/|%s''| ≈ %s for the run to settle; try eta=%s",
 		grad, at, kindWord(d), d.Name, d.Name, short(bound), short(optimize.RoundDown1(bound/2)))}
