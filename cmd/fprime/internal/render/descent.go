@@ -167,7 +167,11 @@ func explain(d session.Descent) []string {
 		case g.Oscillating:
 			lines = append(lines, fmt.Sprintf("%s kept changing sign without shrinking: the run oscillates; %s", grad, advice()))
 		case g.Slow:
-			s := fmt.Sprintf("still descending: the largest partial reached %s, not yet below eps", short(g.GradMax))
+			going := "descending"
+			if d.Max {
+				going = "ascending"
+			}
+			s := fmt.Sprintf("still %s: the largest partial reached %s, not yet below eps", going, short(g.GradMax))
 			// A rate measured while the gradient is dominated by a slow
 			// direction says nothing of a fast one that eta overshoots:
 			// Rosenbrock at eta = 0.002 shrinks for 10,000 updates, then

@@ -97,6 +97,8 @@ func TestSlowAboveBoundAtX(t *testing.T) {
 		{"momentum", "about 50 more iterations", false, []float64{0.4, 1001.6}, 0.002},
 		{"gd", "about 50 more iterations", false, []float64{-1001.6, 0.4}, 0.002},
 		{"gd", "but eta=0.002 is above", true, []float64{-1001.6, -0.4}, 0.002},
+		{"gd", "still ascending", true, []float64{-1001.6, -0.4}, 0.0019},
+		{"gd", "still descending", false, []float64{0.4, 1001.6}, 0.0019},
 	} {
 		g := optimize.Diagnosis{Slow: true, MoreIterations: 50, GradMax: 1e-4, Eigenvalues: c.eig, StableEta: 0.05}
 		d := session.Descent{Name: "r", Params: []string{"x", "y"}, Method: c.method, Eta: c.eta, Max: c.max,
