@@ -225,6 +225,9 @@ type Result struct {
 	// Cause is, for a Diverged run, the error that a function of the
 	// problem (or the method) returned, if the run ended on one.
 	Cause error
+	// PastBound is set for a Diverged run that ended where a coordinate
+	// of x passed Bound (X is then the iterate before, within it).
+	PastBound bool
 	// Diagnosis explains the run in numbers.
 	Diagnosis Diagnosis
 }
@@ -291,7 +294,7 @@ func run(ctx context.Context, p *Problem, x0 []float64, settings *Settings, meth
 			loc.F = fx
 			s.Recorder.Record(&loc)
 		}
-		res.Status, res.Cause = Diverged, err
+		res.Status, res.Cause, res.PastBound = Diverged, err, finite(x) && !inBound(x)
 		res.X, res.F, res.Grad = append([]float64(nil), x...), fx, append([]float64(nil), g...)
 		res.Diagnosis = diagnose(p, x0, res, &tr, &s, maximize)
 		return res, nil
@@ -417,7 +420,7 @@ func run(ctx context.Context, p *Problem, x0 []float64, settings *Settings, meth
 				loc.K, loc.X, loc.F, loc.Grad = k, xn, fn, gn
 				rec.Record(&loc)
 			}
-			res.Status, res.Cause = Diverged, err
+			res.Status, res.Cause, res.PastBound = Diverged, err, out
 			break
 		}
 		tr.step(k, gss, gmax, dot, step2)

@@ -247,8 +247,8 @@ func TestDivergence(t *testing.T) {
 		t.Fatalf("%v, cause %v", r.Status, r.Cause)
 	}
 	// x_k − 4 = (−2.6)^k: |x_k| passes 1e100 at k = 241.
-	if r.Iterations != 241 {
-		t.Errorf("diverged after %d updates, want 241", r.Iterations)
+	if r.Iterations != 241 || !r.PastBound {
+		t.Errorf("diverged after %d updates, past the bound %v; want 241, true", r.Iterations, r.PastBound)
 	}
 	if !(math.Abs(r.X[0]) <= Bound) || math.IsInf(r.F, 0) || math.IsInf(r.Grad[0], 0) {
 		t.Errorf("the result is not the last finite state: x %v f %v grad %v", r.X, r.F, r.Grad)

@@ -123,14 +123,19 @@ func explain(d session.Descent) []string {
 		why := "a value stopped being a finite number"
 		if r.Cause != nil {
 			why = r.Cause.Error()
-		} else if math.Abs(maxAbs(r.X)) > optimize.Bound/10 {
+		} else if r.PastBound {
 			why = "x ran past 1e100"
 		}
 		switch {
 		case r.Iterations == 0:
 			lines = append(lines, "x0 is no place to start: "+why)
 			return lines
-		case d.Method != "newton" && d.Eta >= g.StableEta:
+		case d.Method == "newton":
+			// Its step is f'/f'', whatever eta: no smaller eta mends an
+			// overshoot where f'' is small or of the wrong sign.
+			lines = append(lines, "the run diverged: "+why)
+			lines = append(lines, fmt.Sprintf("Newton's method steps by %s, which overshoots where f curves little or the wrong way, whatever eta; try another x0, or method=gd", map[bool]string{true: "f'/f''", false: "the inverse Hessian times the gradient"}[len(d.Params) == 1]))
+		case d.Eta >= g.StableEta:
 			lines = append(lines, "the run diverged: "+why)
 			lines = append(lines, "eta="+short(d.Eta)+" is too large: "+advice())
 		case r.Cause != nil && !symbolic.Overflowed(r.Cause):
@@ -417,14 +422,6 @@ func nth(f, x string, k int) string {
 		return f + strings.Repeat("'", k) + "(" + x + "*)"
 	}
 	return fmt.Sprintf("the %dth derivative of %s at %s*", k, f, x)
-}
-
-func maxAbs(x []float64) float64 {
-	m := 0.0
-	for _, v := range x {
-		m = max(m, math.Abs(v))
-	}
-	return m
 }
 
 // short prints a figure of advice to four significant digits.

@@ -127,3 +127,16 @@ func TestOverflowIsNoDomainError(t *testing.T) {
 		t.Errorf("overflow: %q", got)
 	}
 }
+
+// TestNewtonDivergedAdvice: Newton's method steps by f'/f”, whatever eta:
+// a run of it that diverged gets no eta advice, and one that passed 1e100
+// is said to, though its last finite iterate is within it.
+func TestNewtonDivergedAdvice(t *testing.T) {
+	d := session.Descent{Name: "f", Params: []string{"x"}, Method: "newton", Eta: 0.1,
+		Result: &optimize.Result{Status: optimize.Diverged, Iterations: 5, PastBound: true, X: []float64{-4e33}, Grad: []float64{-1},
+			Diagnosis: optimize.Diagnosis{StableEta: 63.2, RunawayFrom: -1}}}
+	got := strings.Join(explain(d), "\n")
+	if !strings.Contains(got, "x ran past 1e100") || !strings.Contains(got, "Newton's method steps by f'/f''") || strings.Contains(got, "smaller eta") {
+		t.Errorf("%q", got)
+	}
+}
