@@ -49,14 +49,17 @@ func (k *Kernel) execute(s zmq4.Socket, m *Message) {
 		k.reply(s, m, "execute_reply", map[string]any{"status": "aborted", "execution_count": k.count})
 		return
 	}
-	if !req.Silent {
-		k.count++
-		k.publish("execute_input", m, map[string]any{"code": req.Code, "execution_count": k.count})
-	}
+	// The cell can be interrupted before anyone hears it has started: an
+	// interrupt sent on its execute_input was lost in the gap, and the
+	// cell ran on (CI saw a descent of 10^12 updates never stop).
 	ctx, cancel := context.WithCancel(k.ctx)
 	k.mu.Lock()
 	k.cancel = cancel
 	k.mu.Unlock()
+	if !req.Silent {
+		k.count++
+		k.publish("execute_input", m, map[string]any{"code": req.Code, "execution_count": k.count})
+	}
 	cerr := k.runCell(ctx, req.Code, func(r session.Result) {
 		if !req.Silent {
 			k.show(m, r)
