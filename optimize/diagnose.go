@@ -18,9 +18,9 @@ type Diagnosis struct {
 	// where there is none: only that curvature makes a fixed step overshoot,
 	// and along the other the run moves away from x0 for every η (−x^2 from
 	// 1 runs off whatever η). A fixed-step descent is stable near x0 only for
-	// η < StableEta = 2/Curvature (+Inf when Curvature is 0); SuggestedEta
-	// is 1/Curvature, the best step for a quadratic, rounded down to one
-	// significant digit.
+	// η < StableEta = 2/Curvature (2(1 + β)/Curvature with momentum; +Inf
+	// when Curvature is 0); SuggestedEta is half of that, the best step
+	// for a quadratic, rounded down to one significant digit.
 	Curvature, StableEta, SuggestedEta float64
 
 	// RunawayFrom is the iterate from which every step was longer than the
@@ -261,7 +261,7 @@ func (d *Diagnosis) circle(p *Problem, res *Result, step float64) {
 }
 
 // diagnose fills in the Diagnosis of a finished run.
-func diagnose(p *Problem, x0 []float64, res *Result, t *tracker, s *Settings, maximize bool) Diagnosis {
+func diagnose(p *Problem, x0 []float64, res *Result, t *tracker, s *Settings, maximize bool, method Method) Diagnosis {
 	d := Diagnosis{
 		Curvature: math.NaN(), StableEta: math.NaN(), SuggestedEta: math.NaN(),
 		RunawayFrom: -1, Growth: math.NaN(), OscillationFactor: math.NaN(),
@@ -278,8 +278,14 @@ func diagnose(p *Problem, x0 []float64, res *Result, t *tracker, s *Settings, ma
 		}
 		c = math.Max(c, 0)
 		d.Curvature = c
-		d.StableEta = 2 / c
-		d.SuggestedEta = RoundDown1(1 / c)
+		// Momentum keeps a share β of each step: stable for η up to
+		// 2(1 + β)/c (x^2 with β = 0.9 converges at η = 1.5).
+		reach := 1.0
+		if m, ok := method.(*Momentum); ok {
+			reach = 1 + m.Beta
+		}
+		d.StableEta = 2 * reach / c
+		d.SuggestedEta = RoundDown1(reach / c)
 	}
 	if finite(res.Grad) {
 		d.GradMax, d.GradNorm = normInf2(res.Grad)

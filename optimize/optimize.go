@@ -296,7 +296,7 @@ func run(ctx context.Context, p *Problem, x0 []float64, settings *Settings, meth
 		}
 		res.Status, res.Cause, res.PastBound = Diverged, err, finite(x) && !inBound(x)
 		res.X, res.F, res.Grad = append([]float64(nil), x...), fx, append([]float64(nil), g...)
-		res.Diagnosis = diagnose(p, x0, res, &tr, &s, maximize)
+		res.Diagnosis = diagnose(p, x0, res, &tr, &s, maximize, method)
 		return res, nil
 	}
 
@@ -430,7 +430,7 @@ func run(ctx context.Context, p *Problem, x0 []float64, settings *Settings, meth
 	}
 	res.Iterations = k
 	res.X, res.F, res.Grad = append([]float64(nil), x...), fx, append([]float64(nil), g...)
-	res.Diagnosis = diagnose(p, x0, res, &tr, &s, maximize)
+	res.Diagnosis = diagnose(p, x0, res, &tr, &s, maximize, method)
 	if plain && res.Diagnosis.Oscillating {
 		res.Diagnosis.circle(p, res, sign)
 	}

@@ -886,3 +886,14 @@ func TestCircled(t *testing.T) {
 		t.Errorf("2ln(cosh(x)) - ln(cosh(3x))/3 from 3: oscillating %v, circled %v", d.Oscillating, d.Circled)
 	}
 }
+
+// TestMomentumStableEta: momentum keeps a share β of each step, and is
+// stable near x0 for η up to 2(1 + β)/f”(x0): x^2 with β = 0.9 is
+// stable up to 1.9, and converges at 1.5.
+func TestMomentumStableEta(t *testing.T) {
+	sq := oneVar(func(x float64) float64 { return x * x }, func(x float64) float64 { return 2 * x })
+	r, err := Minimize(context.Background(), sq, []float64{1}, &Settings{Eta: 1.5, Eps: 1e-6, MaxIter: 10000}, &Momentum{Beta: 0.9})
+	if err != nil || r.Status != Converged || !relClose(r.Diagnosis.StableEta, 1.9, 1e-9) || r.Diagnosis.SuggestedEta != 0.9 {
+		t.Errorf("%v, %v: stable η %v, suggested %v; want converged, 1.9, 0.9", err, r.Status, r.Diagnosis.StableEta, r.Diagnosis.SuggestedEta)
+	}
+}

@@ -103,10 +103,14 @@ func explain(d session.Descent) []string {
 	r, g := d.Result, d.Result.Diagnosis
 	var lines []string
 	grad := d.Name + "'"
-	curvature := "2/|" + d.Name + "''(x0)|"
+	two := "2"
+	if d.Method == "momentum" {
+		two = "2(1+beta)"
+	}
+	curvature := two + "/|" + d.Name + "''(x0)|"
 	if len(d.Params) > 1 {
 		grad = "∇" + d.Name
-		curvature = "2/λmax of the Hessian at x0"
+		curvature = two + "/λmax of the Hessian at x0"
 	}
 	advice := func() string {
 		if math.IsNaN(g.StableEta) || math.IsInf(g.StableEta, 0) {
