@@ -287,8 +287,10 @@ func (s *extremaSearch) adapt() grid {
 				continue
 			}
 			h := c.x1 - c.x0
-			pg := (c.g0+c.g1)/2 + h*(c.s0-c.s1)/8
-			ps := 1.5*(c.g1-c.g0)/h - (c.s0+c.s1)/4
+			// In halves and quarters first: exp near 709 has f' near the
+			// largest float, and g0 + g1 would overflow.
+			pg := c.g0/2 + c.g1/2 + h*(c.s0/8-c.s1/8)
+			ps := 1.5*(c.g1/h-c.g0/h) - (c.s0/4 + c.s1/4)
 			r := math.Max(math.Max(math.Abs(c.g0), math.Abs(c.g1)), math.Abs(gm))
 			q := math.Max(math.Max(math.Abs(c.s0), math.Abs(c.s1)), math.Abs(sm))
 			// The slack is for rounding: in f'' it can be far above f''

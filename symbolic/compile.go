@@ -360,9 +360,35 @@ func (p *Program) slow(in instr, r []float64) float64 {
 	case opSqrt:
 		return math.Sqrt(a)
 	case opExp:
-		return math.Exp(a)
+		return exp(a)
 	}
 	return p.funcs[in.b].Float(a)
+}
+
+// exp is e^x. Go's math.Exp on amd64 returns +Inf from x ≈ 709.436, short
+// of ln(MaxFloat64) ≈ 709.783 (e^709.5 is 1.35e308): past 709 it is
+// e^(x-1)·e, within an ulp or two.
+func exp(x float64) float64 {
+	if x > 709 && x < 710 {
+		return math.Exp(x-1) * math.E
+	}
+	return math.Exp(x)
+}
+
+// sinh and cosh for |x| where math's, by math.Exp, overflow early: e^|x|/2
+// (e^-|x| is nothing beside it).
+func sinh(x float64) float64 {
+	if a := math.Abs(x); a > 709 && a < 711 {
+		return math.Copysign(math.Exp(a-1)*(math.E/2), x)
+	}
+	return math.Sinh(x)
+}
+
+func cosh(x float64) float64 {
+	if a := math.Abs(x); a > 709 && a < 711 {
+		return math.Exp(a-1) * (math.E / 2)
+	}
+	return math.Cosh(x)
 }
 
 func powInt(x float64, n int32) float64 {

@@ -98,10 +98,10 @@ func init() {
 		},
 		Domain: "an argument <= -1 or >= 1", LaTeX: latexFn(`\operatorname{arccsc}`), parity: odd}
 
-	fnSinh = &Func{Name: "sinh", Float: math.Sinh, Rule: "hyperbolic sine rule",
+	fnSinh = &Func{Name: "sinh", Float: sinh, Rule: "hyperbolic sine rule",
 		Deriv:  func(u Expr) Expr { return Apply(fnCosh, u) },
 		Domain: anyArgument, LaTeX: latexFn(`\sinh`), parity: odd, exact: at(0, 0)}
-	fnCosh = &Func{Name: "cosh", Float: math.Cosh, Rule: "hyperbolic cosine rule",
+	fnCosh = &Func{Name: "cosh", Float: cosh, Rule: "hyperbolic cosine rule",
 		Deriv:  func(u Expr) Expr { return Apply(fnSinh, u) },
 		Domain: anyArgument, LaTeX: latexFn(`\cosh`), parity: even, exact: at(0, 1)}
 	fnTanh = &Func{Name: "tanh", Float: math.Tanh, Rule: "hyperbolic tangent rule",
@@ -113,10 +113,10 @@ func init() {
 	fnCoth = &Func{Name: "coth", Float: func(x float64) float64 { return 1 / math.Tanh(x) }, Rule: "hyperbolic cotangent rule",
 		Deriv:  func(u Expr) Expr { return Neg(Pow(Apply(fnCsch, u), Int(2))) },
 		Domain: "a nonzero argument", LaTeX: latexFn(`\coth`), parity: odd}
-	fnSech = &Func{Name: "sech", Float: func(x float64) float64 { return 1 / math.Cosh(x) }, Rule: "hyperbolic secant rule",
+	fnSech = &Func{Name: "sech", Float: func(x float64) float64 { return 1 / cosh(x) }, Rule: "hyperbolic secant rule",
 		Deriv:  func(u Expr) Expr { return Neg(Mul(Apply(fnSech, u), Apply(fnTanh, u))) },
 		Domain: anyArgument, LaTeX: latexFn(`\operatorname{sech}`), parity: even, exact: at(0, 1)}
-	fnCsch = &Func{Name: "csch", Float: func(x float64) float64 { return 1 / math.Sinh(x) }, Rule: "hyperbolic cosecant rule",
+	fnCsch = &Func{Name: "csch", Float: func(x float64) float64 { return 1 / sinh(x) }, Rule: "hyperbolic cosecant rule",
 		Deriv:  func(u Expr) Expr { return Neg(Mul(Apply(fnCsch, u), Apply(fnCoth, u))) },
 		Domain: "a nonzero argument", LaTeX: latexFn(`\operatorname{csch}`), parity: odd}
 	fnAsinh = &Func{Name: "asinh", Float: math.Asinh, Rule: "inverse hyperbolic sine rule",

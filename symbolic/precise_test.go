@@ -233,3 +233,25 @@ func TestEvalPreciseExtremes(t *testing.T) {
 		}
 	}
 }
+
+// TestExpNearOverflow: e^x, sinh and cosh are finite up to where their
+// values pass the largest float64, though Go's math.Exp on amd64 gives
+// +Inf from x ≈ 709.436; within 2 ulp of the precise values.
+func TestExpNearOverflow(t *testing.T) {
+	// Arguments that floats hold exactly: the values are then of the same x.
+	for _, src := range []string{"exp(709.5)", "exp(709.75)", "e^709.78125", "cosh(710)", "sinh(-710.25)", "sech(710)", "exp(709)", "exp(708.875)"} {
+		e, err := parser.ParseExpr(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := symbolic.Compile(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := p.Eval()
+		want, perr := symbolic.EvalPrecise(e)
+		if err != nil || perr != nil || math.IsInf(got, 0) || math.Abs(got-want.Value) > 2*ulp(want.Value) {
+			t.Errorf("%s = %v, %v; want %v", src, got, err, want.Value)
+		}
+	}
+}
