@@ -722,7 +722,9 @@ func (c *converter) pendingFunction(chain []item, into *unit) error {
 		*into = u
 		return nil
 	default:
-		return errAt(at, "%s needs an argument: write %s(x)", name, name)
+		// In a chain of powers (e^sin x, sin^2^3 x) a bare argument would
+		// belong to the whole chain: the function's own needs brackets.
+		return errAt(at, "%s needs its argument in brackets here: write %s(x)", name, name)
 	}
 	if v, ok := exp.e.(*symbolic.Num); !ok || v.Rat().Sign() < 0 {
 		power := c.str(exp.t)
@@ -1272,7 +1274,9 @@ func (c *converter) name(o *operandParts) (part, error) {
 			}
 			return part{}, errAt(at, "unknown name %q%s", id, c.didYouMean(id, false))
 		case kind == builtinName:
-			return part{}, errAt(at, "%s%s needs an argument: write %s%s(x)", id, primes, id, primes)
+			// Here no argument follows that it could take without
+			// brackets: e^sin x reads sin alone as the exponent.
+			return part{}, errAt(at, "%s%s needs its argument in brackets here: write %s%s(x)", id, primes, id, primes)
 		case primes != "":
 			return part{}, errAt(at, "%s is not a function, so %s%s means nothing", id, id, primes)
 		}

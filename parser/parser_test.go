@@ -588,6 +588,8 @@ var invalidExprs = []struct {
 	{"", "2 sin", 1, 3, "sin needs an argument: write sin(x) or sin x"},
 	{"", "sin(x) cos", 1, 8, "cos needs an argument: write cos(x) or cos x"},
 	{"", "sin^2", 1, 1, "sin needs an argument: write sin(x) or sin x"},
+	{"", "e^sin x", 1, 3, "sin needs its argument in brackets here: write sin(x)"},
+	{"", "sin^2^3 x", 1, 1, "sin needs its argument in brackets here: write sin(x)"},
 	{"", "√sin x", 1, 2, "sin needs an argument in parentheses here: write √sin(x)"},
 	{"", "sin^x x", 1, 1, "sin^x is ambiguous: write the power after the argument, as sin(x)^x"},
 	{"", "sin^-1 x", 1, 1, "sin^-1 is ambiguous: write asin(x) for the inverse function, or sin(x)^-1 for 1/sin(x)"},
@@ -598,7 +600,7 @@ var invalidExprs = []struct {
 	{"", "sin^-2 x", 1, 1, "sin^-2 is ambiguous: write the power after the argument, as sin(x)^-2"},
 	{"", "sin²(x)³", 1, 1, "sin²(x)³ is ambiguous: with a power on both sides of the argument, write parentheses, as (sin(x)^2)^n"},
 	{"", "sin^2(x)^3", 1, 1, "sin^2(x)^3 is ambiguous"},
-	{"", "sin'", 1, 1, "sin' needs an argument: write sin'(x)"},
+	{"", "sin'", 1, 1, "sin' needs its argument in brackets here: write sin'(x)"},
 	// A superscript is a whole number; messages quote it as typed.
 	{"", "x⁻", 1, 2, `superscript "⁻" is not a whole number: write at most one sign, then digits, as in x⁻¹`},
 	{"", "x⁺", 1, 2, `superscript "⁺" is not a whole number`},
